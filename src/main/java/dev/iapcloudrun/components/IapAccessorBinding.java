@@ -1,0 +1,86 @@
+package dev.iapcloudrun.components;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.iapcloudrun.provider.gcp.GcpProvider;
+import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamBinding;
+import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamBindingArgs;
+import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamMember;
+import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamMemberArgs;
+import dev.iapcloudrun.provider.gcp.iap.inputs.WebCloudRunServiceIamBindingConditionArgs;
+import dev.iapcloudrun.provider.gcp.iap.inputs.WebCloudRunServiceIamMemberConditionArgs;
+import dev.iapcloudrun.spec.AccessorsSpec;
+import dev.iapcloudrun.spec.Principal;
+
+import javax.annotation.Nullable;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Who may reach one Cloud Run service through IAP: {@code roles/iap.httpsResourceAccessor} on the service's
+ * IAP resource.
+ * <ul>
+ *   <li>authoritative: one {@code WebCloudRunServiceIamBinding} named {@code <name>} holding exactly the members;</li>
+ *   <li>additive: one {@code WebCloudRunServiceIamMember} per principal, named {@code <name>-<principal>}, so that
+ *       adding or removing one principal never touches the others' grants.</li>
+ * </ul>
+ * The optional IAM condition applies to every grant.
+ */
+public final class IapAccessorBinding extends ComponentResource {
+
+    public static final String TYPE = "iap-cloudrun:index:IapAccessorBinding";
+
+    /**
+     * @param project     project id
+     * @param region      region of the service
+     * @param serviceName the Cloud Run service's name, from its resource so the grants wait for it
+     * @param accessors   mode, members and condition from the stack file
+     */
+    public record Args(String project, String region, Output<String> serviceName, AccessorsSpec accessors) {
+        public Args {
+            Objects.requireNonNull(project, "project");
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(serviceName, "serviceName");
+            Objects.requireNonNull(accessors, "accessors");
+        }
+    }
+
+    public IapAccessorBinding(String name, Args args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var accessors = args.accessors();
+        switch (accessors.mode()) {
+            case AUTHORITATIVE -> {
+                var binding = WebCloudRunServiceIamBindingArgs.builder()
+                        .project(args.project())
+                        .location(args.region())
+                        .cloudRunServiceName(args.serviceName())
+                        .role(Roles.IAP_ACCESSOR)
+                        .members(accessors.members().stream().map(Principal::value).sorted().toList());
+                accessors.condition().ifPresent(c -> binding.condition(WebCloudRunServiceIamBindingConditionArgs.builder()
+                        .title(c.title())
+                        .expression(c.expression())
+                        .description(c.description().orElse(null))
+                        .build()));
+                new WebCloudRunServiceIamBinding(name, binding.build(), GcpProvider.childOf(this).build());
+            }
+            case ADDITIVE -> {
+                for (Principal principal : accessors.members()) {
+                    var member = WebCloudRunServiceIamMemberArgs.builder()
+                            .project(args.project())
+                            .location(args.region())
+                            .cloudRunServiceName(args.serviceName())
+                            .role(Roles.IAP_ACCESSOR)
+                            .member(principal.value());
+                    accessors.condition().ifPresent(c -> member.condition(WebCloudRunServiceIamMemberConditionArgs.builder()
+                            .title(c.title())
+                            .expression(c.expression())
+                            .description(c.description().orElse(null))
+                            .build()));
+                    new WebCloudRunServiceIamMember(name + "-" + principal.value(), member.build(), GcpProvider.childOf(this).build());
+                }
+            }
+        }
+        registerOutputs(Map.of());
+    }
+}

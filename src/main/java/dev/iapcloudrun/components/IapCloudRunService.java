@@ -1,0 +1,220 @@
+package dev.iapcloudrun.components;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.gcp.cloudrunv2.ServiceIamMember;
+import com.pulumi.gcp.cloudrunv2.ServiceIamMemberArgs;
+import com.pulumi.gcp.secretmanager.SecretIamMember;
+import com.pulumi.gcp.secretmanager.SecretIamMemberArgs;
+import com.pulumi.gcp.serviceaccount.Account;
+import com.pulumi.gcp.serviceaccount.AccountArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.iapcloudrun.provider.gcp.GcpProvider;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.Service;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.ServiceArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerEnvArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerEnvValueSourceArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerPortsArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerResourcesArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateScalingArgs;
+import dev.iapcloudrun.spec.Principal;
+import dev.iapcloudrun.spec.ServiceSpec;
+
+import javax.annotation.Nullable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One Cloud Run service behind IAP, with what it needs to work and nothing more:
+ * <ul>
+ *   <li>{@code <name>}: the {@code gcp:cloudrunv2/service:Service}, IAP on, the IAM invoker check on;</li>
+ *   <li>{@code <name>-runtime}: its dedicated runtime service account, holding no project role, unless the
+ *       stack names an existing one;</li>
+ *   <li>{@code <name>-invoker-iap-agent}: {@code roles/run.invoker} for the project's IAP service agent, without
+ *       which signed-in users get "IAP for Cloud Run app is not set up correctly";</li>
+ *   <li>{@code <name>-invoker-<principal>}: {@code roles/run.invoker} for each declared service-to-service caller;</li>
+ *   <li>{@code <name>-secret-<secret>}: {@code roles/secretmanager.secretAccessor} on each secret the service reads,
+ *       for the dedicated identity only.</li>
+ * </ul>
+ * Invoker grants are additive members, never a binding: an authoritative invoker list would remove grants
+ * that the platform or Google itself makes on the service.
+ */
+public final class IapCloudRunService extends ComponentResource {
+
+    public static final String TYPE = "iap-cloudrun:index:IapCloudRunService";
+
+    @Export(name = "serviceName", refs = {String.class}, tree = "[0]")
+    private final Output<String> serviceName;
+
+    @Export(name = "uri", refs = {String.class}, tree = "[0]")
+    private final Output<String> uri;
+
+    /** The runtime identity's email. */
+    @Export(name = "runtimeIdentity", refs = {String.class}, tree = "[0]")
+    private final Output<String> runtimeIdentity;
+
+    public IapCloudRunService(String name, IapCloudRunServiceArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var spec = args.service();
+        this.runtimeIdentity = spec.serviceAccount().map(Output::of).orElseGet(() -> runtimeAccount(name, args));
+
+        var service = new Service(name, serviceArgs(args, runtimeIdentity),
+                GcpProvider.childOf(this).dependsOn(args.dependsOn()).build());
+        this.serviceName = service.name();
+        this.uri = service.uri();
+
+        if (spec.iap()) {
+            invoker(name + "-invoker-iap-agent", args, args.iapAgentMember());
+        }
+        for (Principal invoker : new TreeSet<>(spec.invokers())) {
+            invoker(name + "-invoker-" + invoker.value(), args, Output.of(invoker.value()));
+        }
+        if (spec.serviceAccount().isEmpty()) {
+            for (String secret : new TreeSet<>(spec.secretEnv().values().stream().map(ServiceSpec.SecretRef::secret).toList())) {
+                new SecretIamMember(name + "-secret-" + secretId(secret), SecretIamMemberArgs.builder()
+                        .project(args.project())
+                        .secretId(secret)
+                        .role(Roles.SECRET_ACCESSOR)
+                        .member(runtimeIdentity.applyValue(email -> "serviceAccount:" + email))
+                        .build(), GcpProvider.childOf(this).build());
+            }
+        }
+        registerOutputs(Map.of("serviceName", serviceName, "uri", uri, "runtimeIdentity", runtimeIdentity));
+    }
+
+    private Output<String> runtimeAccount(String name, IapCloudRunServiceArgs args) {
+        var account = new Account(name + "-runtime", AccountArgs.builder()
+                .project(args.project())
+                .accountId(accountId(name))
+                .displayName("Cloud Run runtime: " + name)
+                .description("Runtime identity of the Cloud Run service " + name + " (managed by iap-cloudrun)")
+                .build(), GcpProvider.childOf(this).build());
+        // The email follows from the account id; deriving it (instead of waiting for the email output)
+        // lets offline plans show the identity in full, while the URN keeps the service after the account.
+        return Output.tuple(account.accountId(), account.urn())
+                .applyValue(t -> t.t1 + "@" + args.project() + ".iam.gserviceaccount.com");
+    }
+
+    private static ServiceArgs serviceArgs(IapCloudRunServiceArgs args, Output<String> runtimeIdentity) {
+        var spec = args.service();
+        var container = ServiceTemplateContainerArgs.builder().image(spec.image());
+        spec.port().ifPresent(port -> container.ports(ServiceTemplateContainerPortsArgs.builder().containerPort(port).build()));
+        var limits = new TreeMap<String, String>();
+        spec.cpu().ifPresent(cpu -> limits.put("cpu", cpu));
+        spec.memory().ifPresent(memory -> limits.put("memory", memory));
+        if (!limits.isEmpty()) {
+            container.resources(ServiceTemplateContainerResourcesArgs.builder().limits(limits).build());
+        }
+        var envs = envs(spec);
+        if (!envs.isEmpty()) {
+            container.envs(envs);
+        }
+
+        var template = ServiceTemplateArgs.builder()
+                .serviceAccount(runtimeIdentity)
+                .containers(container.build());
+        if (spec.minInstances().isPresent() || spec.maxInstances().isPresent()) {
+            var scaling = ServiceTemplateScalingArgs.builder();
+            spec.minInstances().ifPresent(scaling::minInstanceCount);
+            spec.maxInstances().ifPresent(scaling::maxInstanceCount);
+            template.scaling(scaling.build());
+        }
+        spec.timeout().ifPresent(template::timeout);
+
+        var service = ServiceArgs.builder()
+                .name(spec.name())
+                .project(args.project())
+                .location(args.region())
+                .ingress(spec.ingress().wire)
+                .iapEnabled(spec.iap())
+                // Always sent, even when false, so that a plan shows the invoker check is on.
+                .invokerIamDisabled(spec.publicAccess())
+                .deletionProtection(spec.deletionProtection())
+                .template(template.build());
+        if (!args.labels().isEmpty()) {
+            service.labels(new TreeMap<>(args.labels()));
+        }
+        if (!spec.customAudiences().isEmpty()) {
+            service.customAudiences(spec.customAudiences());
+        }
+        return service.build();
+    }
+
+    private static List<ServiceTemplateContainerEnvArgs> envs(ServiceSpec spec) {
+        var byName = new TreeMap<String, ServiceTemplateContainerEnvArgs>();
+        spec.env().forEach((key, value) -> byName.put(key, ServiceTemplateContainerEnvArgs.builder().name(key).value(value).build()));
+        spec.secretEnv().forEach((key, ref) -> byName.put(key, ServiceTemplateContainerEnvArgs.builder()
+                .name(key)
+                .valueSource(ServiceTemplateContainerEnvValueSourceArgs.builder()
+                        .secretKeyRef(ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs.builder()
+                                .secret(ref.secret())
+                                .version(ref.version())
+                                .build())
+                        .build())
+                .build()));
+        return new ArrayList<>(byName.values());
+    }
+
+    private void invoker(String name, IapCloudRunServiceArgs args, Output<String> member) {
+        new ServiceIamMember(name, ServiceIamMemberArgs.builder()
+                .project(args.project())
+                .location(args.region())
+                .name(serviceName)
+                .role(Roles.RUN_INVOKER)
+                .member(member)
+                .build(), GcpProvider.childOf(this).build());
+    }
+
+    /**
+     * The runtime account id: {@code run-<service>}, or for long names a prefix of the name and a hash of it,
+     * within Google's 6 to 30 characters. Stable, so that the identity never changes under a service.
+     */
+    static String accountId(String serviceName) {
+        var id = "run-" + serviceName;
+        if (id.length() < 6) {
+            return id + "-sa";
+        }
+        if (id.length() <= 30) {
+            return id;
+        }
+        var prefix = serviceName.substring(0, 21).replaceAll("-+$", "");
+        return prefix + "-" + sha256(serviceName).substring(0, 8);
+    }
+
+    /** The secret's id within its project, whether it was written as an id or as projects/P/secrets/S. */
+    private static String secretId(String secret) {
+        return secret.substring(secret.lastIndexOf('/') + 1);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    public Output<String> serviceName() {
+        return serviceName;
+    }
+
+    public Output<String> uri() {
+        return uri;
+    }
+
+    public Output<String> runtimeIdentity() {
+        return runtimeIdentity;
+    }
+}

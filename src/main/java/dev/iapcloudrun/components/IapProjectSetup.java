@@ -1,0 +1,79 @@
+package dev.iapcloudrun.components;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.gcp.organizations.OrganizationsFunctions;
+import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
+import com.pulumi.gcp.organizations.outputs.GetProjectResult;
+import com.pulumi.gcp.projects.Service;
+import com.pulumi.gcp.projects.ServiceArgs;
+import com.pulumi.gcp.projects.ServiceIdentity;
+import com.pulumi.gcp.projects.ServiceIdentityArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.iapcloudrun.provider.gcp.GcpProvider;
+
+import javax.annotation.Nullable;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a project needs once before any IAP-protected Cloud Run service: the Cloud Run and IAP APIs,
+ * and the IAP service agent, which may not exist in a new project until it is asked for.
+ */
+public final class IapProjectSetup extends ComponentResource {
+
+    public static final String TYPE = "iap-cloudrun:index:IapProjectSetup";
+
+    /** The APIs are never disabled on destroy: other workloads of the project may use them. */
+    static final boolean DISABLE_ON_DESTROY = false;
+
+    /** The project number: as declared, or looked up with {@code gcp:organizations/getProject}. */
+    @Export(name = "projectNumber", refs = {String.class}, tree = "[0]")
+    private final Output<String> projectNumber;
+
+    /** The IAP service agent as an IAM member. */
+    @Export(name = "iapAgentMember", refs = {String.class}, tree = "[0]")
+    private final Output<String> iapAgentMember;
+
+    /**
+     * @param name          the component's name; children are named {@code <name>-run-api}, {@code <name>-iap-api},
+     *                      {@code <name>-iap-agent}
+     * @param project       the project id
+     * @param projectNumber the project number when known; otherwise it is looked up at deploy time
+     */
+    public IapProjectSetup(String name, String project, Optional<String> projectNumber, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var runApi = api(name + "-run-api", project, "run.googleapis.com");
+        var iapApi = api(name + "-iap-api", project, "iap.googleapis.com");
+        var agent = new ServiceIdentity(name + "-iap-agent", ServiceIdentityArgs.builder()
+                .project(project)
+                .service("iap.googleapis.com")
+                .build(), GcpProvider.childOf(this).dependsOn(iapApi).build());
+        this.projectNumber = projectNumber.map(Output::of).orElseGet(() -> OrganizationsFunctions
+                .getProject(GetProjectArgs.builder().projectId(project).build(), GcpProvider.invokeOptions(this))
+                .applyValue(GetProjectResult::number));
+        // Grants to the agent must wait for it and the Run API to exist: the address carries both as
+        // dependencies (through their URNs, which are known before deployment, unlike the agent's email).
+        this.iapAgentMember = Output.tuple(this.projectNumber, agent.urn(), runApi.urn())
+                .applyValue(t -> IapServiceAgent.member(t.t1));
+        registerOutputs(Map.of("projectNumber", this.projectNumber, "iapAgentMember", this.iapAgentMember));
+    }
+
+    private Service api(String name, String project, String api) {
+        return new Service(name, ServiceArgs.builder()
+                .project(project)
+                .service(api)
+                .disableOnDestroy(DISABLE_ON_DESTROY)
+                .disableDependentServices(false)
+                .build(), GcpProvider.childOf(this).build());
+    }
+
+    public Output<String> projectNumber() {
+        return projectNumber;
+    }
+
+    public Output<String> iapAgentMember() {
+        return iapAgentMember;
+    }
+}

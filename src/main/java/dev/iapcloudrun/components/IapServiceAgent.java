@@ -1,0 +1,12 @@
+package dev.iapcloudrun.components;
+
+/** The one place that knows the address of a project's IAP service agent. */
+public final class IapServiceAgent {
+
+    private IapServiceAgent() {}
+
+    /** IAP calls Cloud Run as this identity, so it needs {@code roles/run.invoker} on every IAP service. */
+    public static String member(String projectNumber) {
+        return "serviceAccount:service-" + projectNumber + "@gcp-sa-iap.iam.gserviceaccount.com";
+    }
+}

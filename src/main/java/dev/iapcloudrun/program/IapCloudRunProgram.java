@@ -1,0 +1,86 @@
+package dev.iapcloudrun.program;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.iapcloudrun.components.IapAccessorBinding;
+import dev.iapcloudrun.components.IapCloudRunService;
+import dev.iapcloudrun.components.IapCloudRunServiceArgs;
+import dev.iapcloudrun.components.IapOAuthClientSettings;
+import dev.iapcloudrun.components.IapProjectSetup;
+import dev.iapcloudrun.spec.OAuthClientSpec;
+import dev.iapcloudrun.spec.ServiceSpec;
+import dev.iapcloudrun.spec.StackFileReader;
+import dev.iapcloudrun.spec.StackSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Pulumi program: one stack file in, the components of that environment out. The same code runs
+ * under {@code pulumi up} and offline ({@code synth}); it reads the stack's config through {@link Context},
+ * never from the environment, so both paths see the same inputs.
+ */
+public final class IapCloudRunProgram {
+
+    private final Path projectRoot;
+
+    /** @param projectRoot the folder holding {@code Pulumi.yaml} and {@code stacks/} */
+    public IapCloudRunProgram(Path projectRoot) {
+        this.projectRoot = projectRoot;
+    }
+
+    /** {@code stacks/<stack>.yaml} relative to the project root: the path errors are reported with. */
+    public static String stackFile(String stack) {
+        return "stacks/" + stack + ".yaml";
+    }
+
+    /** Reads and validates the stack file of {@code ctx}'s stack, then declares its resources. */
+    public void run(Context ctx) {
+        var gcp = ctx.config("gcp");
+        var file = stackFile(ctx.stackName());
+        var spec = StackFileReader.read(projectRoot.resolve(file), file,
+                new StackFileReader.Defaults(gcp.get("project"), gcp.get("region")));
+        declare(ctx, spec);
+    }
+
+    /** Declares the resources of a validated stack and exports its services and access summary. */
+    public static void declare(Context ctx, StackSpec spec) {
+        var setup = new IapProjectSetup(spec.project(), spec.project(), spec.projectNumber(), null);
+
+        var services = new TreeMap<String, Map<String, Output<String>>>();
+        var access = new TreeMap<String, Object>();
+        for (ServiceSpec service : spec.services()) {
+            var component = new IapCloudRunService(service.name(), new IapCloudRunServiceArgs(
+                    spec.project(), spec.region(), spec.labels(), service, setup.iapAgentMember(), List.of(setup)), null);
+            service.accessors().ifPresent(accessors -> new IapAccessorBinding(service.name() + "-accessors",
+                    new IapAccessorBinding.Args(spec.project(), spec.region(), component.serviceName(), accessors),
+                    ComponentResourceOptions.builder().dependsOn(component).build()));
+            // One Output per value, so that a URI unknown before deployment leaves the other values readable.
+            services.put(service.name(), Map.of("serviceName", component.serviceName(), "uri", component.uri(),
+                    "runtimeIdentity", component.runtimeIdentity()));
+            access.put(service.name(), AccessSummary.of(service));
+
+            spec.oauthClient().filter(client -> client.scope() == OAuthClientSpec.Scope.SERVICES).ifPresent(client ->
+                    new IapOAuthClientSettings(service.name() + "-iap-settings", new IapOAuthClientSettings.Args(
+                            IapOAuthClientSettings.serviceScope(setup.projectNumber(), spec.region(), component.serviceName()),
+                            client, clientSecret(ctx, client)),
+                            ComponentResourceOptions.builder().dependsOn(component).build()));
+        }
+        spec.oauthClient().filter(client -> client.scope() == OAuthClientSpec.Scope.PROJECT).ifPresent(client ->
+                new IapOAuthClientSettings(spec.project() + "-iap-settings", new IapOAuthClientSettings.Args(
+                        IapOAuthClientSettings.projectScope(setup.projectNumber()), client, clientSecret(ctx, client)),
+                        ComponentResourceOptions.builder().dependsOn(setup).build()));
+
+        ctx.export("project", Output.of(spec.project()));
+        ctx.export("region", Output.of(spec.region()));
+        ctx.export("services", Output.of(services));
+        ctx.export("access", Output.of(access));
+    }
+
+    private static Output<String> clientSecret(Context ctx, OAuthClientSpec client) {
+        return ctx.config().requireSecret(client.clientSecretConfigKey());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.iapcloudrun.provider.gcp;
+
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+
+import javax.annotation.Nullable;
+
+/**
+ * The one place that knows which pulumi-gcp provider plugin the program targets.
+ *
+ * <p>The Java SDK classes of {@code com.pulumi:gcp:7.0.0} ask for plugin 7.0.0 by default, which lacks
+ * the IAP inputs this program sends; every gcp resource and invoke therefore asks for {@link #VERSION}
+ * explicitly, and the jar's {@code com/pulumi/gcp/plugin.json} names the same version so that
+ * {@code pulumi up} installs exactly one gcp plugin.
+ */
+public final class GcpProvider {
+
+    /** The pulumi-gcp provider plugin whose wire schema every binding here follows. */
+    public static final String VERSION = "9.37.0";
+
+    private GcpProvider() {}
+
+    /** Options for a gcp resource parented to {@code parent}, pinned to {@link #VERSION}. */
+    public static CustomResourceOptions.Builder childOf(Resource parent) {
+        return CustomResourceOptions.builder().parent(parent).version(VERSION);
+    }
+
+    /** Pins {@code options} to {@link #VERSION}, whatever version they carried. */
+    public static CustomResourceOptions withVersion(@Nullable CustomResourceOptions options) {
+        return CustomResourceOptions.merge(options, CustomResourceOptions.builder().version(VERSION).build());
+    }
+
+    /** Options for a gcp invoke, pinned to {@link #VERSION}. */
+    public static InvokeOptions invokeOptions(Resource parent) {
+        return InvokeOptions.builder().parent(parent).version(VERSION).build();
+    }
+}

@@ -1,0 +1,223 @@
+package dev.iapcloudrun.spec;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Strict, located access to the keys of one YAML mapping. Every read records the key as known;
+ * {@link #finish()} reports the keys nobody asked for, with a "did you mean" when one is close.
+ * Problems are collected, never thrown, so that a file's every mistake is reported at once.
+ */
+final class Fields {
+
+    private final YamlNode.Mapping mapping;
+    private final String path;
+    private final List<Problem> problems;
+    private final Set<String> known = new LinkedHashSet<>();
+
+    private Fields(YamlNode.Mapping mapping, String path, List<Problem> problems) {
+        this.mapping = mapping;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    /** Fields of {@code node}, or empty fields (after a problem) when it is not a mapping. */
+    static Fields of(YamlNode node, String path, List<Problem> problems, String expected) {
+        if (node instanceof YamlNode.Mapping m) {
+            return new Fields(m, path, problems);
+        }
+        problems.add(new Problem(node.location(), path, "found " + node.describe() + "; expected " + expected));
+        return new Fields(new YamlNode.Mapping(Map.of(), Map.of(), node.location()), path, problems);
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    String path() {
+        return path;
+    }
+
+    Location location() {
+        return mapping.location();
+    }
+
+    String child(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    boolean has(String key) {
+        known.add(key);
+        return mapping.entries().containsKey(key);
+    }
+
+    Optional<YamlNode> node(String key) {
+        known.add(key);
+        var node = mapping.entries().get(key);
+        // An explicit null (a key with nothing after it) means "not set", as YAML authors expect.
+        if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.NULL) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(node);
+    }
+
+    void problem(YamlNode at, String key, String message) {
+        problems.add(new Problem(at.location(), child(key), message));
+    }
+
+    /** A problem about a key itself, located at the key. */
+    void problemAtKey(String key, String message) {
+        problems.add(new Problem(mapping.keyLocations().getOrDefault(key, mapping.location()), child(key), message));
+    }
+
+    void problemHere(String message) {
+        problems.add(new Problem(mapping.location(), path, message));
+    }
+
+    Optional<String> string(String key, String expected) {
+        return node(key).flatMap(n -> text(n, child(key), expected));
+    }
+
+    String requiredString(String key, String expected) {
+        if (node(key).isEmpty()) {
+            problemHere("the required field '" + key + "' is missing; expected " + expected);
+            return null;
+        }
+        return string(key, expected).orElse(null);
+    }
+
+    Optional<Integer> integer(String key, int min, int max) {
+        return node(key).flatMap(n -> {
+            if (n instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.INTEGER) {
+                try {
+                    int value = Integer.parseInt(s.text());
+                    if (value >= min && value <= max) {
+                        return Optional.of(value);
+                    }
+                } catch (NumberFormatException tooLarge) {
+                    // reported below like any other out-of-range number
+                }
+            }
+            problem(n, key, "found " + n.describe() + "; expected a whole number from " + min + " to " + max);
+            return Optional.empty();
+        });
+    }
+
+    boolean bool(String key, boolean defaultValue) {
+        return node(key).map(n -> {
+            if (n instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.BOOLEAN) {
+                return Boolean.parseBoolean(s.text());
+            }
+            problem(n, key, "found " + n.describe() + "; expected true or false");
+            return defaultValue;
+        }).orElse(defaultValue);
+    }
+
+    <E extends Enum<E>> E choice(String key, Map<String, E> allowed, E defaultValue) {
+        var expected = "one of " + String.join(", ", allowed.keySet());
+        return node(key).flatMap(n -> text(n, child(key), expected).flatMap(value -> {
+            var chosen = allowed.get(value);
+            if (chosen == null) {
+                problem(n, key, "found \"" + value + "\"; expected " + expected);
+            }
+            return Optional.ofNullable(chosen);
+        })).orElse(defaultValue);
+    }
+
+    /** A list whose items are read by {@code item(node, path)}; items that fail yield nothing. */
+    <T> List<T> list(String key, BiFunction<YamlNode, String, Optional<T>> item) {
+        var result = new ArrayList<T>();
+        node(key).ifPresent(n -> {
+            if (!(n instanceof YamlNode.Sequence seq)) {
+                problem(n, key, "found " + n.describe() + "; expected a list");
+                return;
+            }
+            for (int i = 0; i < seq.items().size(); i++) {
+                item.apply(seq.items().get(i), child(key) + "[" + i + "]").ifPresent(result::add);
+            }
+        });
+        return result;
+    }
+
+    List<String> strings(String key, String expected) {
+        return list(key, (n, p) -> text(n, p, expected));
+    }
+
+    /** Reads one entry of a mapping: its key, its value and the value's path. */
+    interface EntryReader<T> {
+        Optional<T> read(String key, YamlNode value, String path);
+    }
+
+    /** A mapping of names to values, each entry read by {@code entry}. */
+    <T> Map<String, T> map(String key, EntryReader<T> entry) {
+        var result = new LinkedHashMap<String, T>();
+        node(key).ifPresent(n -> {
+            if (!(n instanceof YamlNode.Mapping m)) {
+                problem(n, key, "found " + n.describe() + "; expected a mapping");
+                return;
+            }
+            m.entries().forEach((k, v) -> entry.read(k, v, child(key) + "." + k).ifPresent(x -> result.put(k, x)));
+        });
+        return result;
+    }
+
+    Optional<Fields> object(String key, String expected) {
+        return node(key).map(n -> of(n, child(key), problems, expected));
+    }
+
+    /** Text of a scalar; numbers are accepted as their text, since YAML reads {@code 8} and {@code "8"} differently. */
+    Optional<String> text(YamlNode n, String at, String expected) {
+        if (n instanceof YamlNode.Scalar s && (s.kind() == YamlNode.Scalar.Kind.STRING
+                || s.kind() == YamlNode.Scalar.Kind.INTEGER || s.kind() == YamlNode.Scalar.Kind.FLOAT)) {
+            return Optional.of(s.text());
+        }
+        problems.add(new Problem(n.location(), at, "found " + n.describe() + "; expected " + expected));
+        return Optional.empty();
+    }
+
+    void addProblem(YamlNode at, String atPath, String message) {
+        problems.add(new Problem(at.location(), atPath, message));
+    }
+
+    /** Reports every key of the mapping that no reader asked for. */
+    void finish() {
+        mapping.keyLocations().forEach((key, location) -> {
+            if (!known.contains(key)) {
+                var suggestion = known.stream()
+                        .min(Comparator.comparingInt(k -> editDistance(k, key)))
+                        .filter(k -> editDistance(k, key) <= Math.max(2, key.length() / 3))
+                        .map(k -> "did you mean '" + k + "'? ")
+                        .orElse("");
+                problems.add(new Problem(location, child(key), "unknown field '" + key + "'; " + suggestion
+                        + "expected one of " + known.stream().sorted().collect(Collectors.joining(", "))));
+            }
+        });
+    }
+
+    static int editDistance(String a, String b) {
+        var previous = new int[b.length() + 1];
+        var current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            var swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

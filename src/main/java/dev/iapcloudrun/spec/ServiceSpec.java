@@ -1,0 +1,59 @@
+package dev.iapcloudrun.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Cloud Run service of a stack, validated.
+ *
+ * @param serviceAccount an existing runtime identity's email; empty means a dedicated one is created
+ * @param iap            whether IAP sits in front of the service (default true)
+ * @param publicAccess   the IAM invoker check switched off; only ever allowed with {@code iap} false
+ * @param accessors      who may reach the service through IAP; empty when IAP is off
+ */
+public record ServiceSpec(
+        String name,
+        String image,
+        Ingress ingress,
+        Optional<String> serviceAccount,
+        Map<String, String> env,
+        Map<String, SecretRef> secretEnv,
+        Optional<Integer> minInstances,
+        Optional<Integer> maxInstances,
+        Optional<String> cpu,
+        Optional<String> memory,
+        Optional<String> timeout,
+        Optional<Integer> port,
+        boolean deletionProtection,
+        List<String> customAudiences,
+        List<Principal> invokers,
+        boolean iap,
+        boolean publicAccess,
+        Optional<AccessorsSpec> accessors) {
+
+    public ServiceSpec {
+        env = Map.copyOf(env);
+        secretEnv = Map.copyOf(secretEnv);
+        customAudiences = List.copyOf(customAudiences);
+        invokers = List.copyOf(invokers);
+    }
+
+    /** A Secret Manager secret version read into an environment variable. */
+    public record SecretRef(String secret, String version) {}
+
+    /** Where requests may come from; IAP checks every path that remains. */
+    public enum Ingress {
+        ALL("all", "INGRESS_TRAFFIC_ALL"),
+        INTERNAL("internal", "INGRESS_TRAFFIC_INTERNAL_ONLY"),
+        INTERNAL_AND_CLOUD_LOAD_BALANCING("internal-and-cloud-load-balancing", "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER");
+
+        public final String yaml;
+        public final String wire;
+
+        Ingress(String yaml, String wire) {
+            this.yaml = yaml;
+            this.wire = wire;
+        }
+    }
+}

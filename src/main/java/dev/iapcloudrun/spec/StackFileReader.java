@@ -1,0 +1,311 @@
+package dev.iapcloudrun.spec;
+
+import dev.iapcloudrun.spec.AccessorsSpec.ConditionSpec;
+import dev.iapcloudrun.spec.ServiceSpec.Ingress;
+import dev.iapcloudrun.spec.ServiceSpec.SecretRef;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a stack file ({@code stacks/<stack>.yaml}) strictly: unknown keys, wrong types, missing fields
+ * and unsafe combinations are all reported together, each with its file, line, column and path.
+ */
+public final class StackFileReader {
+
+    private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
+    private static final Pattern PROJECT_NUMBER = Pattern.compile("[1-9][0-9]{5,18}");
+    private static final Pattern REGION = Pattern.compile("[a-z]+(-[a-z]+)+[0-9]+");
+    /** Cloud Run service names: lower-case letters, digits and hyphens, a letter first, at most 49 characters. */
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,47}[a-z0-9])?");
+    private static final Pattern SERVICE_ACCOUNT = Pattern.compile("[a-z0-9-]+@[a-z0-9-]+\\.iam\\.gserviceaccount\\.com|[0-9]+-compute@developer\\.gserviceaccount\\.com");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern TIMEOUT = Pattern.compile("[1-9][0-9]{0,3}s");
+    private static final int MAX_TIMEOUT_SECONDS = 3600;
+    private static final Pattern CPU = Pattern.compile("1|2|4|6|8|[1-9][0-9]{2}m");
+    private static final Pattern LABEL_KEY = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+    private static final Pattern LABEL_VALUE = Pattern.compile("[a-z0-9_-]{0,63}");
+    private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*(Mi|Gi)");
+
+    private StackFileReader() {}
+
+    /** Defaults the stack file falls back on: the {@code gcp:project} and {@code gcp:region} config. */
+    public record Defaults(Optional<String> project, Optional<String> region) {
+        public static final Defaults NONE = new Defaults(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Reads {@code file}; {@code displayName} is how errors name it (the path the user knows).
+     *
+     * @throws StackFileException with every problem of the file
+     */
+    public static StackSpec read(Path file, String displayName, Defaults defaults) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StackFileException(List.of(new Problem(new Location(displayName, 1, 1), "",
+                    "cannot read the stack file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
+        }
+        return parse(displayName, text, defaults);
+    }
+
+    /** Parses stack-file text; see {@link #read}. */
+    public static StackSpec parse(String displayName, String text, Defaults defaults) {
+        var problems = new ArrayList<Problem>();
+        var root = YamlReader.read(displayName, text, problems);
+        StackSpec spec = root == null ? null : stack(Fields.of(root, "", problems, "a mapping with at least 'services'"), defaults, problems);
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt((Problem p) -> p.location().line()).thenComparingInt(p -> p.location().column()));
+            throw new StackFileException(problems);
+        }
+        return spec;
+    }
+
+    private static StackSpec stack(Fields f, Defaults defaults, List<Problem> problems) {
+        var project = f.string("project", "a project id").or(defaults::project);
+        project.filter(p -> !PROJECT_ID.matcher(p).matches()).ifPresent(p -> f.node("project").ifPresentOrElse(
+                n -> f.problem(n, "project", "found \"" + p + "\"; expected a project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter"),
+                () -> f.problemHere("the gcp:project config \"" + p + "\" is not a valid project id")));
+        if (project.isEmpty()) {
+            f.problemHere("no project: set 'project' in the stack file or the gcp:project config of the stack");
+        }
+        var projectNumber = f.string("projectNumber", "the project number, such as \"123456789012\"");
+        projectNumber.filter(n -> !PROJECT_NUMBER.matcher(n).matches()).ifPresent(n ->
+                f.problem(f.node("projectNumber").orElseThrow(), "projectNumber", "found \"" + n + "\"; expected the project number, 6 to 19 digits"));
+        var region = f.string("region", "a region such as europe-west1").or(defaults::region);
+        region.filter(r -> !REGION.matcher(r).matches()).ifPresent(r -> f.node("region").ifPresentOrElse(
+                n -> f.problem(n, "region", "found \"" + r + "\"; expected a Cloud Run region such as europe-west1"),
+                () -> f.problemHere("the gcp:region config \"" + r + "\" is not a region")));
+        if (region.isEmpty()) {
+            f.problemHere("no region: set 'region' in the stack file or the gcp:region config of the stack");
+        }
+        var labels = labels(f, "labels");
+
+        var audience = StackSpec.Audience.INTERNAL;
+        Optional<OAuthClientSpec> oauthClient = Optional.empty();
+        var iap = f.object("iap", "a mapping with 'audience' and, outside the organization, 'oauthClient'");
+        if (iap.isPresent()) {
+            var i = iap.get();
+            audience = i.choice("audience", byYaml(StackSpec.Audience.values(), a -> a.yaml), StackSpec.Audience.INTERNAL);
+            oauthClient = i.object("oauthClient", "a mapping with clientId and clientSecretConfig").map(StackFileReader::oauthClient);
+            if (audience.needsOAuthClient() && oauthClient.isEmpty() && !i.has("oauthClient")) {
+                i.problemHere("the audience '" + audience.yaml + "' needs a custom OAuth client: add 'oauthClient' with clientId "
+                        + "and clientSecretConfig (Google's managed client only serves users of the project's organization)");
+            }
+            i.finish();
+        }
+
+        var services = new ArrayList<ServiceSpec>();
+        if (!f.has("services")) {
+            f.problemHere("the required field 'services' is missing; expected a list of services");
+        }
+        var names = new HashMap<String, Location>();
+        f.node("services").ifPresent(n -> {
+            if (n instanceof YamlNode.Sequence seq && seq.items().isEmpty()) {
+                f.problem(n, "services", "found an empty list; expected at least one service");
+            }
+        });
+        f.list("services", (n, path) -> {
+            var s = service(Fields.of(n, path, problems, "a mapping describing one service"));
+            if (s != null) {
+                var first = names.putIfAbsent(s.name(), n.location());
+                if (first != null) {
+                    problems.add(new Problem(n.location(), path + ".name", "the service '" + s.name()
+                            + "' is declared twice (first at line " + first.line() + "); expected each service once"));
+                    return Optional.empty();
+                }
+            }
+            return Optional.ofNullable(s);
+        }).forEach(services::add);
+        f.finish();
+        if (project.isEmpty() || region.isEmpty()) {
+            return null;
+        }
+        return new StackSpec(project.get(), projectNumber, region.get(), labels, audience, oauthClient, services);
+    }
+
+    private static OAuthClientSpec oauthClient(Fields f) {
+        var clientId = f.requiredString("clientId", "the OAuth client id, ending in .apps.googleusercontent.com");
+        if (clientId != null && !clientId.endsWith(".apps.googleusercontent.com")) {
+            f.problem(f.node("clientId").orElseThrow(), "clientId", "found \"" + clientId + "\"; expected an OAuth client id ending in .apps.googleusercontent.com");
+        }
+        var secretKey = f.requiredString("clientSecretConfig",
+                "the name of the Pulumi config key holding the client secret (set with pulumi config set --secret)");
+        if (f.has("clientSecret")) {
+            // Refused by name so that the message can say where the secret belongs instead of "unknown field".
+            f.problemAtKey("clientSecret",
+                    "an OAuth client secret must never be written in a stack file; store it with "
+                            + "'pulumi config set --secret <key>' and name the key in clientSecretConfig");
+        }
+        var loginHint = f.string("loginHint", "a domain or email hinted to the sign-in page").orElse(null);
+        var programmatic = f.strings("programmaticClients", "an OAuth client id");
+        var domains = f.strings("allowedDomains", "a domain name");
+        var scope = f.choice("scope", byYaml(OAuthClientSpec.Scope.values(), s -> s.yaml), OAuthClientSpec.Scope.PROJECT);
+        f.finish();
+        return clientId == null || secretKey == null ? null
+                : new OAuthClientSpec(clientId, secretKey, loginHint, programmatic, domains, scope);
+    }
+
+    private static ServiceSpec service(Fields f) {
+        var name = f.requiredString("name", "a Cloud Run service name");
+        if (name != null && !SERVICE_NAME.matcher(name).matches()) {
+            f.problem(f.node("name").orElseThrow(), "name", "found \"" + name + "\"; expected a Cloud Run service name: "
+                    + "at most 49 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen");
+        }
+        var image = f.requiredString("image", "a container image reference");
+        var ingress = f.choice("ingress", byYaml(Ingress.values(), i -> i.yaml), Ingress.ALL);
+        var serviceAccount = f.string("serviceAccount", "the email of an existing service account");
+        serviceAccount.filter(sa -> !SERVICE_ACCOUNT.matcher(sa).matches()).ifPresent(sa -> f.problem(f.node("serviceAccount").orElseThrow(),
+                "serviceAccount", "found \"" + sa + "\"; expected a service account email such as runner@my-project.iam.gserviceaccount.com"));
+
+        var env = f.map("env", (k, n, path) -> envName(f, k, n, path) ? f.text(n, path, "a text value") : Optional.empty());
+        var secrets = f.map("secrets", (k, n, path) -> {
+            if (!envName(f, k, n, path)) {
+                return Optional.empty();
+            }
+            if (env.containsKey(k)) {
+                f.addProblem(n, path, "the variable '" + k + "' is set in both env and secrets; expected it in one of them");
+                return Optional.empty();
+            }
+            return secretRef(Fields.of(n, path, f.problems(), "a mapping with 'secret' and optional 'version'"));
+        });
+
+        Optional<Integer> min = Optional.empty();
+        Optional<Integer> max = Optional.empty();
+        var scaling = f.object("scaling", "a mapping with minInstances and maxInstances");
+        if (scaling.isPresent()) {
+            var s = scaling.get();
+            min = s.integer("minInstances", 0, 1000);
+            max = s.integer("maxInstances", 1, 1000);
+            if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
+                s.problemHere("minInstances (" + min.get() + ") is greater than maxInstances (" + max.get() + "); expected min <= max");
+            }
+            s.finish();
+        }
+        Optional<String> cpu = Optional.empty();
+        Optional<String> memory = Optional.empty();
+        var resources = f.object("resources", "a mapping with cpu and memory");
+        if (resources.isPresent()) {
+            var r = resources.get();
+            cpu = r.string("cpu", "a CPU limit such as \"1\" or \"500m\"");
+            cpu.filter(c -> !CPU.matcher(c).matches()).ifPresent(c -> r.problem(r.node("cpu").orElseThrow(), "cpu",
+                    "found \"" + c + "\"; expected 1, 2, 4, 6, 8 or millicpu such as 500m"));
+            memory = r.string("memory", "a memory limit such as 512Mi or 2Gi");
+            memory.filter(m -> !MEMORY.matcher(m).matches()).ifPresent(m -> r.problem(r.node("memory").orElseThrow(), "memory",
+                    "found \"" + m + "\"; expected a size in Mi or Gi such as 512Mi or 2Gi"));
+            r.finish();
+        }
+        var timeout = f.string("timeout", "a duration in seconds such as 300s");
+        timeout.filter(t -> !TIMEOUT.matcher(t).matches() || Integer.parseInt(t.substring(0, t.length() - 1)) > MAX_TIMEOUT_SECONDS)
+                .ifPresent(t -> f.problem(f.node("timeout").orElseThrow(), "timeout", "found \"" + t + "\"; expected seconds from 1s to 3600s, such as 300s"));
+        var port = f.integer("port", 1, 65535);
+        var deletionProtection = f.bool("deletionProtection", true);
+        var audiences = f.strings("customAudiences", "an audience string");
+        var invokers = principals(f, "invokers");
+        var iap = f.bool("iap", true);
+        var publicAccess = f.bool("public", false);
+        if (iap && publicAccess) {
+            f.problem(f.node("public").orElseThrow(), "public", "public access (the invoker check switched off) cannot be combined with IAP; "
+                    + "expected public: false, or iap: false to make the service public on purpose");
+        }
+        Optional<AccessorsSpec> accessors = f.object("accessors", "a mapping with mode and members").map(StackFileReader::accessors);
+        if (!iap && f.has("accessors")) {
+            f.problem(f.node("accessors").orElseThrow(), "accessors", "IAP accessors need IAP; expected no accessors when iap is false");
+        }
+        f.finish();
+        if (name == null || image == null) {
+            return null;
+        }
+        return new ServiceSpec(name, image, ingress, serviceAccount, env, secrets, min, max, cpu, memory, timeout, port,
+                deletionProtection, audiences, invokers, iap, publicAccess, accessors);
+    }
+
+    private static boolean envName(Fields f, String name, YamlNode value, String path) {
+        if (ENV_NAME.matcher(name).matches()) {
+            return true;
+        }
+        f.addProblem(value, path, "found the variable name \"" + name + "\"; expected letters, digits and underscores, not starting with a digit");
+        return false;
+    }
+
+    private static Optional<SecretRef> secretRef(Fields f) {
+        var secret = f.requiredString("secret", "a Secret Manager secret id or projects/P/secrets/S");
+        var version = f.string("version", "a secret version number or latest").orElse("latest");
+        if (!version.equals("latest") && !version.matches("[1-9][0-9]*")) {
+            f.problem(f.node("version").orElseThrow(), "version", "found \"" + version + "\"; expected a version number or latest");
+        }
+        f.finish();
+        return secret == null ? Optional.empty() : Optional.of(new SecretRef(secret, version));
+    }
+
+    private static AccessorsSpec accessors(Fields f) {
+        var mode = f.choice("mode", byYaml(AccessorsSpec.Mode.values(), m -> m.yaml), null);
+        if (mode == null && !f.has("mode")) {
+            f.problemHere("the required field 'mode' is missing; expected authoritative (exactly these members) or additive (these members, others left alone)");
+        }
+        var members = principals(f, "members");
+        if (!f.has("members")) {
+            f.problemHere("the required field 'members' is missing; expected a list of principals");
+        }
+        var condition = f.object("condition", "a mapping with title, expression and description").map(c -> {
+            var title = c.requiredString("title", "a short title");
+            var expression = c.requiredString("expression", "a CEL expression");
+            if (expression != null && expression.isBlank()) {
+                c.problem(c.node("expression").orElseThrow(), "expression", "found an empty expression; expected a CEL expression");
+            }
+            var description = c.string("description", "a description");
+            c.finish();
+            return title == null || expression == null ? null : new ConditionSpec(title, expression, description);
+        });
+        f.finish();
+        return mode == null ? null : new AccessorsSpec(mode, members.stream().sorted().toList(), condition);
+    }
+
+    private static List<Principal> principals(Fields f, String key) {
+        var seen = new HashMap<String, Location>();
+        return f.list(key, (n, path) -> f.text(n, path, "a principal such as user:ada@example.com").flatMap(text -> {
+            var problem = Principal.problem(text);
+            if (problem.isPresent()) {
+                f.addProblem(n, path, problem.get());
+                return Optional.empty();
+            }
+            var first = seen.putIfAbsent(text, n.location());
+            if (first != null) {
+                f.addProblem(n, path, "the principal '" + text + "' is listed twice (first at line " + first.line() + "); expected each principal once");
+                return Optional.empty();
+            }
+            return Optional.of(new Principal(text));
+        }));
+    }
+
+    private static Map<String, String> labels(Fields f, String key) {
+        return f.map(key, (k, n, path) -> f.text(n, path, "a label value").filter(v -> {
+            if (!LABEL_KEY.matcher(k).matches()) {
+                f.addProblem(n, path, "found the label key \"" + k + "\"; expected at most 63 lower-case letters, digits, _ or -, starting with a letter");
+                return false;
+            }
+            if (!LABEL_VALUE.matcher(v).matches()) {
+                f.addProblem(n, path, "found the label value \"" + v + "\"; expected at most 63 lower-case letters, digits, _ or -");
+                return false;
+            }
+            return true;
+        }));
+    }
+
+    private static <E> Map<String, E> byYaml(E[] values, Function<E, String> yaml) {
+        return Arrays.stream(values).collect(Collectors.toMap(yaml, v -> v, (a, b) -> a, LinkedHashMap::new));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.iapcloudrun.spec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parses YAML with Jackson's streaming parser into {@link YamlNode}s that keep their locations. */
+public final class YamlReader {
+
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private final String file;
+    private final List<Problem> problems;
+
+    private YamlReader(String file, List<Problem> problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    /**
+     * Reads one YAML document. Syntax errors and duplicate keys are added to {@code problems};
+     * the result is null when the document could not be read at all.
+     */
+    public static YamlNode read(String file, String text, List<Problem> problems) {
+        var reader = new YamlReader(file, problems);
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                problems.add(new Problem(new Location(file, 1, 1), "", "the file is empty; expected a mapping with at least 'services'"));
+                return null;
+            }
+            return reader.node(parser);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            var where = at == null ? new Location(file, 1, 1) : new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
+            problems.add(new Problem(where, "", "not valid YAML: " + e.getOriginalMessage()));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Problem(new Location(file, 1, 1), "", "could not be read: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private Location here(JsonParser parser) {
+        var at = parser.currentTokenLocation();
+        return new Location(file, at.getLineNr(), at.getColumnNr());
+    }
+
+    private YamlNode node(JsonParser parser) throws IOException {
+        var location = here(parser);
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> mapping(parser, location);
+            case START_ARRAY -> sequence(parser, location);
+            case VALUE_STRING -> new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.STRING, location);
+            case VALUE_NUMBER_INT -> new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.INTEGER, location);
+            case VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.FLOAT, location);
+            case VALUE_TRUE, VALUE_FALSE -> new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.BOOLEAN, location);
+            case VALUE_NULL -> new YamlNode.Scalar("", YamlNode.Scalar.Kind.NULL, location);
+            default -> new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.STRING, location);
+        };
+    }
+
+    private YamlNode mapping(JsonParser parser, Location location) throws IOException {
+        Map<String, YamlNode> entries = new LinkedHashMap<>();
+        Map<String, Location> keys = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            var key = parser.currentName();
+            var keyLocation = here(parser);
+            parser.nextToken();
+            var value = node(parser);
+            if (entries.containsKey(key)) {
+                problems.add(new Problem(keyLocation, key, "the key '" + key + "' appears twice in this mapping (first at line "
+                        + keys.get(key).line() + "); expected each key once"));
+                continue;
+            }
+            entries.put(key, value);
+            keys.put(key, keyLocation);
+        }
+        return new YamlNode.Mapping(entries, keys, location);
+    }
+
+    private YamlNode sequence(JsonParser parser, Location location) throws IOException {
+        List<YamlNode> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            items.add(node(parser));
+        }
+        return new YamlNode.Sequence(items, location);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.iapcloudrun.synth;
+
+import com.google.protobuf.Struct;
+import com.pulumi.Context;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.PulumiTestInternal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+
+/**
+ * Runs a Pulumi program in the Pulumi Java SDK's in-process engine, as a preview, and returns what it
+ * registered. No credentials, no CLI, no provider plugin: the same program {@code pulumi up} runs.
+ */
+public final class OfflineEngine {
+
+    private OfflineEngine() {}
+
+    /**
+     * @param config     the stack's config, keys as {@code namespace:key}
+     * @param secretKeys config keys whose values are secrets
+     * @throws RuntimeException the program's own exception when it failed (an invalid stack file, for one)
+     */
+    public static Plan synth(String project, String stack, Map<String, String> config, Set<String> secretKeys,
+                             Consumer<Context> program) {
+        var mocks = new PreviewMocks();
+        var log = PulumiTestInternal.mockLog(PulumiTestInternal.logger(Level.WARNING));
+        var monitor = new RecordingMonitor(mocks, log);
+        try {
+            var result = PulumiTestInternal.builder()
+                    .options(TestOptions.builder().projectName(project).stackName(stack).preview(true).build())
+                    .standardLogger(PulumiTestInternal.logger(Level.WARNING))
+                    .config(config, secretKeys)
+                    .mocks(mocks)
+                    .monitorDecorator(ignored -> monitor)
+                    .build()
+                    .runTest(program);
+            if (!result.exceptions().isEmpty()) {
+                throw rootCause(result.exceptions().get(0));
+            }
+            if (result.exitCode() != 0 || !result.errors().isEmpty()) {
+                throw new IllegalStateException("the program failed: " + String.join("; ", result.errors()));
+            }
+            return plan(project, stack, monitor);
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+    }
+
+    private static Plan plan(String project, String stack, RecordingMonitor monitor) {
+        var resources = new ArrayList<Plan.PlannedResource>();
+        String stackUrn = null;
+        for (var registration : List.copyOf(monitor.registrations)) {
+            var request = registration.request();
+            if (request.getParent().isEmpty()) {
+                stackUrn = registration.urn();
+            }
+            resources.add(new Plan.PlannedResource(
+                    registration.urn(),
+                    request.getType(),
+                    request.getName(),
+                    request.getParent(),
+                    request.getCustom(),
+                    StructJson.object(request.getObject()),
+                    request.getDependenciesList().stream().distinct().sorted().toList(),
+                    request.getProtect(),
+                    request.getVersion()));
+        }
+        resources.sort(Comparator.comparing(Plan.PlannedResource::urn));
+        final String rootUrn = stackUrn;
+        var outputs = monitor.outputs.stream()
+                .filter(o -> o.getUrn().equals(rootUrn))
+                .map(o -> StructJson.object(o.getOutputs()))
+                .reduce((first, second) -> second)
+                .orElseGet(() -> StructJson.object(Struct.getDefaultInstance()));
+        return new Plan(project, stack, resources, outputs);
+    }
+
+    /** The program's own exception, without the SDK's wrappers, so callers can tell input errors apart. */
+    private static RuntimeException rootCause(Throwable thrown) {
+        Throwable cause = thrown;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.iapcloudrun.synth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+
+import java.util.TreeMap;
+
+/**
+ * Turns the property structs the Pulumi SDK sends to the engine into plan JSON. Secrets become
+ * {@code "[secret]"} (their value is dropped here, before anything can print it) and values only known
+ * after deployment become {@code "[unknown]"}.
+ */
+final class StructJson {
+
+    static final String SECRET = "[secret]";
+    static final String UNKNOWN = "[unknown]";
+
+    // The engine's wire markers (pulumi/sdk/go/common/resource/sig).
+    private static final String UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
+    private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+    private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private StructJson() {}
+
+    static ObjectNode object(Struct struct) {
+        var node = JSON.objectNode();
+        new TreeMap<>(struct.getFieldsMap()).forEach((key, value) -> node.set(key, value(value)));
+        return node;
+    }
+
+    static JsonNode value(Value value) {
+        return switch (value.getKindCase()) {
+            case NULL_VALUE, KIND_NOT_SET -> JSON.nullNode();
+            case BOOL_VALUE -> JSON.booleanNode(value.getBoolValue());
+            case NUMBER_VALUE -> number(value.getNumberValue());
+            case STRING_VALUE -> UNKNOWN_VALUE.equals(value.getStringValue()) ? JSON.textNode(UNKNOWN) : JSON.textNode(value.getStringValue());
+            case LIST_VALUE -> {
+                ArrayNode list = JSON.arrayNode();
+                value.getListValue().getValuesList().forEach(item -> list.add(value(item)));
+                yield list;
+            }
+            case STRUCT_VALUE -> special(value.getStructValue());
+        };
+    }
+
+    private static JsonNode special(Struct struct) {
+        var sig = struct.getFieldsMap().get(SIG_KEY);
+        if (sig != null && SECRET_SIG.equals(sig.getStringValue())) {
+            return JSON.textNode(SECRET);
+        }
+        if (sig != null && RESOURCE_SIG.equals(sig.getStringValue())) {
+            return JSON.textNode("[resource " + struct.getFieldsMap().get("urn").getStringValue() + "]");
+        }
+        return object(struct);
+    }
+
+    private static JsonNode number(double number) {
+        if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+            return JSON.numberNode((long) number);
+        }
+        return JSON.numberNode(number);
+    }
+}
