@@ -1,0 +1,50 @@
+package dev.iapcloudrun;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pulumi.Context;
+import dev.iapcloudrun.program.IapCloudRunProgram;
+import dev.iapcloudrun.spec.StackFileReader;
+import dev.iapcloudrun.spec.StackSpec;
+import dev.iapcloudrun.synth.OfflineEngine;
+import dev.iapcloudrun.synth.Plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Runs programs and components in the offline engine for tests, and reads the plans they give. */
+public final class TestPlans {
+
+    public static final String PROJECT = "iap-cloudrun";
+
+    private TestPlans() {}
+
+    /** Runs {@code program} in the in-process engine with no config. */
+    public static Plan run(Consumer<Context> program) {
+        return OfflineEngine.synth(PROJECT, "test", Map.of(), Set.of(), program);
+    }
+
+    /** Parses stack-file text (project and region must be in it) and runs the whole program on it. */
+    public static Plan runStack(String yaml, Map<String, String> config, Set<String> secretKeys) {
+        StackSpec spec = StackFileReader.parse("stacks/test.yaml", yaml, StackFileReader.Defaults.NONE);
+        return OfflineEngine.synth(PROJECT, "test", config, secretKeys, ctx -> IapCloudRunProgram.declare(ctx, spec));
+    }
+
+    public static Plan runStack(String yaml) {
+        return runStack(yaml, Map.of(), Set.of());
+    }
+
+    /** The custom (cloud) resources of a plan. */
+    public static List<Plan.PlannedResource> custom(Plan plan) {
+        return plan.resources().stream().filter(Plan.PlannedResource::custom).toList();
+    }
+
+    public static String text(Plan.PlannedResource resource, String path) {
+        JsonNode node = resource.inputs();
+        for (String part : path.split("\\.")) {
+            node = part.matches("\\d+") ? node.path(Integer.parseInt(part)) : node.path(part);
+        }
+        return node.isMissingNode() ? null : node.isValueNode() ? node.asText() : node.toString();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.iapcloudrun.spec;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrincipalTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "user:ada@example.com", "group:ops-team@example.com", "serviceAccount:ci@acme-prod.iam.gserviceaccount.com",
+            "domain:example.com", "principal://iam.googleapis.com/locations/global/workforcePools/p/subject/ada",
+            "principalSet://iam.googleapis.com/locations/global/workforcePools/p/group/admins"})
+    void acceptsEveryDocumentedPrincipalKind(String principal) {
+        assertThat(Principal.problem(principal)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"allUsers", "allAuthenticatedUsers"})
+    void refusesPublicPrincipals(String principal) {
+        assertThat(Principal.problem(principal)).hasValueSatisfying(m -> assertThat(m).contains("public principal"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ada@example.com", "user:ada", "group:@example.com", "domain:Example..com", "team:ops@example.com", "principal://"})
+    void refusesMalformedPrincipals(String principal) {
+        assertThat(Principal.problem(principal)).isPresent();
+    }
+}

@@ -1,0 +1,256 @@
+package dev.iapcloudrun.spec;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StackFileReaderTest {
+
+    private static final String VALID = """
+            project: acme-portal-dev
+            region: europe-west1
+            services:
+              - name: orders-api
+                image: europe-docker.pkg.dev/acme/apps/orders-api:1.0
+                accessors:
+                  mode: additive
+                  members:
+                    - user:zoe@acme.example
+                    - group:devs@acme.example
+            """;
+
+    private static StackSpec parse(String yaml) {
+        return StackFileReader.parse("stacks/dev.yaml", yaml, StackFileReader.Defaults.NONE);
+    }
+
+    private static List<Problem> problems(String yaml) {
+        try {
+            parse(yaml);
+        } catch (StackFileException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected the stack file to be refused");
+    }
+
+    @Test
+    void readsAValidStackWithSecureDefaults() {
+        var spec = parse(VALID);
+        assertThat(spec.project()).isEqualTo("acme-portal-dev");
+        assertThat(spec.audience()).isEqualTo(StackSpec.Audience.INTERNAL);
+        var service = spec.services().get(0);
+        assertThat(service.iap()).isTrue();
+        assertThat(service.publicAccess()).isFalse();
+        assertThat(service.deletionProtection()).isTrue();
+        assertThat(service.ingress()).isEqualTo(ServiceSpec.Ingress.ALL);
+        assertThat(service.serviceAccount()).isEmpty();
+        assertThat(service.accessors().orElseThrow().members()).extracting(Principal::value)
+                .containsExactly("group:devs@acme.example", "user:zoe@acme.example");
+    }
+
+    @Test
+    void takesProjectAndRegionFromConfigWhenTheFileOmitsThem() {
+        var spec = StackFileReader.parse("stacks/dev.yaml", """
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                """, new StackFileReader.Defaults(Optional.of("acme-from-config"), Optional.of("us-central1")));
+        assertThat(spec.project()).isEqualTo("acme-from-config");
+        assertThat(spec.region()).isEqualTo("us-central1");
+    }
+
+    @Test
+    void failsWhenProjectIsNeitherInTheFileNorInConfig() {
+        assertThat(problems("""
+                region: europe-west1
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                """)).extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("no project").contains("gcp:project"));
+    }
+
+    @Test
+    void failsOnUnknownKeyWithLocationAndSuggestion() {
+        var problems = problems(VALID.replace("    accessors:", "    acessors:"));
+        assertThat(problems).hasSize(1);
+        var problem = problems.get(0);
+        assertThat(problem.location()).isEqualTo(new Location("stacks/dev.yaml", 6, 5));
+        assertThat(problem.path()).isEqualTo("services[0].acessors");
+        assertThat(problem.message()).contains("unknown field 'acessors'").contains("did you mean 'accessors'?");
+        assertThat(problem.toString()).startsWith("stacks/dev.yaml:6:5: services[0].acessors: unknown field");
+    }
+
+    @Test
+    void reportsEveryProblemOfTheFileAtOnce() {
+        var problems = problems("""
+                project: acme-portal-dev
+                region: europe-west1
+                services:
+                  - name: Orders_API
+                    image: europe-docker.pkg.dev/acme/apps/orders-api:1.0
+                    ingress: everywhere
+                    port: 99999
+                  - name: admin
+                    image: europe-docker.pkg.dev/acme/apps/admin:1.0
+                    accessors:
+                      mode: additive
+                      members:
+                        - alice@acme.example
+                """);
+        assertThat(problems).extracting(Problem::path).containsExactly(
+                "services[0].name", "services[0].ingress", "services[0].port", "services[1].accessors.members[0]");
+        assertThat(problems.get(1).message()).isEqualTo(
+                "found \"everywhere\"; expected one of all, internal, internal-and-cloud-load-balancing");
+        assertThat(problems.get(3).location().line()).isEqualTo(13);
+    }
+
+    @Test
+    void failsWhenAccessorIsAllUsers() {
+        var problems = problems(VALID.replace("user:zoe@acme.example", "allUsers"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].accessors.members[0]");
+            assertThat(p.message()).contains("public principal 'allUsers'");
+        });
+    }
+
+    @Test
+    void failsWhenInvokerIsAllAuthenticatedUsers() {
+        var problems = problems(VALID.replace("    accessors:", "    invokers: [allAuthenticatedUsers]\n    accessors:"));
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("allAuthenticatedUsers"));
+    }
+
+    @Test
+    void failsWhenPublicAccessIsCombinedWithIap() {
+        var problems = problems(VALID.replace("    accessors:", "    public: true\n    accessors:"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].public");
+            assertThat(p.message()).contains("cannot be combined with IAP");
+        });
+    }
+
+    @Test
+    void allowsPublicAccessOnlyAsAnExplicitChoiceWithIapOff() {
+        var spec = parse("""
+                project: acme-portal-dev
+                region: europe-west1
+                services:
+                  - name: status-page
+                    image: europe-docker.pkg.dev/acme/apps/status:1.0
+                    iap: false
+                    public: true
+                """);
+        assertThat(spec.services().get(0).publicAccess()).isTrue();
+        assertThat(spec.services().get(0).iap()).isFalse();
+    }
+
+    @Test
+    void failsWhenAccessorsAreDeclaredWithIapOff() {
+        var problems = problems(VALID.replace("    accessors:", "    iap: false\n    accessors:"));
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("IAP accessors need IAP"));
+    }
+
+    @Test
+    void failsWhenExternalAudienceHasNoOAuthClient() {
+        var problems = problems(VALID.replace("services:", "iap:\n  audience: external\nservices:"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("iap");
+            assertThat(p.message()).contains("needs a custom OAuth client");
+        });
+    }
+
+    @Test
+    void failsWhenClientSecretIsWrittenInTheStackFile() {
+        var problems = problems(VALID.replace("services:", """
+                iap:
+                  audience: no-organization
+                  oauthClient:
+                    clientId: 123-abc.apps.googleusercontent.com
+                    clientSecretConfig: iapOauthClientSecret
+                    clientSecret: GOCSPX-plain-text-secret
+                services:"""));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("iap.oauthClient.clientSecret");
+            assertThat(p.message()).contains("pulumi config set --secret").doesNotContain("GOCSPX-plain-text-secret");
+        });
+    }
+
+    @Test
+    void failsWhenTheSameServiceIsDeclaredTwice() {
+        var problems = problems("""
+                project: acme-portal-dev
+                region: europe-west1
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                """);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[1].name");
+            assertThat(p.message()).contains("declared twice (first at line 4)");
+        });
+    }
+
+    @Test
+    void failsWhenAPrincipalIsListedTwice() {
+        var problems = problems(VALID.replace("- group:devs@acme.example", "- group:devs@acme.example\n        - user:zoe@acme.example"));
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("listed twice"));
+    }
+
+    @Test
+    void failsWhenMinInstancesExceedMaxInstances() {
+        var problems = problems(VALID.replace("    accessors:", "    scaling:\n      minInstances: 5\n      maxInstances: 2\n    accessors:"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].scaling");
+            assertThat(p.message()).contains("minInstances (5) is greater than maxInstances (2)");
+        });
+    }
+
+    @Test
+    void failsWhenAccessorModeIsMissing() {
+        var problems = problems(VALID.replace("      mode: additive\n", ""));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].accessors");
+            assertThat(p.message()).contains("'mode' is missing");
+        });
+    }
+
+    @Test
+    void failsWhenConditionHasNoExpression() {
+        var problems = problems(VALID.replace("      mode: additive\n",
+                "      mode: additive\n      condition:\n        title: office-hours\n"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].accessors.condition");
+            assertThat(p.message()).contains("'expression' is missing");
+        });
+    }
+
+    @Test
+    void failsOnAnEmptyFile() {
+        assertThat(problems("")).singleElement().satisfies(p -> assertThat(p.message()).contains("the file is empty"));
+    }
+
+    @Test
+    void failsOnATopLevelList() {
+        assertThat(problems("- a\n- b\n")).extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).isEqualTo("found a list; expected a mapping with at least 'services'"));
+    }
+
+    @Test
+    void failsOnInvalidYamlWithItsLine() {
+        var problems = problems("project: acme-portal-dev\nservices: [\n  - name: x\n");
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).startsWith("not valid YAML"));
+    }
+
+    @Test
+    void failsOnAMistypedField() {
+        var problems = problems(VALID.replace("    accessors:", "    deletionProtection: \"yes\"\n    accessors:"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].deletionProtection");
+            assertThat(p.message()).isEqualTo("found the text \"yes\"; expected true or false");
+        });
+    }
+}
