@@ -2,7 +2,7 @@ package dev.iapcloudrun;
 
 import com.pulumi.Pulumi;
 import dev.iapcloudrun.program.IapCloudRunProgram;
-import dev.iapcloudrun.spec.StackFileException;
+import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.synth.OfflineEngine;
 import dev.iapcloudrun.synth.PlanJson;
 import dev.iapcloudrun.synth.PulumiProject;
@@ -70,10 +70,7 @@ public final class Main {
                 out.print(PlanJson.write(plan));
             }
             return OK;
-        } catch (StackFileException e) {
-            err.println(e.getMessage());
-            return BAD_INPUT;
-        } catch (IOException e) {
+        } catch (InputException | IOException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
         } catch (com.pulumi.exceptions.RunException | IllegalArgumentException | IllegalStateException e) {

@@ -2,12 +2,14 @@ package dev.iapcloudrun.program;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.iapcloudrun.components.IapAccessorBinding;
 import dev.iapcloudrun.components.IapCloudRunService;
 import dev.iapcloudrun.components.IapCloudRunServiceArgs;
 import dev.iapcloudrun.components.IapOAuthClientSettings;
 import dev.iapcloudrun.components.IapProjectSetup;
+import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.spec.OAuthClientSpec;
 import dev.iapcloudrun.spec.ServiceSpec;
 import dev.iapcloudrun.spec.StackFileReader;
@@ -37,13 +39,33 @@ public final class IapCloudRunProgram {
         return "stacks/" + stack + ".yaml";
     }
 
-    /** Reads and validates the stack file of {@code ctx}'s stack, then declares its resources. */
+    /**
+     * Reads and validates the stack file of {@code ctx}'s stack and the config it names, then declares its
+     * resources. Everything is checked before the first resource is declared, so a mistake never leaves a
+     * half-registered stack behind.
+     */
     public void run(Context ctx) {
         var gcp = ctx.config("gcp");
         var file = stackFile(ctx.stackName());
         var spec = StackFileReader.read(projectRoot.resolve(file), file,
                 new StackFileReader.Defaults(gcp.get("project"), gcp.get("region")));
+        spec.oauthClient().ifPresent(client -> requireSecretConfig(ctx, client));
         declare(ctx, spec);
+    }
+
+    /** The OAuth client secret must be in the stack's config, and stored there encrypted. */
+    private static void requireSecretConfig(Context ctx, OAuthClientSpec client) {
+        var key = client.clientSecretConfigKey();
+        var fullKey = key.contains(":") ? key : ctx.projectName() + ":" + key;
+        var setIt = "set it with: pulumi config set --secret " + key + " <client secret> --stack " + ctx.stackName();
+        if (ctx.config().get(key).isEmpty()) {
+            throw new InputException("the config of stack '" + ctx.stackName() + "' has no " + fullKey
+                    + ", which iap.oauthClient.clientSecretConfig in " + stackFile(ctx.stackName()) + " names; " + setIt);
+        }
+        if (!DeploymentInternal.getInstance().isConfigSecret(fullKey)) {
+            throw new InputException(fullKey + " is not stored as a secret in Pulumi." + ctx.stackName()
+                    + ".yaml, so the OAuth client secret is readable by anyone with the repository; remove it and " + setIt);
+        }
     }
 
     /** Declares the resources of a validated stack and exports its services and access summary. */

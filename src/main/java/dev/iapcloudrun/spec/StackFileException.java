@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Every problem found in one stack file, reported together so that one edit can fix them all. */
-public final class StackFileException extends RuntimeException {
+public final class StackFileException extends InputException {
 
     private final transient List<Problem> problems;
 

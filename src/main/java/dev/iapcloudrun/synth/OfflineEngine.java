@@ -29,12 +29,15 @@ public final class OfflineEngine {
     public static Plan synth(String project, String stack, Map<String, String> config, Set<String> secretKeys,
                              Consumer<Context> program) {
         var mocks = new PreviewMocks();
-        var log = PulumiTestInternal.mockLog(PulumiTestInternal.logger(Level.WARNING));
+        // The SDK would log the program's exception (input errors included) with its stack trace; callers
+        // get the exception itself instead and decide how to show it.
+        var logger = PulumiTestInternal.logger(Level.OFF);
+        var log = PulumiTestInternal.mockLog(logger);
         var monitor = new RecordingMonitor(mocks, log);
         try {
             var result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName(project).stackName(stack).preview(true).build())
-                    .standardLogger(PulumiTestInternal.logger(Level.WARNING))
+                    .standardLogger(logger)
                     .config(config, secretKeys)
                     .mocks(mocks)
                     .monitorDecorator(ignored -> monitor)
@@ -78,7 +81,8 @@ public final class OfflineEngine {
                 .map(o -> StructJson.object(o.getOutputs()))
                 .reduce((first, second) -> second)
                 .orElseGet(() -> StructJson.object(Struct.getDefaultInstance()));
-        return new Plan(project, stack, resources, outputs);
+        var invokes = monitor.invokes.stream().map(i -> new Plan.PlannedInvoke(i.getTok(), i.getVersion())).toList();
+        return new Plan(project, stack, resources, outputs, invokes);
     }
 
     /** The program's own exception, without the SDK's wrappers, so callers can tell input errors apart. */

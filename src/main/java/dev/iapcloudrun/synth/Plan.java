@@ -9,12 +9,17 @@ import java.util.List;
  *
  * @param resources sorted by URN
  * @param outputs   the stack's exports
+ * @param invokes   provider functions called while planning, in call order
  */
-public record Plan(String project, String stack, List<PlannedResource> resources, ObjectNode outputs) {
+public record Plan(String project, String stack, List<PlannedResource> resources, ObjectNode outputs, List<PlannedInvoke> invokes) {
 
     public Plan {
         resources = List.copyOf(resources);
+        invokes = List.copyOf(invokes);
     }
+
+    /** A provider function the program called, such as {@code gcp:organizations/getProject:getProject}. */
+    public record PlannedInvoke(String token, String version) {}
 
     /**
      * One registered resource.

@@ -1,6 +1,7 @@
 package dev.iapcloudrun.components;
 
 import dev.iapcloudrun.TestPlans;
+import dev.iapcloudrun.provider.gcp.GcpProvider;
 import dev.iapcloudrun.synth.Plan;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,21 @@ class IapProjectSetupTest {
         var agent = plan.named("gcp:projects/serviceIdentity:ServiceIdentity", "acme-dev-iap-agent");
         assertThat(text(agent, "service")).isEqualTo("iap.googleapis.com");
         assertThat(agent.dependsOn()).anySatisfy(urn -> assertThat(urn).endsWith("::acme-dev-iap-api"));
+    }
+
+    @Test
+    void looksUpAnUndeclaredProjectNumberWithProviderVersion9370() {
+        var plan = TestPlans.run(ctx -> new IapProjectSetup("acme-dev", "acme-dev", Optional.empty(), null));
+        assertThat(plan.invokes()).singleElement().satisfies(invoke -> {
+            assertThat(invoke.token()).isEqualTo("gcp:organizations/getProject:getProject");
+            assertThat(invoke.version()).isEqualTo(GcpProvider.VERSION);
+        });
+    }
+
+    @Test
+    void needsNoLookupWhenTheProjectNumberIsDeclared() {
+        var plan = TestPlans.run(ctx -> new IapProjectSetup("acme-dev", "acme-dev", Optional.of("123456789"), null));
+        assertThat(plan.invokes()).isEmpty();
     }
 
     @Test

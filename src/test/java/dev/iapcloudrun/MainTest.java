@@ -1,0 +1,153 @@
+package dev.iapcloudrun;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainTest {
+
+    @TempDir
+    Path root;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void project() throws IOException {
+        Files.writeString(root.resolve("Pulumi.yaml"), "name: iap-cloudrun\nruntime: java\n");
+        Files.writeString(root.resolve("Pulumi.demo.yaml"), "config:\n  gcp:project: acme-demo\n  gcp:region: europe-west1\n");
+        Files.createDirectories(root.resolve("stacks"));
+        Files.writeString(root.resolve("stacks/demo.yaml"), """
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                    accessors:
+                      mode: additive
+                      members: [user:ada@example.com]
+                """);
+    }
+
+    private int run(String... args) {
+        return Main.run(List.of(args), root, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void printsThePlanOfAStack() {
+        assertThat(run("synth", "--stack", "demo")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("{\n")
+                .contains("\"stack\": \"demo\"")
+                .contains("\"type\": \"gcp:cloudrunv2/service:Service\"");
+    }
+
+    @Test
+    void writesThePlanToAFile() throws IOException {
+        assertThat(run("synth", "--stack", "demo", "--out", "plans/demo.json")).isZero();
+        assertThat(Files.readString(root.resolve("plans/demo.json"))).contains("\"stack\": \"demo\"");
+        assertThat(out.size()).isZero();
+        try (var files = Files.list(root.resolve("plans"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("demo.json");
+        }
+    }
+
+    @Test
+    void failsWithExitCode2AndEveryProblemWhenTheStackFileIsBad() throws IOException {
+        Files.writeString(root.resolve("stacks/demo.yaml"), """
+                services:
+                  - name: Hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                    ingres: all
+                    accessors:
+                      mode: additive
+                      members: [allUsers]
+                """);
+        assertThat(run("synth", "--stack", "demo", "--out", "plans/demo.json")).isEqualTo(2);
+        assertThat(stderr())
+                .contains("3 problems in the stack file")
+                .contains("stacks/demo.yaml:2:11: services[0].name: found \"Hello\"")
+                .contains("stacks/demo.yaml:4:5: services[0].ingres: unknown field 'ingres'; did you mean 'ingress'?")
+                .contains("stacks/demo.yaml:7:17: services[0].accessors.members[0]: found the public principal 'allUsers'")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(root.resolve("plans/demo.json")).doesNotExist();
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void keepsAnEarlierPlanWhenTheNewOneFails() throws IOException {
+        assertThat(run("synth", "--stack", "demo", "--out", "demo.json")).isZero();
+        var before = Files.readString(root.resolve("demo.json"));
+        Files.writeString(root.resolve("stacks/demo.yaml"), "services: []\n");
+        assertThat(run("synth", "--stack", "demo", "--out", "demo.json")).isEqualTo(2);
+        assertThat(Files.readString(root.resolve("demo.json"))).isEqualTo(before);
+    }
+
+    @Test
+    void failsWithExitCode2WhenTheStackHasNoConfigFile() {
+        assertThat(run("synth", "--stack", "qa")).isEqualTo(2);
+        assertThat(stderr()).contains("no Pulumi.qa.yaml");
+    }
+
+    @Test
+    void failsWithExitCode2WhenTheStackHasNoStackFile() throws IOException {
+        Files.writeString(root.resolve("Pulumi.qa.yaml"), "config:\n  gcp:project: acme-qa\n");
+        assertThat(run("synth", "--stack", "qa")).isEqualTo(2);
+        assertThat(stderr()).contains("stacks/qa.yaml").contains("cannot read the stack file");
+    }
+
+    @Test
+    void failsWithExitCode2WhenTheOAuthSecretIsNotInConfig() throws IOException {
+        Files.writeString(root.resolve("stacks/demo.yaml"), """
+                iap:
+                  audience: external
+                  oauthClient:
+                    clientId: 123-abc.apps.googleusercontent.com
+                    clientSecretConfig: iapOauthClientSecret
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                """);
+        assertThat(run("synth", "--stack", "demo")).isEqualTo(2);
+        assertThat(stderr()).contains("iap-cloudrun:iapOauthClientSecret").contains("pulumi config set --secret");
+    }
+
+    @Test
+    void failsWithExitCode2WhenTheOAuthSecretIsStoredInPlainText() throws IOException {
+        Files.writeString(root.resolve("Pulumi.demo.yaml"), "config:\n  gcp:project: acme-demo\n  gcp:region: europe-west1\n"
+                + "  iap-cloudrun:iapOauthClientSecret: GOCSPX-visible-in-git\n");
+        Files.writeString(root.resolve("stacks/demo.yaml"), """
+                iap:
+                  audience: external
+                  oauthClient:
+                    clientId: 123-abc.apps.googleusercontent.com
+                    clientSecretConfig: iapOauthClientSecret
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                """);
+        assertThat(run("synth", "--stack", "demo")).isEqualTo(2);
+        assertThat(stderr()).contains("Pulumi.demo.yaml").contains("not stored as a secret").doesNotContain("GOCSPX-visible-in-git");
+    }
+
+    @Test
+    void explainsUsageWithExitCode2() {
+        assertThat(run("synth")).isEqualTo(2);
+        assertThat(stderr()).contains("synth needs --stack STACK").contains("usage:");
+        assertThat(run("deploy")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown command 'deploy'");
+    }
+}
