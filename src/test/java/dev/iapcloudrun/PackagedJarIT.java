@@ -1,0 +1,77 @@
+package dev.iapcloudrun;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iapcloudrun.program.IapCloudRunProgram;
+import dev.iapcloudrun.provider.gcp.GcpProvider;
+import dev.iapcloudrun.synth.OfflineEngine;
+import dev.iapcloudrun.synth.PlanJson;
+import dev.iapcloudrun.synth.PulumiProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The built jar, run as a separate process the way the README and the Pulumi CLI run it. */
+class PackagedJarIT {
+
+    private static final Path JAR = Path.of("target/iap-cloudrun.jar").toAbsolutePath();
+
+    record Result(int exitCode, String stdout, String stderr) {}
+
+    static Result java(Path workingDir, String... args) throws IOException, InterruptedException {
+        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(args));
+        var stdout = Files.createTempFile("stdout", ".txt");
+        var stderr = Files.createTempFile("stderr", ".txt");
+        var process = new ProcessBuilder(command).directory(workingDir.toAbsolutePath().toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the jar finished in time").isTrue();
+        return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+    }
+
+    @Test
+    void pluginDiscoveryReportsOnlyGcp9370() throws Exception {
+        var result = java(Path.of(""), "-cp", JAR.toString(), "com.pulumi.bootstrap.internal.Main", "packages");
+        assertThat(result.exitCode()).isZero();
+        var plugins = new ObjectMapper().readTree(result.stdout());
+        var gcp = new ArrayList<String>();
+        plugins.forEach(p -> {
+            if (p.path("name").asText().equals("gcp")) {
+                gcp.add(p.path("version").asText());
+            }
+        });
+        assertThat(gcp).containsExactly(GcpProvider.VERSION);
+    }
+
+    @Test
+    void synthOfTheDevStackPrintsThePlanOfTheInProcessProgram() throws Exception {
+        var result = java(Path.of(""), "-jar", JAR.toString(), "synth", "--stack", "dev");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        var project = PulumiProject.load(Path.of(""));
+        var config = project.stackConfig("dev");
+        var expected = PlanJson.write(OfflineEngine.synth(project.name(), "dev", config.values(), config.secretKeys(),
+                new IapCloudRunProgram(Path.of(""))::run));
+        assertThat(result.stdout()).isEqualTo(expected);
+    }
+
+    @Test
+    void badStackFileExitsWith2AndNoStackTrace(@TempDir Path project) throws Exception {
+        Files.writeString(project.resolve("Pulumi.yaml"), "name: iap-cloudrun\nruntime: java\n");
+        Files.writeString(project.resolve("Pulumi.qa.yaml"), "config:\n  gcp:project: acme-qa\n  gcp:region: europe-west1\n");
+        Files.createDirectories(project.resolve("stacks"));
+        Files.writeString(project.resolve("stacks/qa.yaml"), "services:\n  - name: hello\n    image: x\n    invokers: [allUsers]\n",
+                StandardCharsets.UTF_8);
+        var result = java(project, "-jar", JAR.toString(), "synth", "--stack", "qa", "--out", "qa.json");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("stacks/qa.yaml:4:16: services[0].invokers[0]").doesNotContain("\tat ");
+        assertThat(project.resolve("qa.json")).doesNotExist();
+    }
+}
