@@ -1,0 +1,47 @@
+package dev.iapcloudrun;
+
+import dev.iapcloudrun.spec.StackFileException;
+import dev.iapcloudrun.spec.StackFileReader;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The README's examples are real: each one is checked against what the program does. */
+class ReadmeExamplesTest {
+
+    private static String readme() throws IOException {
+        return Files.readString(Path.of("README.md"));
+    }
+
+    /** The first fenced block after {@code marker}, without its fences. */
+    private static String block(String text, String marker, String fence) {
+        int start = text.indexOf(fence, text.indexOf(marker)) + fence.length();
+        return text.substring(start, text.indexOf("```", start));
+    }
+
+    @Test
+    void theStackFileReferenceIsAValidStackFile() throws IOException {
+        var yaml = block(readme(), "## Stack files", "```yaml\n");
+        var spec = StackFileReader.parse("README.md", yaml, StackFileReader.Defaults.NONE);
+        assertThat(spec.services()).hasSize(1);
+        assertThat(spec.oauthClient()).isPresent();
+        assertThat(spec.services().get(0).accessors().orElseThrow().condition()).isPresent();
+    }
+
+    @Test
+    void theErrorExampleIsWhatSynthPrintsForThatMistake() throws IOException {
+        var example = block(readme(), "With `ingress` misspelt", "```\n");
+        var expected = example.substring(example.indexOf('\n') + 1);
+        var dev = Files.readString(Path.of("stacks/dev.yaml"))
+                .replace("\n    ingress: all\n", "\n    ingres: all\n")
+                .replaceFirst("        - user:lena.hofmann@acme.example", "        - allUsers");
+        var error = catchThrowableOfType(StackFileException.class,
+                () -> StackFileReader.parse("stacks/dev.yaml", dev, StackFileReader.Defaults.NONE));
+        assertThat(error.getMessage() + "\n").isEqualTo(expected);
+    }
+}
