@@ -16,6 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MainTest {
 
+    private static final String EXTERNAL_AUDIENCE = """
+            iap:
+              audience: external
+              oauthClient:
+                clientId: 123-abc.apps.googleusercontent.com
+                clientSecretConfig: iapOauthClientSecret
+            services:
+              - name: hello
+                image: us-docker.pkg.dev/cloudrun/container/hello
+            """;
+
     @TempDir
     Path root;
 
@@ -111,16 +122,7 @@ class MainTest {
 
     @Test
     void failsWithExitCode2WhenTheOAuthSecretIsNotInConfig() throws IOException {
-        Files.writeString(root.resolve("stacks/demo.yaml"), """
-                iap:
-                  audience: external
-                  oauthClient:
-                    clientId: 123-abc.apps.googleusercontent.com
-                    clientSecretConfig: iapOauthClientSecret
-                services:
-                  - name: hello
-                    image: us-docker.pkg.dev/cloudrun/container/hello
-                """);
+        Files.writeString(root.resolve("stacks/demo.yaml"), EXTERNAL_AUDIENCE);
         assertThat(run("synth", "--stack", "demo")).isEqualTo(2);
         assertThat(stderr()).contains("iap-cloudrun:iapOauthClientSecret").contains("pulumi config set --secret");
     }
@@ -129,16 +131,7 @@ class MainTest {
     void failsWithExitCode2WhenTheOAuthSecretIsStoredInPlainText() throws IOException {
         Files.writeString(root.resolve("Pulumi.demo.yaml"), "config:\n  gcp:project: acme-demo\n  gcp:region: europe-west1\n"
                 + "  iap-cloudrun:iapOauthClientSecret: GOCSPX-visible-in-git\n");
-        Files.writeString(root.resolve("stacks/demo.yaml"), """
-                iap:
-                  audience: external
-                  oauthClient:
-                    clientId: 123-abc.apps.googleusercontent.com
-                    clientSecretConfig: iapOauthClientSecret
-                services:
-                  - name: hello
-                    image: us-docker.pkg.dev/cloudrun/container/hello
-                """);
+        Files.writeString(root.resolve("stacks/demo.yaml"), EXTERNAL_AUDIENCE);
         assertThat(run("synth", "--stack", "demo")).isEqualTo(2);
         assertThat(stderr()).contains("Pulumi.demo.yaml").contains("not stored as a secret").doesNotContain("GOCSPX-visible-in-git");
     }

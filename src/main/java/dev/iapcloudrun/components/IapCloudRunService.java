@@ -30,7 +30,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,9 +82,12 @@ public final class IapCloudRunService extends ComponentResource {
         }
         if (spec.serviceAccount().isEmpty()) {
             for (String secret : new TreeSet<>(spec.secretEnv().values().stream().map(ServiceSpec.SecretRef::secret).toList())) {
-                new SecretIamMember(name + "-secret-" + secretId(secret), SecretIamMemberArgs.builder()
-                        .project(args.project())
-                        .secretId(secret)
+                var grant = SecretIamMemberArgs.builder().secretId(secret);
+                if (!secret.startsWith("projects/")) {
+                    // A bare secret id lives in the stack's project; a full path names its own project.
+                    grant.project(args.project());
+                }
+                new SecretIamMember(name + "-secret-" + secretId(secret), grant
                         .role(Roles.SECRET_ACCESSOR)
                         .member(runtimeIdentity.applyValue(email -> "serviceAccount:" + email))
                         .build(), GcpProvider.childOf(this).build());

@@ -31,6 +31,7 @@ public final class StackFileReader {
     /** Cloud Run service names: lower-case letters, digits and hyphens, a letter first, at most 49 characters. */
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,47}[a-z0-9])?");
     private static final Pattern SERVICE_ACCOUNT = Pattern.compile("[a-z0-9-]+@[a-z0-9-]+\\.iam\\.gserviceaccount\\.com|[0-9]+-compute@developer\\.gserviceaccount\\.com");
+    private static final Pattern SECRET = Pattern.compile("([A-Za-z0-9_-]{1,255})|projects/[a-z0-9-]+/secrets/[A-Za-z0-9_-]{1,255}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern TIMEOUT = Pattern.compile("[1-9][0-9]{0,3}s");
     private static final int MAX_TIMEOUT_SECONDS = 3600;
@@ -243,6 +244,10 @@ public final class StackFileReader {
 
     private static Optional<SecretRef> secretRef(Fields f) {
         var secret = f.requiredString("secret", "a Secret Manager secret id or projects/P/secrets/S");
+        if (secret != null && !SECRET.matcher(secret).matches()) {
+            f.problem(f.node("secret").orElseThrow(), "secret", "found \"" + secret
+                    + "\"; expected a Secret Manager secret id (letters, digits, - and _) or projects/PROJECT/secrets/ID");
+        }
         var version = f.string("version", "a secret version number or latest").orElse("latest");
         if (!version.equals("latest") && !version.matches("[1-9][0-9]*")) {
             f.problem(f.node("version").orElseThrow(), "version", "found \"" + version + "\"; expected a version number or latest");

@@ -92,6 +92,18 @@ class IapCloudRunServiceTest {
     }
 
     @Test
+    void grantsAccessToASecretOfAnotherProjectInThatProject() {
+        var spec = service("orders");
+        var shared = new ServiceSpec(spec.name(), spec.image(), spec.ingress(), spec.serviceAccount(), Map.of(),
+                Map.of("API_KEY", new ServiceSpec.SecretRef("projects/acme-shared/secrets/partner-api-key", "latest")),
+                spec.minInstances(), spec.maxInstances(), spec.cpu(), spec.memory(), spec.timeout(), spec.port(), true,
+                List.of(), List.of(), true, false, Optional.empty());
+        var grant = plan(shared).named("gcp:secretmanager/secretIamMember:SecretIamMember", "orders-secret-partner-api-key");
+        assertThat(text(grant, "secretId")).isEqualTo("projects/acme-shared/secrets/partner-api-key");
+        assertThat(grant.inputs().has("project")).isFalse();
+    }
+
+    @Test
     void usesAnExistingIdentityWithoutCreatingOrGrantingAnything() {
         var spec = service("orders");
         var existing = new ServiceSpec(spec.name(), spec.image(), spec.ingress(), Optional.of("legacy@acme-dev.iam.gserviceaccount.com"),

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StackFileReaderTest {
 
@@ -225,6 +224,15 @@ class StackFileReaderTest {
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("services[0].accessors.condition");
             assertThat(p.message()).contains("'expression' is missing");
+        });
+    }
+
+    @Test
+    void failsOnAMalformedSecretReference() {
+        var problems = problems(VALID.replace("    accessors:", "    secrets:\n      DB_PASSWORD: {secret: \"projects/x/db password\"}\n    accessors:"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].secrets.DB_PASSWORD.secret");
+            assertThat(p.message()).contains("expected a Secret Manager secret id");
         });
     }
 
