@@ -10,12 +10,10 @@ import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamMember;
 import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamMemberArgs;
 import dev.iapcloudrun.provider.gcp.iap.inputs.WebCloudRunServiceIamBindingConditionArgs;
 import dev.iapcloudrun.provider.gcp.iap.inputs.WebCloudRunServiceIamMemberConditionArgs;
-import dev.iapcloudrun.spec.AccessorsSpec;
 import dev.iapcloudrun.spec.Principal;
 
 import javax.annotation.Nullable;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Who may reach one Cloud Run service through IAP: {@code roles/iap.httpsResourceAccessor} on the service's
@@ -31,22 +29,7 @@ public final class IapAccessorBinding extends ComponentResource {
 
     public static final String TYPE = "iap-cloudrun:index:IapAccessorBinding";
 
-    /**
-     * @param project     project id
-     * @param region      region of the service
-     * @param serviceName the Cloud Run service's name, from its resource so the grants wait for it
-     * @param accessors   mode, members and condition from the stack file
-     */
-    public record Args(String project, String region, Output<String> serviceName, AccessorsSpec accessors) {
-        public Args {
-            Objects.requireNonNull(project, "project");
-            Objects.requireNonNull(region, "region");
-            Objects.requireNonNull(serviceName, "serviceName");
-            Objects.requireNonNull(accessors, "accessors");
-        }
-    }
-
-    public IapAccessorBinding(String name, Args args, @Nullable ComponentResourceOptions options) {
+    public IapAccessorBinding(String name, IapAccessorBindingArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
         var accessors = args.accessors();
         switch (accessors.mode()) {

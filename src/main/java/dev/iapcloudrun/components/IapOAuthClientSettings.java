@@ -9,11 +9,9 @@ import dev.iapcloudrun.provider.gcp.iap.SettingsArgs;
 import dev.iapcloudrun.provider.gcp.iap.inputs.SettingsAccessSettingsAllowedDomainsSettingsArgs;
 import dev.iapcloudrun.provider.gcp.iap.inputs.SettingsAccessSettingsArgs;
 import dev.iapcloudrun.provider.gcp.iap.inputs.SettingsAccessSettingsOauthSettingsArgs;
-import dev.iapcloudrun.spec.OAuthClientSpec;
 
 import javax.annotation.Nullable;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The custom OAuth client IAP signs users in with, for audiences Google's managed client does not serve
@@ -25,20 +23,7 @@ public final class IapOAuthClientSettings extends ComponentResource {
 
     public static final String TYPE = "iap-cloudrun:index:IapOAuthClientSettings";
 
-    /**
-     * @param scope        the IAP settings name: {@link #projectScope} or {@link #serviceScope}
-     * @param client       client id, login hint, programmatic clients, allowed domains
-     * @param clientSecret the client secret; made secret here again, whatever the caller passed
-     */
-    public record Args(Output<String> scope, OAuthClientSpec client, Output<String> clientSecret) {
-        public Args {
-            Objects.requireNonNull(scope, "scope");
-            Objects.requireNonNull(client, "client");
-            Objects.requireNonNull(clientSecret, "clientSecret");
-        }
-    }
-
-    public IapOAuthClientSettings(String name, Args args, @Nullable ComponentResourceOptions options) {
+    public IapOAuthClientSettings(String name, IapOAuthClientSettingsArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
         var client = args.client();
         var oauth = SettingsAccessSettingsOauthSettingsArgs.builder()

@@ -15,7 +15,6 @@ import dev.iapcloudrun.provider.gcp.GcpProvider;
 
 import javax.annotation.Nullable;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a project needs once before any IAP-protected Cloud Run service: the Cloud Run and IAP APIs,
@@ -37,20 +36,19 @@ public final class IapProjectSetup extends ComponentResource {
     private final Output<String> iapAgentMember;
 
     /**
-     * @param name          the component's name; children are named {@code <name>-run-api}, {@code <name>-iap-api},
-     *                      {@code <name>-iap-agent}
-     * @param project       the project id
-     * @param projectNumber the project number when known; otherwise it is looked up at deploy time
+     * @param name the component's name; children are named {@code <name>-run-api}, {@code <name>-iap-api},
+     *             {@code <name>-iap-agent}
      */
-    public IapProjectSetup(String name, String project, Optional<String> projectNumber, @Nullable ComponentResourceOptions options) {
+    public IapProjectSetup(String name, IapProjectSetupArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
+        var project = args.project();
         var runApi = api(name + "-run-api", project, "run.googleapis.com");
         var iapApi = api(name + "-iap-api", project, "iap.googleapis.com");
         var agent = new ServiceIdentity(name + "-iap-agent", ServiceIdentityArgs.builder()
                 .project(project)
                 .service("iap.googleapis.com")
                 .build(), GcpProvider.childOf(this).dependsOn(iapApi).build());
-        this.projectNumber = projectNumber.map(Output::of).orElseGet(() -> OrganizationsFunctions
+        this.projectNumber = args.projectNumber().map(Output::of).orElseGet(() -> OrganizationsFunctions
                 .getProject(GetProjectArgs.builder().projectId(project).build(), GcpProvider.invokeOptions(this))
                 .applyValue(GetProjectResult::number));
         // Grants to the agent must wait for it and the Run API to exist: the address carries both as

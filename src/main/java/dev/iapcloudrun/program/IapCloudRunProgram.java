@@ -5,10 +5,13 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.iapcloudrun.components.IapAccessorBinding;
+import dev.iapcloudrun.components.IapAccessorBindingArgs;
 import dev.iapcloudrun.components.IapCloudRunService;
 import dev.iapcloudrun.components.IapCloudRunServiceArgs;
 import dev.iapcloudrun.components.IapOAuthClientSettings;
+import dev.iapcloudrun.components.IapOAuthClientSettingsArgs;
 import dev.iapcloudrun.components.IapProjectSetup;
+import dev.iapcloudrun.components.IapProjectSetupArgs;
 import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.spec.OAuthClientSpec;
 import dev.iapcloudrun.spec.ServiceSpec;
@@ -70,7 +73,7 @@ public final class IapCloudRunProgram {
 
     /** Declares the resources of a validated stack and exports its services and access summary. */
     public static void declare(Context ctx, StackSpec spec) {
-        var setup = new IapProjectSetup(spec.project(), spec.project(), spec.projectNumber(), null);
+        var setup = new IapProjectSetup(spec.project(), new IapProjectSetupArgs(spec.project(), spec.projectNumber()), null);
 
         var services = new TreeMap<String, Map<String, Output<String>>>();
         var access = new TreeMap<String, Object>();
@@ -78,7 +81,7 @@ public final class IapCloudRunProgram {
             var component = new IapCloudRunService(service.name(), new IapCloudRunServiceArgs(
                     spec.project(), spec.region(), spec.labels(), service, setup.iapAgentMember(), List.of(setup)), null);
             service.accessors().ifPresent(accessors -> new IapAccessorBinding(service.name() + "-accessors",
-                    new IapAccessorBinding.Args(spec.project(), spec.region(), component.serviceName(), accessors),
+                    new IapAccessorBindingArgs(spec.project(), spec.region(), component.serviceName(), accessors),
                     ComponentResourceOptions.builder().dependsOn(component).build()));
             // One Output per value, so that a URI unknown before deployment leaves the other values readable.
             services.put(service.name(), Map.of("serviceName", component.serviceName(), "uri", component.uri(),
@@ -86,13 +89,13 @@ public final class IapCloudRunProgram {
             access.put(service.name(), AccessSummary.of(service));
 
             spec.oauthClient().filter(client -> client.scope() == OAuthClientSpec.Scope.SERVICES).ifPresent(client ->
-                    new IapOAuthClientSettings(service.name() + "-iap-settings", new IapOAuthClientSettings.Args(
+                    new IapOAuthClientSettings(service.name() + "-iap-settings", new IapOAuthClientSettingsArgs(
                             IapOAuthClientSettings.serviceScope(setup.projectNumber(), spec.region(), component.serviceName()),
                             client, clientSecret(ctx, client)),
                             ComponentResourceOptions.builder().dependsOn(component).build()));
         }
         spec.oauthClient().filter(client -> client.scope() == OAuthClientSpec.Scope.PROJECT).ifPresent(client ->
-                new IapOAuthClientSettings(spec.project() + "-iap-settings", new IapOAuthClientSettings.Args(
+                new IapOAuthClientSettings(spec.project() + "-iap-settings", new IapOAuthClientSettingsArgs(
                         IapOAuthClientSettings.projectScope(setup.projectNumber()), client, clientSecret(ctx, client)),
                         ComponentResourceOptions.builder().dependsOn(setup).build()));
 

@@ -32,6 +32,7 @@ public final class StackFileReader {
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,47}[a-z0-9])?");
     private static final Pattern SERVICE_ACCOUNT = Pattern.compile("[a-z0-9-]+@[a-z0-9-]+\\.iam\\.gserviceaccount\\.com|[0-9]+-compute@developer\\.gserviceaccount\\.com");
     private static final Pattern SECRET = Pattern.compile("([A-Za-z0-9_-]{1,255})|projects/[a-z0-9-]+/secrets/[A-Za-z0-9_-]{1,255}");
+    private static final Pattern CONFIG_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern TIMEOUT = Pattern.compile("[1-9][0-9]{0,3}s");
     private static final int MAX_TIMEOUT_SECONDS = 3600;
@@ -150,6 +151,10 @@ public final class StackFileReader {
             f.problemAtKey("clientSecret",
                     "an OAuth client secret must never be written in a stack file; store it with "
                             + "'pulumi config set --secret <key>' and name the key in clientSecretConfig");
+        }
+        if (secretKey != null && !CONFIG_KEY.matcher(secretKey).matches()) {
+            f.problem(f.node("clientSecretConfig").orElseThrow(), "clientSecretConfig", "found \"" + secretKey
+                    + "\"; expected a config key of this project without its namespace, such as iapOauthClientSecret");
         }
         var loginHint = f.string("loginHint", "a domain or email hinted to the sign-in page").orElse(null);
         var programmatic = f.strings("programmaticClients", "an OAuth client id");

@@ -36,7 +36,13 @@ public final class YamlReader {
                 problems.add(new Problem(new Location(file, 1, 1), "", "the file is empty; expected a mapping with at least 'services'"));
                 return null;
             }
-            return reader.node(parser);
+            var root = reader.node(parser, "");
+            if (parser.nextToken() != null) {
+                var at = parser.currentTokenLocation();
+                problems.add(new Problem(new Location(file, at.getLineNr(), at.getColumnNr()), "",
+                        "a second YAML document starts here; expected one document per stack file"));
+            }
+            return root;
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             var where = at == null ? new Location(file, 1, 1) : new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
@@ -53,11 +59,11 @@ public final class YamlReader {
         return new Location(file, at.getLineNr(), at.getColumnNr());
     }
 
-    private YamlNode node(JsonParser parser) throws IOException {
+    private YamlNode node(JsonParser parser, String path) throws IOException {
         var location = here(parser);
         return switch (parser.currentToken()) {
-            case START_OBJECT -> mapping(parser, location);
-            case START_ARRAY -> sequence(parser, location);
+            case START_OBJECT -> mapping(parser, path, location);
+            case START_ARRAY -> sequence(parser, path, location);
             case VALUE_STRING -> new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.STRING, location);
             case VALUE_NUMBER_INT -> new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.INTEGER, location);
             case VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.FLOAT, location);
@@ -67,16 +73,17 @@ public final class YamlReader {
         };
     }
 
-    private YamlNode mapping(JsonParser parser, Location location) throws IOException {
+    private YamlNode mapping(JsonParser parser, String path, Location location) throws IOException {
         Map<String, YamlNode> entries = new LinkedHashMap<>();
         Map<String, Location> keys = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             var key = parser.currentName();
             var keyLocation = here(parser);
+            var keyPath = path.isEmpty() ? key : path + "." + key;
             parser.nextToken();
-            var value = node(parser);
+            var value = node(parser, keyPath);
             if (entries.containsKey(key)) {
-                problems.add(new Problem(keyLocation, key, "the key '" + key + "' appears twice in this mapping (first at line "
+                problems.add(new Problem(keyLocation, keyPath, "the key '" + key + "' appears twice in this mapping (first at line "
                         + keys.get(key).line() + "); expected each key once"));
                 continue;
             }
@@ -86,10 +93,10 @@ public final class YamlReader {
         return new YamlNode.Mapping(entries, keys, location);
     }
 
-    private YamlNode sequence(JsonParser parser, Location location) throws IOException {
+    private YamlNode sequence(JsonParser parser, String path, Location location) throws IOException {
         List<YamlNode> items = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            items.add(node(parser));
+            items.add(node(parser, path + "[" + items.size() + "]"));
         }
         return new YamlNode.Sequence(items, location);
     }

@@ -22,11 +22,13 @@ public final class OfflineEngine {
     private OfflineEngine() {}
 
     /**
+     * Synchronized because the SDK keeps the running deployment in a process-wide slot: one program at a time.
+     *
      * @param config     the stack's config, keys as {@code namespace:key}
      * @param secretKeys config keys whose values are secrets
      * @throws RuntimeException the program's own exception when it failed (an invalid stack file, for one)
      */
-    public static Plan synth(String project, String stack, Map<String, String> config, Set<String> secretKeys,
+    public static synchronized Plan synth(String project, String stack, Map<String, String> config, Set<String> secretKeys,
                              Consumer<Context> program) {
         var mocks = new PreviewMocks();
         // The SDK would log the program's exception (input errors included) with its stack trace; callers

@@ -24,7 +24,7 @@ class IapAccessorBindingTest {
     static Plan plan(AccessorsSpec.Mode mode, List<String> members, Optional<ConditionSpec> condition) {
         var accessors = new AccessorsSpec(mode, members.stream().map(Principal::new).toList(), condition);
         return TestPlans.run(ctx -> new IapAccessorBinding("orders-accessors",
-                new IapAccessorBinding.Args("acme-dev", "europe-west1", Output.of("orders"), accessors), null));
+                new IapAccessorBindingArgs("acme-dev", "europe-west1", Output.of("orders"), accessors), null));
     }
 
     @Test

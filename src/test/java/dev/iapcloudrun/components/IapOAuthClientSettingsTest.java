@@ -21,7 +21,7 @@ class IapOAuthClientSettingsTest {
 
     static Plan plan(Output<String> scope, Output<String> secret) {
         return TestPlans.run(ctx -> new IapOAuthClientSettings("acme-prod-iap-settings",
-                new IapOAuthClientSettings.Args(scope, CLIENT, secret), null));
+                new IapOAuthClientSettingsArgs(scope, CLIENT, secret), null));
     }
 
     @Test

@@ -14,7 +14,7 @@ class IapProjectSetupTest {
 
     @Test
     void enablesTheApisAndCreatesTheIapAgent() {
-        var plan = TestPlans.run(ctx -> new IapProjectSetup("acme-dev", "acme-dev", Optional.of("123456789"), null));
+        var plan = TestPlans.run(ctx -> new IapProjectSetup("acme-dev", new IapProjectSetupArgs("acme-dev", Optional.of("123456789")), null));
         var component = plan.named(IapProjectSetup.TYPE, "acme-dev");
         assertThat(TestPlans.custom(plan)).extracting(Plan.PlannedResource::name)
                 .containsExactlyInAnyOrder("acme-dev-run-api", "acme-dev-iap-api", "acme-dev-iap-agent");
@@ -32,7 +32,7 @@ class IapProjectSetupTest {
 
     @Test
     void looksUpAnUndeclaredProjectNumberWithProviderVersion9370() {
-        var plan = TestPlans.run(ctx -> new IapProjectSetup("acme-dev", "acme-dev", Optional.empty(), null));
+        var plan = TestPlans.run(ctx -> new IapProjectSetup("acme-dev", new IapProjectSetupArgs("acme-dev", Optional.empty()), null));
         assertThat(plan.invokes()).singleElement().satisfies(invoke -> {
             assertThat(invoke.token()).isEqualTo("gcp:organizations/getProject:getProject");
             assertThat(invoke.version()).isEqualTo(GcpProvider.VERSION);
@@ -41,7 +41,7 @@ class IapProjectSetupTest {
 
     @Test
     void needsNoLookupWhenTheProjectNumberIsDeclared() {
-        var plan = TestPlans.run(ctx -> new IapProjectSetup("acme-dev", "acme-dev", Optional.of("123456789"), null));
+        var plan = TestPlans.run(ctx -> new IapProjectSetup("acme-dev", new IapProjectSetupArgs("acme-dev", Optional.of("123456789")), null));
         assertThat(plan.invokes()).isEmpty();
     }
 

@@ -237,6 +237,33 @@ class StackFileReaderTest {
     }
 
     @Test
+    void failsOnADuplicateKeyWithItsPath() {
+        var problems = problems(VALID.replace("    image: europe", "    name: again\n    image: europe"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].name");
+            assertThat(p.message()).contains("appears twice").contains("first at line 4");
+        });
+    }
+
+    @Test
+    void failsOnASecondYamlDocument() {
+        assertThat(problems(VALID + "---\nproject: other-project\n")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("a second YAML document"));
+    }
+
+    @Test
+    void failsWhenTheSecretConfigKeyHasANamespace() {
+        var problems = problems(VALID.replace("services:", """
+                iap:
+                  audience: external
+                  oauthClient:
+                    clientId: 123-abc.apps.googleusercontent.com
+                    clientSecretConfig: iap-cloudrun:iapOauthClientSecret
+                services:"""));
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.path()).isEqualTo("iap.oauthClient.clientSecretConfig"));
+    }
+
+    @Test
     void failsOnAnEmptyFile() {
         assertThat(problems("")).singleElement().satisfies(p -> assertThat(p.message()).contains("the file is empty"));
     }
