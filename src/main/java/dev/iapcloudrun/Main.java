@@ -36,8 +36,10 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            var program = new IapCloudRunProgram(Path.of(""));
-            Pulumi.run(program::run);
+            // The language host names the project's folder (where Pulumi.yaml and stacks/ are).
+            var root = Optional.ofNullable(System.getenv("PULUMI_ROOT_DIRECTORY")).filter(dir -> !dir.isEmpty())
+                    .map(Path::of).orElse(Path.of(""));
+            Pulumi.run(new IapCloudRunProgram(root)::run);
             return;
         }
         System.exit(run(List.of(args), Path.of(""), System.out, System.err));

@@ -1,0 +1,89 @@
+package dev.iapcloudrun.synth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iapcloudrun.program.IapCloudRunProgram;
+import dev.iapcloudrun.provider.gcp.GcpProvider;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar as `pulumi up` runs it: `java -jar`, the engine's addresses, project, stack and config in
+ * the environment, against a fake engine on loopback. What it registers must be the offline plan.
+ */
+class EngineModeIT {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final String SECRET = "GOCSPX-engine-mode-secret-0815";
+
+    record Registered(String type, String name, String parent, String inputs) {}
+
+    @Test
+    void registersExactlyTheOfflinePlanWithTheSecretMarkedSecret() throws Exception {
+        var project = PulumiProject.load(ROOT);
+        var config = project.stackConfig("prod");
+        var values = new HashMap<>(config.values());
+        values.put("iap-cloudrun:iapOauthClientSecret", SECRET);
+
+        try (var engine = new FakePulumiEngine(project.name(), "prod")) {
+            var json = new ObjectMapper();
+            var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", ROOT.resolve("target/iap-cloudrun.jar").toString())
+                    .directory(ROOT.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(Files.createTempFile("engine-mode", ".log").toFile());
+            Map<String, String> env = process.environment();
+            env.put("PULUMI_MONITOR", engine.address());
+            env.put("PULUMI_ENGINE", engine.address());
+            env.put("PULUMI_PROJECT", project.name());
+            env.put("PULUMI_STACK", "prod");
+            env.put("PULUMI_ROOT_DIRECTORY", ROOT.toString());
+            env.put("PULUMI_DRY_RUN", "true");
+            env.put("PULUMI_CONFIG", json.writeValueAsString(values));
+            env.put("PULUMI_CONFIG_SECRET_KEYS", json.writeValueAsString(config.secretKeys()));
+            var running = process.start();
+            assertThat(running.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(running.exitValue()).as("engine logs: %s", engine.logs).isZero();
+
+            var offline = OfflineEngine.synth(project.name(), "prod", values, config.secretKeys(), new IapCloudRunProgram(ROOT)::run);
+            assertThat(registered(engine.registrations)).isNotEmpty().isEqualTo(registered(offline));
+
+            var settings = engine.registrations.stream().filter(r -> r.getType().equals("gcp:iap/settings:Settings")).findFirst().orElseThrow();
+            var secret = settings.getObject().getFieldsOrThrow("accessSettings").getStructValue()
+                    .getFieldsOrThrow("oauthSettings").getStructValue().getFieldsOrThrow("clientSecret");
+            assertThat(StructJson.value(secret).asText()).as("travels as a secret").isEqualTo("[secret]");
+
+            assertThat(engine.registrations).filteredOn(r -> r.getCustom())
+                    .allSatisfy(r -> assertThat(r.getVersion()).isEqualTo(GcpProvider.VERSION));
+        }
+    }
+
+    private static List<Registered> registered(List<pulumirpc.Resource.RegisterResourceRequest> requests) {
+        var result = new ArrayList<Registered>();
+        for (var r : List.copyOf(requests)) {
+            result.add(new Registered(r.getType(), r.getName(), r.getParent(), StructJson.object(r.getObject()).toString()));
+        }
+        return sorted(result);
+    }
+
+    private static List<Registered> registered(Plan plan) {
+        var result = new ArrayList<Registered>();
+        plan.resources().forEach(r -> result.add(new Registered(r.type(), r.name(), r.parent(), r.inputs().toString())));
+        return sorted(result);
+    }
+
+    private static List<Registered> sorted(List<Registered> list) {
+        var byKey = new TreeMap<String, Registered>();
+        list.forEach(r -> byKey.put(r.type() + "::" + r.name(), r));
+        return List.copyOf(byKey.values());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.iapcloudrun.synth;
+
+import com.google.protobuf.Empty;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.pulumi.core.internal.Urn;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import pulumirpc.EngineGrpc;
+import pulumirpc.EngineOuterClass;
+import pulumirpc.Resource;
+import pulumirpc.ResourceMonitorGrpc;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Pulumi engine and resource monitor on loopback, built from the gRPC stubs of the Pulumi Java SDK,
+ * standing in for the Pulumi CLI in tests: it records every request and answers like a preview
+ * (a resource's outputs are its inputs).
+ */
+final class FakePulumiEngine implements AutoCloseable {
+
+    final List<Resource.RegisterResourceRequest> registrations = Collections.synchronizedList(new ArrayList<>());
+    final List<Resource.ResourceInvokeRequest> invokes = Collections.synchronizedList(new ArrayList<>());
+    final List<EngineOuterClass.LogRequest> logs = Collections.synchronizedList(new ArrayList<>());
+
+    private final String project;
+    private final String stack;
+    private final Server server;
+    private volatile String rootUrn = "";
+
+    FakePulumiEngine(String project, String stack) throws IOException {
+        this.project = project;
+        this.stack = stack;
+        this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .addService(new Monitor())
+                .addService(new Engine())
+                .build()
+                .start();
+    }
+
+    /** The address for PULUMI_MONITOR and PULUMI_ENGINE. */
+    String address() {
+        return "127.0.0.1:" + server.getPort();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private final class Monitor extends ResourceMonitorGrpc.ResourceMonitorImplBase {
+
+        @Override
+        public void supportsFeature(Resource.SupportsFeatureRequest request, StreamObserver<Resource.SupportsFeatureResponse> response) {
+            // Like the SDK's own mock monitor: everything but first-class output values.
+            reply(response, Resource.SupportsFeatureResponse.newBuilder().setHasSupport(!"outputValues".equals(request.getId())).build());
+        }
+
+        @Override
+        public void registerResource(Resource.RegisterResourceRequest request, StreamObserver<Resource.RegisterResourceResponse> response) {
+            registrations.add(request);
+            var urn = Urn.create(stack, project, Optional.of(request.getParent()), request.getType(), request.getName());
+            if (request.getParent().isEmpty()) {
+                rootUrn = urn;
+            }
+            var reply = Resource.RegisterResourceResponse.newBuilder().setUrn(urn).setObject(request.getObject());
+            if (request.getCustom()) {
+                reply.setId(request.getName() + "-id");
+            }
+            reply(response, reply.build());
+        }
+
+        @Override
+        public void registerResourceOutputs(Resource.RegisterResourceOutputsRequest request, StreamObserver<Empty> response) {
+            reply(response, Empty.getDefaultInstance());
+        }
+
+        @Override
+        public void invoke(Resource.ResourceInvokeRequest request, StreamObserver<Resource.ResourceInvokeResponse> response) {
+            invokes.add(request);
+            if (request.getTok().equals("gcp:organizations/getProject:getProject")) {
+                reply(response, Resource.ResourceInvokeResponse.newBuilder().setReturn(Struct.newBuilder()
+                        .putFields("number", Value.newBuilder().setStringValue("123456789012").build())).build());
+                return;
+            }
+            response.onError(Status.UNIMPLEMENTED.withDescription("no such invoke here: " + request.getTok()).asRuntimeException());
+        }
+    }
+
+    private final class Engine extends EngineGrpc.EngineImplBase {
+
+        @Override
+        public void log(EngineOuterClass.LogRequest request, StreamObserver<Empty> response) {
+            logs.add(request);
+            reply(response, Empty.getDefaultInstance());
+        }
+
+        @Override
+        public void getRootResource(EngineOuterClass.GetRootResourceRequest request, StreamObserver<EngineOuterClass.GetRootResourceResponse> response) {
+            reply(response, EngineOuterClass.GetRootResourceResponse.newBuilder().setUrn(rootUrn).build());
+        }
+
+        @Override
+        public void setRootResource(EngineOuterClass.SetRootResourceRequest request, StreamObserver<EngineOuterClass.SetRootResourceResponse> response) {
+            rootUrn = request.getUrn();
+            reply(response, EngineOuterClass.SetRootResourceResponse.getDefaultInstance());
+        }
+    }
+
+    private static <T> void reply(StreamObserver<T> observer, T value) {
+        observer.onNext(value);
+        observer.onCompleted();
+    }
+}
