@@ -269,6 +269,9 @@ public final class StackFileReader {
         var members = principals(f, "members");
         if (!f.has("members")) {
             f.problemHere("the required field 'members' is missing; expected a list of principals");
+        } else if (f.node("members").filter(n -> n instanceof YamlNode.Sequence seq && seq.items().isEmpty()).isPresent()) {
+            f.problem(f.node("members").orElseThrow(), "members", "found an empty list; expected at least one principal "
+                    + "(a service nobody may reach needs no accessors block)");
         }
         var condition = f.object("condition", "a mapping with title, expression and description").map(c -> {
             var title = c.requiredString("title", "a short title");

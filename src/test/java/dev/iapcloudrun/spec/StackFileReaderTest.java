@@ -218,6 +218,15 @@ class StackFileReaderTest {
     }
 
     @Test
+    void failsWhenAccessorMembersAreEmpty() {
+        var problems = problems(VALID.replace("      members:\n        - user:zoe@acme.example\n        - group:devs@acme.example\n", "      members: []\n"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].accessors.members");
+            assertThat(p.message()).startsWith("found an empty list; expected at least one principal");
+        });
+    }
+
+    @Test
     void failsWhenConditionHasNoExpression() {
         var problems = problems(VALID.replace("      mode: additive\n",
                 "      mode: additive\n      condition:\n        title: office-hours\n"));
