@@ -35,6 +35,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length == 0 && System.getenv("PULUMI_MONITOR") == null) {
+            System.err.println("no Pulumi engine to talk to: without arguments this jar is the Pulumi program that "
+                    + "'pulumi preview' and 'pulumi up' run; to see a stack's plan offline, use synth");
+            System.err.print(USAGE);
+            System.exit(BAD_INPUT);
+        }
         if (args.length == 0) {
             // The language host names the project's folder (where Pulumi.yaml and stacks/ are).
             var root = Optional.ofNullable(System.getenv("PULUMI_ROOT_DIRECTORY")).filter(dir -> !dir.isEmpty())

@@ -31,8 +31,10 @@ class PackagedJarIT {
         command.addAll(List.of(args));
         var stdout = Files.createTempFile("stdout", ".txt");
         var stderr = Files.createTempFile("stderr", ".txt");
-        var process = new ProcessBuilder(command).directory(workingDir.toAbsolutePath().toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        var builder = new ProcessBuilder(command).directory(workingDir.toAbsolutePath().toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        builder.environment().remove("PULUMI_MONITOR");
+        var process = builder.start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the jar finished in time").isTrue();
         return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
     }
@@ -60,6 +62,13 @@ class PackagedJarIT {
         var expected = PlanJson.write(OfflineEngine.synth(project.name(), "dev", config.values(), config.secretKeys(),
                 new IapCloudRunProgram(Path.of(""))::run));
         assertThat(result.stdout()).isEqualTo(expected);
+    }
+
+    @Test
+    void withoutArgumentsOrEngineExplainsHowToRunIt() throws Exception {
+        var result = java(Path.of(""), "-jar", JAR.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("no Pulumi engine to talk to").contains("usage:").doesNotContain("\tat ");
     }
 
     @Test
