@@ -42,14 +42,6 @@ final class Fields {
         return problems;
     }
 
-    String path() {
-        return path;
-    }
-
-    Location location() {
-        return mapping.location();
-    }
-
     String child(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
