@@ -1,5 +1,6 @@
 package dev.iapcloudrun.synth;
 
+import com.pulumi.core.internal.Constants;
 import com.pulumi.test.Mocks;
 
 import java.util.Map;
@@ -12,9 +13,6 @@ import java.util.concurrent.CompletableFuture;
  */
 final class PreviewMocks implements Mocks {
 
-    /** The engine's marker for "known only after deployment". */
-    private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), args.inputs));
@@ -23,7 +21,7 @@ final class PreviewMocks implements Mocks {
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         if ("gcp:organizations/getProject:getProject".equals(args.token)) {
-            return CompletableFuture.completedFuture(Map.of("number", UNKNOWN));
+            return CompletableFuture.completedFuture(Map.of("number", Constants.UnknownValue));
         }
         return CompletableFuture.failedFuture(new UnsupportedOperationException(
                 "offline synth does not know the invoke " + args.token));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import com.pulumi.core.internal.Constants;
 
 import java.util.TreeMap;
 
@@ -18,12 +19,6 @@ final class StructJson {
 
     static final String SECRET = "[secret]";
     static final String UNKNOWN = "[unknown]";
-
-    // The engine's wire markers (pulumi/sdk/go/common/resource/sig).
-    private static final String UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-    private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
-    private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-    private static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -40,7 +35,7 @@ final class StructJson {
             case NULL_VALUE, KIND_NOT_SET -> JSON.nullNode();
             case BOOL_VALUE -> JSON.booleanNode(value.getBoolValue());
             case NUMBER_VALUE -> number(value.getNumberValue());
-            case STRING_VALUE -> UNKNOWN_VALUE.equals(value.getStringValue()) ? JSON.textNode(UNKNOWN) : JSON.textNode(value.getStringValue());
+            case STRING_VALUE -> Constants.UnknownValue.equals(value.getStringValue()) ? JSON.textNode(UNKNOWN) : JSON.textNode(value.getStringValue());
             case LIST_VALUE -> {
                 ArrayNode list = JSON.arrayNode();
                 value.getListValue().getValuesList().forEach(item -> list.add(value(item)));
@@ -51,11 +46,11 @@ final class StructJson {
     }
 
     private static JsonNode special(Struct struct) {
-        var sig = struct.getFieldsMap().get(SIG_KEY);
-        if (sig != null && SECRET_SIG.equals(sig.getStringValue())) {
+        var sig = struct.getFieldsMap().get(Constants.SpecialSigKey);
+        if (sig != null && Constants.SpecialSecretSig.equals(sig.getStringValue())) {
             return JSON.textNode(SECRET);
         }
-        if (sig != null && RESOURCE_SIG.equals(sig.getStringValue())) {
+        if (sig != null && Constants.SpecialResourceSig.equals(sig.getStringValue())) {
             return JSON.textNode("[resource " + struct.getFieldsMap().get("urn").getStringValue() + "]");
         }
         return object(struct);
