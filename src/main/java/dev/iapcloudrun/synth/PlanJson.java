@@ -3,9 +3,9 @@ package dev.iapcloudrun.synth;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -23,7 +23,7 @@ import java.nio.file.StandardCopyOption;
 public final class PlanJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private PlanJson() {}
@@ -58,7 +58,7 @@ public final class PlanJson {
                     .withArrayEmptySeparator(""))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-            return MAPPER.writer(printer).writeValueAsString(sorted(toJson(plan))) + "\n";
+            return MAPPER.writer(printer).writeValueAsString(toJson(plan)) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,21 +76,5 @@ public final class PlanJson {
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isObject()) {
-            var out = JsonNodeFactory.instance.objectNode();
-            var names = new java.util.TreeSet<String>();
-            node.fieldNames().forEachRemaining(names::add);
-            names.forEach(name -> out.set(name, sorted(node.get(name))));
-            return out;
-        }
-        if (node.isArray()) {
-            var out = JsonNodeFactory.instance.arrayNode();
-            node.forEach(item -> out.add(sorted(item)));
-            return out;
-        }
-        return node;
     }
 }
