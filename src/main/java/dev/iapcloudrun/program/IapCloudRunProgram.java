@@ -75,6 +75,8 @@ public final class IapCloudRunProgram {
     public static void declare(Context ctx, StackSpec spec) {
         var setup = new IapProjectSetup(spec.project(), new IapProjectSetupArgs(spec.project(), spec.projectNumber()), null);
 
+        // Read once: every Settings resource of the stack shares the one client secret.
+        var clientSecret = spec.oauthClient().map(client -> ctx.config().requireSecret(client.clientSecretConfigKey()));
         var services = new TreeMap<String, Map<String, Output<String>>>();
         var access = new TreeMap<String, Object>();
         for (ServiceSpec service : spec.services()) {
@@ -91,21 +93,17 @@ public final class IapCloudRunProgram {
             spec.oauthClient().filter(client -> client.scope() == OAuthClientSpec.Scope.SERVICES).ifPresent(client ->
                     new IapOAuthClientSettings(service.name() + "-iap-settings", new IapOAuthClientSettingsArgs(
                             IapOAuthClientSettings.serviceScope(setup.projectNumber(), spec.region(), component.serviceName()),
-                            client, clientSecret(ctx, client)),
+                            client, clientSecret.orElseThrow()),
                             ComponentResourceOptions.builder().dependsOn(component).build()));
         }
         spec.oauthClient().filter(client -> client.scope() == OAuthClientSpec.Scope.PROJECT).ifPresent(client ->
                 new IapOAuthClientSettings(spec.project() + "-iap-settings", new IapOAuthClientSettingsArgs(
-                        IapOAuthClientSettings.projectScope(setup.projectNumber()), client, clientSecret(ctx, client)),
+                        IapOAuthClientSettings.projectScope(setup.projectNumber()), client, clientSecret.orElseThrow()),
                         ComponentResourceOptions.builder().dependsOn(setup).build()));
 
         ctx.export("project", Output.of(spec.project()));
         ctx.export("region", Output.of(spec.region()));
         ctx.export("services", Output.of(services));
         ctx.export("access", Output.of(access));
-    }
-
-    private static Output<String> clientSecret(Context ctx, OAuthClientSpec client) {
-        return ctx.config().requireSecret(client.clientSecretConfigKey());
     }
 }
