@@ -1,11 +1,8 @@
 package dev.iapcloudrun;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iapcloudrun.program.IapCloudRunProgram;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
-import dev.iapcloudrun.synth.OfflineEngine;
 import dev.iapcloudrun.synth.PlanJson;
-import dev.iapcloudrun.synth.PulumiProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,10 +54,7 @@ class PackagedJarIT {
     void synthOfTheDevStackPrintsThePlanOfTheInProcessProgram() throws Exception {
         var result = java(Path.of(""), "-jar", JAR.toString(), "synth", "--stack", "dev");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        var project = PulumiProject.load(Path.of(""));
-        var config = project.stackConfig("dev");
-        var expected = PlanJson.write(OfflineEngine.synth(project.name(), "dev", config.values(), config.secretKeys(),
-                new IapCloudRunProgram(Path.of(""))::run));
+        var expected = PlanJson.write(TestPlans.bundled("dev").synth());
         assertThat(result.stdout()).isEqualTo(expected);
     }
 

@@ -7,7 +7,12 @@ import dev.iapcloudrun.spec.StackFileReader;
 import dev.iapcloudrun.spec.StackSpec;
 import dev.iapcloudrun.synth.OfflineEngine;
 import dev.iapcloudrun.synth.Plan;
+import dev.iapcloudrun.synth.PulumiProject;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +38,36 @@ public final class TestPlans {
 
     public static Plan runStack(String yaml) {
         return runStack(yaml, Map.of(), Set.of());
+    }
+
+    /** A bundled stack of this repository as {@code synth} sees it: project name, config, secret keys. */
+    public record BundledStack(String project, String stack, Map<String, String> config, Set<String> secretKeys) {
+
+        /** Runs the real program on the stack, offline. */
+        public Plan synth() {
+            return OfflineEngine.synth(project, stack, config, secretKeys, new IapCloudRunProgram(Path.of(""))::run);
+        }
+    }
+
+    /** A bundled stack with its config from {@code Pulumi.<stack>.yaml}. */
+    public static BundledStack bundled(String stack) {
+        return bundled(stack, Map.of());
+    }
+
+    /**
+     * A bundled stack with some config values replaced, such as the decrypted OAuth secret that
+     * {@code pulumi up} would see.
+     */
+    public static BundledStack bundled(String stack, Map<String, String> overrides) {
+        try {
+            var project = PulumiProject.load(Path.of(""));
+            var config = project.stackConfig(stack);
+            var values = new HashMap<>(config.values());
+            values.putAll(overrides);
+            return new BundledStack(project.name(), stack, values, config.secretKeys());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The custom (cloud) resources of a plan. */

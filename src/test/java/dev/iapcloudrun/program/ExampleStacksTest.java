@@ -1,10 +1,9 @@
 package dev.iapcloudrun.program;
 
+import dev.iapcloudrun.TestPlans;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
-import dev.iapcloudrun.synth.OfflineEngine;
 import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.PlanJson;
-import dev.iapcloudrun.synth.PulumiProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -31,10 +30,8 @@ class ExampleStacksTest {
         }
     }
 
-    static Plan synth(String stack) throws IOException {
-        var project = PulumiProject.load(ROOT);
-        var config = project.stackConfig(stack);
-        return OfflineEngine.synth(project.name(), stack, config.values(), config.secretKeys(), new IapCloudRunProgram(ROOT)::run);
+    static Plan synth(String stack) {
+        return TestPlans.bundled(stack).synth();
     }
 
     @Test
@@ -106,12 +103,8 @@ class ExampleStacksTest {
 
     @Test
     void neverWritesTheOAuthSecretIntoThePlan() throws IOException {
-        var project = PulumiProject.load(ROOT);
-        var config = project.stackConfig("prod");
-        var values = new HashMap<>(config.values());
         // The real secret, as `pulumi up` would have it after decrypting the stack's config.
-        values.put("iap-cloudrun:iapOauthClientSecret", PLAIN_SECRET);
-        var plan = OfflineEngine.synth(project.name(), "prod", values, config.secretKeys(), new IapCloudRunProgram(ROOT)::run);
+        var plan = TestPlans.bundled("prod", Map.of("iap-cloudrun:iapOauthClientSecret", PLAIN_SECRET)).synth();
         assertThat(PlanJson.write(plan)).doesNotContain(PLAIN_SECRET).contains("\"clientSecret\": \"[secret]\"");
     }
 

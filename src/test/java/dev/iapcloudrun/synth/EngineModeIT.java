@@ -1,14 +1,13 @@
 package dev.iapcloudrun.synth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iapcloudrun.program.IapCloudRunProgram;
+import dev.iapcloudrun.TestPlans;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,12 +28,9 @@ class EngineModeIT {
 
     @Test
     void registersExactlyTheOfflinePlanWithTheSecretMarkedSecret() throws Exception {
-        var project = PulumiProject.load(ROOT);
-        var config = project.stackConfig("prod");
-        var values = new HashMap<>(config.values());
-        values.put("iap-cloudrun:iapOauthClientSecret", SECRET);
+        var stack = TestPlans.bundled("prod", Map.of("iap-cloudrun:iapOauthClientSecret", SECRET));
 
-        try (var engine = new FakePulumiEngine(project.name(), "prod")) {
+        try (var engine = new FakePulumiEngine(stack.project(), "prod")) {
             var json = new ObjectMapper();
             var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", ROOT.resolve("target/iap-cloudrun.jar").toString())
@@ -44,17 +40,17 @@ class EngineModeIT {
             Map<String, String> env = process.environment();
             env.put("PULUMI_MONITOR", engine.address());
             env.put("PULUMI_ENGINE", engine.address());
-            env.put("PULUMI_PROJECT", project.name());
+            env.put("PULUMI_PROJECT", stack.project());
             env.put("PULUMI_STACK", "prod");
             env.put("PULUMI_ROOT_DIRECTORY", ROOT.toString());
             env.put("PULUMI_DRY_RUN", "true");
-            env.put("PULUMI_CONFIG", json.writeValueAsString(values));
-            env.put("PULUMI_CONFIG_SECRET_KEYS", json.writeValueAsString(config.secretKeys()));
+            env.put("PULUMI_CONFIG", json.writeValueAsString(stack.config()));
+            env.put("PULUMI_CONFIG_SECRET_KEYS", json.writeValueAsString(stack.secretKeys()));
             var running = process.start();
             assertThat(running.waitFor(2, TimeUnit.MINUTES)).isTrue();
             assertThat(running.exitValue()).as("engine logs: %s", engine.logs).isZero();
 
-            var offline = OfflineEngine.synth(project.name(), "prod", values, config.secretKeys(), new IapCloudRunProgram(ROOT)::run);
+            var offline = stack.synth();
             assertThat(registered(engine.registrations)).isNotEmpty().isEqualTo(registered(offline));
 
             var settings = engine.registrations.stream().filter(r -> r.getType().equals("gcp:iap/settings:Settings")).findFirst().orElseThrow();

@@ -3,14 +3,13 @@ package dev.iapcloudrun.synth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.iapcloudrun.program.IapCloudRunProgram;
+import dev.iapcloudrun.TestPlans;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -102,9 +101,7 @@ class ProviderSchemaConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "prod"})
     void everyResourceOfEveryExampleStackConforms(String stack) throws IOException {
-        var project = PulumiProject.load(Path.of(""));
-        var config = project.stackConfig(stack);
-        var plan = OfflineEngine.synth(project.name(), stack, config.values(), config.secretKeys(), new IapCloudRunProgram(Path.of(""))::run);
+        var plan = TestPlans.bundled(stack).synth();
         var problems = new ArrayList<String>();
         plan.resources().stream().filter(Plan.PlannedResource::custom)
                 .forEach(r -> problems.addAll(violations(r.type(), r.inputs())));
