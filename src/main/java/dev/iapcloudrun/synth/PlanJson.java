@@ -3,18 +3,21 @@ package dev.iapcloudrun.synth;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.iapcloudrun.spec.InputException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one writer of plan JSON: keys sorted at every level, two-space indentation, a final newline,
@@ -50,6 +53,42 @@ public final class PlanJson {
         return root;
     }
 
+    /**
+     * Reads a plan written by {@link #write(Plan, Path)}. Provider versions and invokes are not part of
+     * the file, so they come back empty.
+     */
+    public static Plan read(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new InputException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+                    + ": not a plan: " + e.getOriginalMessage());
+        }
+        var problems = new ArrayList<String>();
+        if (!root.path("resources").isArray()) {
+            problems.add("'resources' is missing; expected the list of resources of a plan written by synth");
+        }
+        var resources = new ArrayList<Plan.PlannedResource>();
+        for (var r : root.path("resources")) {
+            var urn = r.path("urn").asText("");
+            if (urn.isEmpty() || !r.path("type").isTextual() || !r.path("inputs").isObject()) {
+                problems.add("resources[" + resources.size() + "]: expected 'urn', 'type' and 'inputs'");
+                continue;
+            }
+            var dependsOn = new ArrayList<String>();
+            r.path("dependsOn").forEach(d -> dependsOn.add(d.asText()));
+            resources.add(new Plan.PlannedResource(urn, r.path("type").asText(), r.path("name").asText(),
+                    r.path("parent").asText(""), r.path("custom").asBoolean(true), (ObjectNode) r.get("inputs"),
+                    dependsOn, r.path("protect").asBoolean(false), ""));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(file + ": not a plan written by synth: " + String.join("; ", problems));
+        }
+        var outputs = root.path("outputs").isObject() ? (ObjectNode) root.get("outputs") : JsonNodeFactory.instance.objectNode();
+        return new Plan(root.path("project").asText(""), root.path("stack").asText(""), resources, outputs, List.of());
+    }
+
     public static String write(Plan plan) {
         try {
             var printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
@@ -66,15 +105,6 @@ public final class PlanJson {
 
     /** Writes atomically: readers see the old file or the whole new one, never a part. */
     public static void write(Plan plan, Path file) throws IOException {
-        var text = write(plan);
-        var dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        var temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, write(plan));
     }
 }

@@ -2,6 +2,7 @@ package dev.iapcloudrun.synth;
 
 import com.pulumi.core.internal.Constants;
 import com.pulumi.test.Mocks;
+import dev.iapcloudrun.provider.gcp.GcpTypes;
 
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,7 @@ final class PreviewMocks implements Mocks {
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-        if ("gcp:organizations/getProject:getProject".equals(args.token)) {
+        if (GcpTypes.GET_PROJECT.equals(args.token)) {
             return CompletableFuture.completedFuture(Map.of("number", Constants.UnknownValue));
         }
         return CompletableFuture.failedFuture(new UnsupportedOperationException(

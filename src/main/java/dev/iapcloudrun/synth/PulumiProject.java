@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,6 +35,17 @@ public record PulumiProject(Path root, String name) {
             throw new IOException("Pulumi.yaml: the field 'name' is missing; expected the project name");
         }
         return new PulumiProject(root, name);
+    }
+
+    /** The project's stacks: each {@code Pulumi.<stack>.yaml} with its {@code stacks/<stack>.yaml}, sorted by name. */
+    public List<String> stacks() throws IOException {
+        try (var files = Files.list(root)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml") && !n.equals("Pulumi.yaml"))
+                    .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
+                    .filter(stack -> Files.exists(root.resolve("stacks").resolve(stack + ".yaml")))
+                    .sorted().toList();
+        }
     }
 
     public StackConfig stackConfig(String stack) throws IOException {

@@ -15,10 +15,10 @@ import java.util.TreeMap;
  * {@code "[secret]"} (their value is dropped here, before anything can print it) and values only known
  * after deployment become {@code "[unknown]"}.
  */
-final class StructJson {
+public final class StructJson {
 
-    static final String SECRET = "[secret]";
-    static final String UNKNOWN = "[unknown]";
+    public static final String SECRET = "[secret]";
+    public static final String UNKNOWN = "[unknown]";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

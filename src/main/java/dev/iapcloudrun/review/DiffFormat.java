@@ -1,0 +1,190 @@
+package dev.iapcloudrun.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iapcloudrun.review.PlanDiff.Action;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The three ways a diff is shown: text for a terminal, Markdown for a pull-request comment, JSON for tools. */
+public enum DiffFormat {
+    TEXT, MARKDOWN, JSON;
+
+    /** GitHub refuses comments longer than this many characters. */
+    public static final int GITHUB_COMMENT_LIMIT = 65_536;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    public static DiffFormat parse(String name) {
+        try {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown format '" + name + "'; expected text, markdown or json");
+        }
+    }
+
+    /** The hidden line that identifies a stack's comment, so the workflow updates it instead of adding another. */
+    public static String marker(String stack) {
+        return "<!-- iap-cloudrun:diff stack=" + stack + " -->";
+    }
+
+    /**
+     * @param rerun the command that shows the whole diff, named in the note of a truncated Markdown comment
+     */
+    public String render(PlanDiff diff, String rerun) {
+        return switch (this) {
+            case TEXT -> text(diff);
+            case MARKDOWN -> markdown(diff, GITHUB_COMMENT_LIMIT, rerun);
+            case JSON -> json(diff);
+        };
+    }
+
+    static String summary(PlanDiff diff) {
+        if (diff.isEmpty()) {
+            return "no changes";
+        }
+        return diff.count(Action.ADD) + " to add, " + diff.count(Action.UPDATE) + " to update, "
+                + diff.count(Action.REPLACE) + " to replace, " + diff.count(Action.DELETE) + " to delete";
+    }
+
+    static String text(PlanDiff diff) {
+        var out = new StringBuilder("Stack " + diff.stack() + ": " + summary(diff) + ".\n");
+        if (diff.isEmpty()) {
+            return out.toString();
+        }
+        out.append("\nSecurity-relevant changes:\n");
+        if (diff.findings().isEmpty()) {
+            out.append("  none\n");
+        }
+        diff.findings().forEach(f -> out.append("  ! ").append(f.message()).append('\n'));
+        out.append("\nResource changes:\n");
+        diff.changes().forEach(c -> resourceLines(c).forEach(line -> out.append("  ").append(line).append('\n')));
+        return out.toString();
+    }
+
+    /** Lines of one resource change: a heading line, then one line per changed input of an update or replacement. */
+    private static List<String> resourceLines(PlanDiff.ResourceChange change) {
+        var lines = new ArrayList<String>();
+        var heading = change.action().symbol + " " + change.type() + " " + change.name();
+        if (change.action() == Action.REPLACE) {
+            heading += " (replaced: " + String.join(", ", change.replacedBecause()) + " changed)";
+        }
+        lines.add(heading);
+        if (change.action() == Action.UPDATE || change.action() == Action.REPLACE) {
+            for (var p : change.properties()) {
+                lines.add("    " + p.path() + ": " + value(p.before()) + " → " + value(p.after()));
+            }
+        }
+        return lines;
+    }
+
+    private static String value(JsonNode node) {
+        return node.isMissingNode() ? "(none)" : node.toString();
+    }
+
+    static String markdown(PlanDiff diff, int limit, String rerun) {
+        var head = new StringBuilder(marker(diff.stack())).append('\n')
+                .append("### iap-cloudrun: stack `").append(code(diff.stack())).append("`\n\n")
+                .append("**").append(summary(diff)).append("**\n");
+        if (diff.isEmpty()) {
+            return head.toString();
+        }
+        var open = "\n#### Resource changes (" + diff.changes().size() + ")\n\n<details><summary>Show resource changes</summary>\n\n```diff\n";
+        var close = "```\n\n</details>\n";
+        var out = head.append("\n#### Security-relevant changes (").append(diff.findings().size()).append(")\n\n");
+        if (diff.findings().isEmpty()) {
+            out.append("None: no grant, IAP, invoker, ingress, OAuth or protection setting changes.\n");
+        }
+        // Security lines come first and are cut last: they are what a reviewer must not miss.
+        int budget = limit - out.length() - open.length() - close.length()
+                - truncatedNote(diff.findings().size(), diff.findings().size(), diff.changes().size(), diff.changes().size(), rerun).length();
+        int shownFindings = 0;
+        for (var f : diff.findings()) {
+            var line = "- **" + f.kind().id + "**: " + escape(f.message()) + "\n";
+            if (line.length() > budget) {
+                break;
+            }
+            out.append(line);
+            budget -= line.length();
+            shownFindings++;
+        }
+        var block = new StringBuilder();
+        int shownResources = 0;
+        for (var change : diff.changes()) {
+            var lines = String.join("\n", resourceLines(change)) + "\n";
+            if (lines.length() > budget) {
+                break;
+            }
+            block.append(lines);
+            budget -= lines.length();
+            shownResources++;
+        }
+        if (shownResources > 0) {
+            out.append(open).append(block).append(close);
+        }
+        if (shownFindings < diff.findings().size() || shownResources < diff.changes().size()) {
+            out.append(truncatedNote(shownFindings, diff.findings().size(), shownResources, diff.changes().size(), rerun));
+        }
+        return out.toString();
+    }
+
+    private static String truncatedNote(int shownFindings, int findings, int shownResources, int resources, String rerun) {
+        return "\n> **Truncated**: showing " + shownFindings + " of " + findings + " security-relevant changes and "
+                + shownResources + " of " + resources + " resource changes (GitHub comments are limited to "
+                + GITHUB_COMMENT_LIMIT + " characters). For the whole diff, run `" + code(rerun) + "`.\n";
+    }
+
+    static String json(PlanDiff diff) {
+        var json = JsonNodeFactory.instance;
+        ObjectNode root = json.objectNode();
+        root.put("stack", diff.stack());
+        var summary = root.putObject("summary");
+        for (var action : Action.values()) {
+            summary.put(action.label, diff.count(action));
+        }
+        var findings = root.putArray("security");
+        diff.findings().forEach(f -> findings.addObject().put("kind", f.kind().id).put("service", f.service()).put("message", f.message()));
+        var changes = root.putArray("changes");
+        for (var c : diff.changes()) {
+            var node = changes.addObject().put("action", c.action().label).put("urn", c.urn()).put("type", c.type()).put("name", c.name());
+            var because = node.putArray("replacedBecause");
+            c.replacedBecause().forEach(because::add);
+            var properties = node.putArray("properties");
+            for (var p : c.properties()) {
+                var property = properties.addObject().put("path", p.path()).put("replaces", p.replaces());
+                if (!p.before().isMissingNode()) {
+                    property.set("before", p.before());
+                }
+                if (!p.after().isMissingNode()) {
+                    property.set("after", p.after());
+                }
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Markdown-escapes plain text, so a principal or a CEL expression cannot turn into markup. */
+    static String escape(String text) {
+        return text.chars().mapToObj(c -> "\\`*_[]<>|#~".indexOf(c) >= 0 ? "\\" + (char) c : String.valueOf((char) c))
+                .collect(Collectors.joining());
+    }
+
+    /** Text inside a code span: a backtick would end it. */
+    private static String code(String text) {
+        return text.replace('`', '\'');
+    }
+}

@@ -1,0 +1,32 @@
+package dev.iapcloudrun.review;
+
+/**
+ * A security-relevant change between two plans.
+ *
+ * @param kind    what sort of change; the order of the kinds is the order a reviewer reads them in
+ * @param service the Cloud Run service concerned, or empty for the whole stack
+ * @param message one sentence, in plain text
+ */
+public record Finding(Kind kind, String service, String message) {
+
+    public enum Kind {
+        PUBLIC_PRINCIPAL("public-principal"),
+        IAP_DISABLED("iap-disabled"),
+        INVOKER_CHECK_DISABLED("invoker-check-disabled"),
+        INGRESS_WIDENED("ingress-widened"),
+        ACCESS_GRANTED("access-granted"),
+        ACCESS_REVOKED("access-revoked"),
+        ACCESS_CHANGED("access-changed"),
+        OAUTH_SETTINGS_CHANGED("oauth-settings-changed"),
+        DELETION_PROTECTION_REMOVED("deletion-protection-removed"),
+        PROTECTED_RESOURCE_DELETED("protected-resource-deleted"),
+        PROTECTED_RESOURCE_REPLACED("protected-resource-replaced");
+
+        /** The kind as JSON output spells it. */
+        public final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+    }
+}

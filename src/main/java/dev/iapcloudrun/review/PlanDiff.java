@@ -1,0 +1,172 @@
+package dev.iapcloudrun.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.iapcloudrun.provider.gcp.GcpTypes;
+import dev.iapcloudrun.synth.Plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What changes between two plans of a stack: resources matched by URN, as the engine matches them, and
+ * the changes that matter for access control, which a reviewer must see first.
+ *
+ * @param stack    the stack compared
+ * @param changes  every resource added, updated, replaced or deleted, sorted by URN
+ * @param findings security-relevant changes, most severe first
+ */
+public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding> findings) {
+
+    public PlanDiff {
+        changes = List.copyOf(changes);
+        findings = List.copyOf(findings);
+    }
+
+    public enum Action {
+        ADD("+", "add"), UPDATE("~", "update"), REPLACE("+-", "replace"), DELETE("-", "delete");
+
+        public final String symbol;
+        public final String label;
+
+        Action(String symbol, String label) {
+            this.symbol = symbol;
+            this.label = label;
+        }
+    }
+
+    /**
+     * One changed input, by path ({@code template.containers[0].image}). A missing side is a
+     * {@link MissingNode}; secrets are {@code "[secret]"} on both sides, as in the plans.
+     */
+    public record PropertyChange(String path, JsonNode before, JsonNode after, boolean replaces) {}
+
+    /**
+     * @param protectedBefore the resource as it is now cannot simply be deleted: {@code protect} is set, or it is a
+     *                        Cloud Run service with deletion protection on
+     */
+    public record ResourceChange(Action action, String urn, String type, String name, List<PropertyChange> properties,
+                                 boolean protectedBefore) {
+        public ResourceChange {
+            properties = List.copyOf(properties);
+        }
+
+        /** The inputs that force the replacement, empty unless the action is {@link Action#REPLACE}. */
+        public List<String> replacedBecause() {
+            return properties.stream().filter(PropertyChange::replaces).map(PropertyChange::path).toList();
+        }
+    }
+
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+
+    public long count(Action action) {
+        return changes.stream().filter(c -> c.action() == action).count();
+    }
+
+    /** Compares {@code base} (what is deployed, or the target branch) with {@code head} (the proposed change). */
+    public static PlanDiff between(Plan base, Plan head) {
+        Map<String, Plan.PlannedResource> before = byUrn(base);
+        Map<String, Plan.PlannedResource> after = byUrn(head);
+        var urns = new TreeSet<>(before.keySet());
+        urns.addAll(after.keySet());
+        var changes = new ArrayList<ResourceChange>();
+        for (var urn : urns) {
+            var b = before.get(urn);
+            var a = after.get(urn);
+            if (b == null) {
+                changes.add(new ResourceChange(Action.ADD, urn, a.type(), a.name(), inputs(a, MissingNode.getInstance(), a.inputs(), false), false));
+            } else if (a == null) {
+                changes.add(new ResourceChange(Action.DELETE, urn, b.type(), b.name(), inputs(b, b.inputs(), MissingNode.getInstance(), false), isProtected(b)));
+            } else {
+                var properties = inputs(a, b.inputs(), a.inputs(), true);
+                if (b.protect() != a.protect()) {
+                    properties.add(new PropertyChange("(protect)", BooleanNode.valueOf(b.protect()), BooleanNode.valueOf(a.protect()), false));
+                }
+                if (!properties.isEmpty()) {
+                    var action = properties.stream().anyMatch(PropertyChange::replaces) ? Action.REPLACE : Action.UPDATE;
+                    changes.add(new ResourceChange(action, urn, a.type(), a.name(), properties, isProtected(b)));
+                }
+            }
+        }
+        var stack = head.stack().isEmpty() ? base.stack() : head.stack();
+        return new PlanDiff(stack, changes, SecurityFindings.of(base, head, changes));
+    }
+
+    private static Map<String, Plan.PlannedResource> byUrn(Plan plan) {
+        return plan.resources().stream().collect(Collectors.toMap(Plan.PlannedResource::urn, Function.identity(),
+                (x, y) -> { throw new IllegalArgumentException("the plan has two resources with the URN " + x.urn()); },
+                TreeMap::new));
+    }
+
+    static boolean isProtected(Plan.PlannedResource r) {
+        return r.protect() || r.type().equals(GcpTypes.RUN_SERVICE)
+                && Grants.ServiceSettings.of(r).deletionProtection();
+    }
+
+    /** @param existing the resource is in both plans, so a change of a ForceNew input replaces it */
+    private static List<PropertyChange> inputs(Plan.PlannedResource r, JsonNode before, JsonNode after, boolean existing) {
+        var out = new ArrayList<PropertyChange>();
+        var keys = new TreeSet<String>();
+        before.fieldNames().forEachRemaining(keys::add);
+        after.fieldNames().forEachRemaining(keys::add);
+        for (var key : keys) {
+            compare(key, before.path(key), after.path(key), existing && ReplaceRules.forcesReplacement(r.type(), key), out);
+        }
+        return out;
+    }
+
+    /**
+     * Objects are compared key by key and lists of objects item by item, so a change shows where it is; a list
+     * of plain values (such as a Binding's members) is shown whole, which reads better than renumbered items.
+     */
+    private static void compare(String path, JsonNode before, JsonNode after, boolean replaces, List<PropertyChange> out) {
+        if (before.equals(after)) {
+            return;
+        }
+        if (before.isObject() && after.isObject()) {
+            var keys = new TreeSet<String>();
+            before.fieldNames().forEachRemaining(keys::add);
+            after.fieldNames().forEachRemaining(keys::add);
+            for (var key : keys) {
+                compare(path + segment(key), before.path(key), after.path(key), replaces, out);
+            }
+        } else if (before.isArray() && after.isArray() && (hasContainer(before) || hasContainer(after))) {
+            for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
+                compare(path + "[" + i + "]", before.path(i), after.path(i), replaces, out);
+            }
+        } else {
+            out.add(new PropertyChange(path, before, after, replaces));
+        }
+    }
+
+    private static boolean hasContainer(JsonNode array) {
+        for (var item : array) {
+            if (item.isContainerNode()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String segment(String key) {
+        return key.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + key : "[\"" + key.replace("\"", "\\\"") + "\"]";
+    }
+
+    /** The change of one resource, if it changes. */
+    public Optional<ResourceChange> change(String urn) {
+        return changes.stream().filter(c -> c.urn().equals(urn)).findFirst();
+    }
+
+    static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::kind).thenComparing(Finding::service)
+            .thenComparing(Finding::message);
+}
