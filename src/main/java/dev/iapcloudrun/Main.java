@@ -2,32 +2,53 @@ package dev.iapcloudrun;
 
 import com.pulumi.Pulumi;
 import dev.iapcloudrun.program.IapCloudRunProgram;
+import dev.iapcloudrun.review.AccessReport;
+import dev.iapcloudrun.review.DiffFormat;
+import dev.iapcloudrun.review.GitRevision;
+import dev.iapcloudrun.review.PlanDiff;
 import dev.iapcloudrun.spec.InputException;
+import dev.iapcloudrun.synth.AtomicFile;
 import dev.iapcloudrun.synth.OfflineEngine;
+import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.PlanJson;
 import dev.iapcloudrun.synth.PulumiProject;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Entry point. Without arguments it is a Pulumi program, run by the Pulumi CLI's language host
- * ({@code pulumi preview}, {@code pulumi up}). With {@code synth} it runs the same program offline.
+ * ({@code pulumi preview}, {@code pulumi up}). With a command it runs the same program offline.
  */
 public final class Main {
 
     static final int OK = 0;
-    static final int FAILED = 1;
+    /** {@code diff --exit-code} found changes; otherwise a failure that is not the input's fault. */
+    static final int CHANGES_OR_FAILED = 1;
     static final int BAD_INPUT = 2;
+
+    private static final String JAR = "java -jar target/iap-cloudrun.jar";
 
     private static final String USAGE = """
             usage:
               java -jar target/iap-cloudrun.jar synth --stack STACK [--out FILE]
                   run the stack's program offline and print (or write) its plan as JSON
+              java -jar target/iap-cloudrun.jar diff BASE.json HEAD.json [--format text|markdown|json] [--out FILE] [--exit-code]
+              java -jar target/iap-cloudrun.jar diff --stack STACK --base GIT-REF [--format ...] [--out FILE] [--exit-code]
+                  compare two plans, or the stack at GIT-REF with the working tree; security-relevant changes first;
+                  --exit-code exits with 1 when anything changes
+              java -jar target/iap-cloudrun.jar access [--stack STACK] [--format markdown|html] [--out FILE]
+                  who can reach which service, per environment (all stacks unless --stack)
               java -jar target/iap-cloudrun.jar
                   the Pulumi program itself, as run by 'pulumi preview' and 'pulumi up'
             """;
@@ -51,50 +72,167 @@ public final class Main {
         System.exit(run(List.of(args), Path.of(""), System.out, System.err));
     }
 
+    /** A mistake in the command line. */
+    private static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
     /** Runs a command; returns the process exit code. */
     static int run(List<String> args, Path root, PrintStream out, PrintStream err) {
-        if (!args.get(0).equals("synth")) {
-            err.println("unknown command '" + args.get(0) + "'");
-            err.print(USAGE);
-            return BAD_INPUT;
-        }
-        var rest = new ArrayList<>(args.subList(1, args.size()));
-        Optional<String> stack = option(rest, "--stack");
-        Optional<String> outFile = option(rest, "--out");
-        if (stack.isEmpty() || !rest.isEmpty()) {
-            err.println(stack.isEmpty() ? "synth needs --stack STACK" : "unexpected arguments: " + String.join(" ", rest));
-            err.print(USAGE);
-            return BAD_INPUT;
-        }
         try {
-            var project = PulumiProject.load(root);
-            var config = project.stackConfig(stack.get());
-            var plan = OfflineEngine.synth(project.name(), stack.get(), config.values(), config.secretKeys(),
-                    new IapCloudRunProgram(root)::run);
-            if (outFile.isPresent()) {
-                PlanJson.write(plan, root.resolve(outFile.get()));
-                err.println("wrote the plan of stack '" + stack.get() + "' (" + plan.resources().size() + " resources) to " + outFile.get());
-            } else {
-                out.print(PlanJson.write(plan));
-            }
-            return OK;
+            var rest = new ArrayList<>(args.subList(1, args.size()));
+            return switch (args.get(0)) {
+                case "synth" -> synth(rest, root, out, err);
+                case "diff" -> diff(rest, root, out, err);
+                case "access" -> access(rest, root, out, err);
+                default -> throw new UsageException("unknown command '" + args.get(0) + "'");
+            };
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return BAD_INPUT;
         } catch (InputException | IOException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
+        } catch (UncheckedIOException e) {
+            err.println(e.getCause().getMessage());
+            return BAD_INPUT;
         } catch (com.pulumi.exceptions.RunException | IllegalArgumentException | IllegalStateException e) {
-            err.println("synth failed: " + e.getMessage());
-            return FAILED;
+            err.println(args.get(0) + " failed: " + e.getMessage());
+            return CHANGES_OR_FAILED;
+        }
+    }
+
+    private static int synth(List<String> args, Path root, PrintStream out, PrintStream err) throws IOException {
+        var stack = option(args, "--stack").orElseThrow(() -> new UsageException("synth needs --stack STACK"));
+        var outFile = option(args, "--out");
+        noneLeft(args);
+        var plan = synth(root, stack);
+        if (outFile.isPresent()) {
+            PlanJson.write(plan, root.resolve(outFile.get()));
+            err.println("wrote the plan of stack '" + stack + "' (" + plan.resources().size() + " resources) to " + outFile.get());
+        } else {
+            out.print(PlanJson.write(plan));
+        }
+        return OK;
+    }
+
+    private static int diff(List<String> args, Path root, PrintStream out, PrintStream err) throws IOException {
+        var stack = option(args, "--stack");
+        var base = option(args, "--base");
+        var format = diffFormat(option(args, "--format").orElse("text"));
+        var outFile = option(args, "--out");
+        boolean exitCode = flag(args, "--exit-code");
+        PlanDiff diff;
+        String rerun;
+        if (stack.isPresent() || base.isPresent()) {
+            if (stack.isEmpty() || base.isEmpty()) {
+                throw new UsageException("diff compares a stack with a git revision: it needs both --stack STACK and --base GIT-REF");
+            }
+            noneLeft(args);
+            diff = PlanDiff.between(synthAt(root, base.get(), stack.get()), synthOrEmpty(root, stack.get()));
+            rerun = JAR + " diff --stack " + stack.get() + " --base " + base.get();
+        } else {
+            if (args.size() != 2 || args.stream().anyMatch(a -> a.startsWith("--"))) {
+                throw new UsageException("diff needs two plan files (BASE.json HEAD.json), or --stack STACK --base GIT-REF");
+            }
+            diff = PlanDiff.between(PlanJson.read(root.resolve(args.get(0))), PlanJson.read(root.resolve(args.get(1))));
+            rerun = JAR + " diff " + args.get(0) + " " + args.get(1);
+        }
+        emit(format.render(diff, rerun), outFile, root, out, err);
+        return exitCode && !diff.isEmpty() ? CHANGES_OR_FAILED : OK;
+    }
+
+    private static int access(List<String> args, Path root, PrintStream out, PrintStream err) throws IOException {
+        var stack = option(args, "--stack");
+        var format = option(args, "--format").orElse("markdown");
+        var outFile = option(args, "--out");
+        noneLeft(args);
+        if (!format.equals("markdown") && !format.equals("html")) {
+            throw new UsageException("unknown format '" + format + "' for access; expected markdown or html");
+        }
+        var stacks = stack.isPresent() ? List.of(stack.get()) : PulumiProject.load(root).stacks();
+        var environments = new ArrayList<AccessReport.Environment>();
+        for (var s : stacks) {
+            environments.add(AccessReport.Environment.of(synth(root, s)));
+        }
+        var report = new AccessReport(environments);
+        emit(format.equals("html") ? report.html() : report.markdown(), outFile, root, out, err);
+        return OK;
+    }
+
+    private static DiffFormat diffFormat(String name) {
+        try {
+            return DiffFormat.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Runs a stack's program offline. */
+    static Plan synth(Path root, String stack) throws IOException {
+        var project = PulumiProject.load(root);
+        var config = project.stackConfig(stack);
+        return OfflineEngine.synth(project.name(), stack, config.values(), config.secretKeys(), new IapCloudRunProgram(root)::run);
+    }
+
+    /** The stack's plan, or an empty one when the stack does not exist (yet, or any more). */
+    private static Plan synthOrEmpty(Path root, String stack) throws IOException {
+        if (!Files.exists(root.resolve("Pulumi." + stack + ".yaml")) && !Files.exists(root.resolve("stacks/" + stack + ".yaml"))) {
+            return new Plan(PulumiProject.load(root).name(), stack, List.of(), JsonNodeFactory.instance.objectNode(), List.of());
+        }
+        return synth(root, stack);
+    }
+
+    /** The stack as of a git revision, run by this program. */
+    private static Plan synthAt(Path root, String ref, String stack) throws IOException {
+        var copy = Files.createTempDirectory("iap-cloudrun-base-");
+        try {
+            if (!GitRevision.copyStack(root, ref, stack, copy)) {
+                return new Plan(PulumiProject.load(root).name(), stack, List.of(), JsonNodeFactory.instance.objectNode(), List.of());
+            }
+            return synth(copy, stack);
+        } finally {
+            try (Stream<Path> files = Files.walk(copy)) {
+                for (var f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    private static void emit(String text, Optional<String> outFile, Path root, PrintStream out, PrintStream err) throws IOException {
+        if (outFile.isPresent()) {
+            AtomicFile.write(root.resolve(outFile.get()), text);
+            err.println("wrote " + outFile.get());
+        } else {
+            out.print(text);
         }
     }
 
     private static Optional<String> option(List<String> args, String name) {
         int i = args.indexOf(name);
-        if (i < 0 || i + 1 >= args.size()) {
+        if (i < 0) {
             return Optional.empty();
+        }
+        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+            throw new UsageException(name + " needs a value");
         }
         var value = args.get(i + 1);
         args.remove(i + 1);
         args.remove(i);
         return Optional.of(value);
+    }
+
+    private static boolean flag(List<String> args, String name) {
+        return args.remove(name);
+    }
+
+    private static void noneLeft(List<String> args) {
+        if (!args.isEmpty()) {
+            throw new UsageException("unexpected arguments: " + String.join(" ", args));
+        }
     }
 }
