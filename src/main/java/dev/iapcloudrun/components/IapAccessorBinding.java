@@ -40,11 +40,12 @@ public final class IapAccessorBinding extends ComponentResource {
                         .cloudRunServiceName(args.serviceName())
                         .role(Roles.IAP_ACCESSOR)
                         .members(accessors.members().stream().map(Principal::value).sorted().toList());
-                accessors.condition().ifPresent(c -> binding.condition(WebCloudRunServiceIamBindingConditionArgs.builder()
-                        .title(c.title())
-                        .expression(c.expression())
-                        .description(c.description().orElse(null))
-                        .build()));
+                accessors.condition().ifPresent(c -> {
+                    var condition = WebCloudRunServiceIamBindingConditionArgs.builder().title(c.title()).expression(c.expression());
+                    // The description is optional: an absent one is left out, not sent as null.
+                    c.description().ifPresent(condition::description);
+                    binding.condition(condition.build());
+                });
                 new WebCloudRunServiceIamBinding(name, binding.build(), GcpProvider.childOf(this).build());
             }
             case ADDITIVE -> {
@@ -55,11 +56,11 @@ public final class IapAccessorBinding extends ComponentResource {
                             .cloudRunServiceName(args.serviceName())
                             .role(Roles.IAP_ACCESSOR)
                             .member(principal.value());
-                    accessors.condition().ifPresent(c -> member.condition(WebCloudRunServiceIamMemberConditionArgs.builder()
-                            .title(c.title())
-                            .expression(c.expression())
-                            .description(c.description().orElse(null))
-                            .build()));
+                    accessors.condition().ifPresent(c -> {
+                        var condition = WebCloudRunServiceIamMemberConditionArgs.builder().title(c.title()).expression(c.expression());
+                        c.description().ifPresent(condition::description);
+                        member.condition(condition.build());
+                    });
                     new WebCloudRunServiceIamMember(name + "-" + principal.value(), member.build(), GcpProvider.childOf(this).build());
                 }
             }

@@ -75,4 +75,16 @@ class IapAccessorBindingTest {
         var plan = plan(AccessorsSpec.Mode.ADDITIVE, List.of("user:zoe@acme.example", "group:ops@acme.example"), Optional.of(BUSINESS_HOURS));
         assertThat(plan.ofType(MEMBER)).hasSize(2).allSatisfy(m -> assertThat(text(m, "condition.title")).isEqualTo("business-hours"));
     }
+
+    @Test
+    void leavesOutAnAbsentConditionDescription() {
+        var untitled = new AccessorsSpec.ConditionSpec("until-2027", "request.time < timestamp(\"2027-01-01T00:00:00Z\")", Optional.empty());
+        for (var mode : AccessorsSpec.Mode.values()) {
+            var plan = plan(mode, List.of("user:zoe@acme.example"), Optional.of(untitled));
+            assertThat(TestPlans.custom(plan)).singleElement().satisfies(grant -> {
+                assertThat(text(grant, "condition.title")).isEqualTo("until-2027");
+                assertThat(grant.inputs().path("condition").has("description")).isFalse();
+            });
+        }
+    }
 }
