@@ -8,41 +8,18 @@ import dev.iapcloudrun.review.PlanDiff.Action;
 import dev.iapcloudrun.synth.Plan;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.iapcloudrun.review.ReviewFixtures.ADDITIVE;
+import static dev.iapcloudrun.review.ReviewFixtures.AUTHORITATIVE;
+import static dev.iapcloudrun.review.ReviewFixtures.stack;
+import static dev.iapcloudrun.review.ReviewFixtures.stackText;
+import static dev.iapcloudrun.review.ReviewFixtures.withResources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 class PlanDiffTest {
-
-    /** A stack of one service; {@code %s} is replaced by extra lines of the service. */
-    private static final String STACK = """
-            project: acme-demo
-            projectNumber: "123456789012"
-            region: europe-west1
-            services:
-              - name: hello
-                image: us-docker.pkg.dev/cloudrun/container/hello:1
-            %s
-            """;
-
-    private static Plan stack(String serviceLines) {
-        return TestPlans.runStack(STACK.formatted(serviceLines.indent(4).stripTrailing()));
-    }
-
-    private static final String ADDITIVE = """
-            accessors:
-              mode: additive
-              members: [user:ada@example.com]
-            """;
-
-    private static final String AUTHORITATIVE = """
-            accessors:
-              mode: authoritative
-              members: [user:ada@example.com, group:ops@example.com]
-            """;
 
     private static List<Kind> kinds(PlanDiff diff) {
         return diff.findings().stream().map(Finding::kind).toList();
@@ -71,7 +48,7 @@ class PlanDiffTest {
 
     @Test
     void updatesAServiceInPlaceWhenOnlyTheImageChanges() {
-        var diff = PlanDiff.between(stack(ADDITIVE), TestPlans.runStack(STACK.formatted(ADDITIVE.indent(4).stripTrailing()).replace("hello:1", "hello:2")));
+        var diff = PlanDiff.between(stack(ADDITIVE), TestPlans.runStack(stackText(ADDITIVE).replace("hello:1", "hello:2")));
 
         var change = diff.change(serviceUrn(diff, "hello")).orElseThrow();
         assertThat(change.action()).isEqualTo(Action.UPDATE);
@@ -87,7 +64,7 @@ class PlanDiffTest {
     @Test
     void replacesTheServiceWhenItMovesRegionAndWarnsThatItIsProtected() {
         var base = stack(ADDITIVE);
-        var head = TestPlans.runStack(STACK.formatted(ADDITIVE.indent(4).stripTrailing()).replace("region: europe-west1", "region: europe-west4"));
+        var head = TestPlans.runStack(stackText(ADDITIVE).replace("region: europe-west1", "region: europe-west4"));
 
         var diff = PlanDiff.between(base, head);
 
@@ -238,12 +215,6 @@ class PlanDiffTest {
         ObjectNode inputs = r.inputs().deepCopy();
         ((ObjectNode) inputs.path("accessSettings").path("oauthSettings")).put("loginHint", hint);
         return new Plan.PlannedResource(r.urn(), r.type(), r.name(), r.parent(), r.custom(), inputs, r.dependsOn(), r.protect(), r.version());
-    }
-
-    private static Plan withResources(Plan plan, java.util.function.Consumer<List<Plan.PlannedResource>> edit) {
-        var resources = new ArrayList<>(plan.resources());
-        edit.accept(resources);
-        return new Plan(plan.project(), plan.stack(), resources, plan.outputs(), plan.invokes());
     }
 
     private static String serviceUrn(PlanDiff diff, String name) {
