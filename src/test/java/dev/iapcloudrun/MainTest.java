@@ -143,4 +143,97 @@ class MainTest {
         assertThat(run("deploy")).isEqualTo(2);
         assertThat(stderr()).contains("unknown command 'deploy'");
     }
+
+    private void addAccessor(String principal) throws IOException {
+        var file = root.resolve("stacks/demo.yaml");
+        Files.writeString(file, Files.readString(file).replace("[user:ada@example.com]", "[user:ada@example.com, " + principal + "]"));
+    }
+
+    @Test
+    void diffsTwoPlanFilesAndExitsWith1OnChangesOnlyWhenAsked() throws IOException {
+        assertThat(run("synth", "--stack", "demo", "--out", "base.json")).isZero();
+        addAccessor("user:bob@example.com");
+        assertThat(run("synth", "--stack", "demo", "--out", "head.json")).isZero();
+        out.reset();
+
+        assertThat(run("diff", "base.json", "head.json")).isZero();
+        assertThat(run("diff", "base.json", "head.json", "--exit-code")).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("Stack demo: 1 to add, 0 to update, 0 to replace, 0 to delete.")
+                .contains("! user:bob@example.com gains roles/iap.httpsResourceAccessor on hello");
+        out.reset();
+        assertThat(run("diff", "base.json", "base.json", "--exit-code")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Stack demo: no changes.\n");
+    }
+
+    @Test
+    void diffsTheStackAgainstAGitRevision() throws Exception {
+        git("init", "-q");
+        git("add", ".");
+        git("-c", "user.name=ci", "-c", "user.email=ci@example.com", "commit", "-q", "-m", "base");
+        addAccessor("group:ops@example.com");
+
+        assertThat(run("diff", "--stack", "demo", "--base", "HEAD", "--format", "markdown", "--out", "diff.md")).isZero();
+
+        assertThat(Files.readString(root.resolve("diff.md")))
+                .startsWith("<!-- iap-cloudrun:diff stack=demo -->")
+                .contains("- **access-granted**: group:ops@example.com gains roles/iap.httpsResourceAccessor on hello");
+    }
+
+    @Test
+    void diffsAStackThatDidNotExistAtTheRevisionAsAllAdded() throws Exception {
+        git("init", "-q");
+        git("-c", "user.name=ci", "-c", "user.email=ci@example.com", "commit", "-q", "--allow-empty", "-m", "empty");
+
+        assertThat(run("diff", "--stack", "demo", "--base", "HEAD", "--format", "json")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"delete\" : 0", "\"update\" : 0").containsPattern("\"add\" : [1-9]");
+    }
+
+    @Test
+    void failsWithExitCode2WhenTheBaseIsNotAGitRevision() throws Exception {
+        git("init", "-q");
+        assertThat(run("diff", "--stack", "demo", "--base", "no-such-branch")).isEqualTo(2);
+        assertThat(stderr()).contains("--base no-such-branch: not a git revision");
+    }
+
+    @Test
+    void failsWithExitCode2WhenAFileIsNotAPlan() throws IOException {
+        Files.writeString(root.resolve("base.json"), "{\"project\": \"x\"}\n");
+        Files.writeString(root.resolve("head.json"), "not json");
+        assertThat(run("diff", "base.json", "base.json")).isEqualTo(2);
+        assertThat(stderr()).contains("base.json: not a plan written by synth: 'resources' is missing");
+        assertThat(run("diff", "head.json", "base.json")).isEqualTo(2);
+        assertThat(stderr()).contains("head.json:1:");
+    }
+
+    @Test
+    void explainsDiffUsageWithExitCode2() {
+        assertThat(run("diff", "--stack", "demo")).isEqualTo(2);
+        assertThat(stderr()).contains("needs both --stack STACK and --base GIT-REF");
+        assertThat(run("diff", "a.json")).isEqualTo(2);
+        assertThat(run("diff", "a.json", "b.json", "--format", "yaml")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown format 'yaml'; expected text, markdown or json");
+    }
+
+    @Test
+    void reportsAccessOfEveryStackAsMarkdownOrHtml() throws IOException {
+        Files.writeString(root.resolve("Pulumi.other.yaml"), "config:\n  gcp:project: acme-other\n  gcp:region: europe-west1\n");
+        Files.copy(root.resolve("stacks/demo.yaml"), root.resolve("stacks/other.yaml"));
+
+        assertThat(run("access")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("## demo: project `acme-demo`", "## other: project `acme-other`",
+                "| hello | user:ada@example.com | IAP accessor | additive | none |");
+
+        assertThat(run("access", "--stack", "other", "--format", "html", "--out", "access.html")).isZero();
+        assertThat(Files.readString(root.resolve("access.html"))).contains("<section data-stack=\"other\">").doesNotContain("data-stack=\"demo\"");
+    }
+
+    private void git(String... args) throws Exception {
+        var command = new java.util.ArrayList<>(List.of("git", "-C", root.toString()));
+        command.addAll(List.of(args));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+    }
 }
