@@ -1,0 +1,91 @@
+package dev.iapcloudrun.review;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Opens the access report in a real headless browser and reads the matrix from the DOM the browser built,
+ * so a page that only looks right as text (an unclosed cell, a table the parser restructures) fails here.
+ */
+class AccessReportBrowserTest {
+
+    private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBrowserShowsEveryGrantOfEveryEnvironmentInTheMatrix() throws Exception {
+        var browser = browser();
+        if (browser.isEmpty()) {
+            System.err.println("SKIPPED AccessReportBrowserTest: no headless browser found (looked for CHROME_BIN and "
+                    + String.join(", ", BROWSERS) + " on PATH); install Debian's chromium to run it");
+        }
+        Assumptions.assumeTrue(browser.isPresent(), "no headless browser: install chromium to open the access report");
+        var report = AccessReportTest.bundledStacks();
+        var page = dir.resolve("access.html");
+        Files.writeString(page, report.html(), StandardCharsets.UTF_8);
+
+        var dom = Jsoup.parse(dumpDom(browser.get(), page));
+
+        for (var env : report.environments()) {
+            var expected = new TreeMap<String, List<String>>();
+            env.grants().forEach(g -> expected.computeIfAbsent(g.principal() + " → " + g.service(), k -> new ArrayList<>())
+                    .add(AccessReport.role(g) + ", " + g.kind().label + g.condition().map(c -> "if " + c.title()).orElse("")));
+            var shown = new TreeMap<String, List<String>>();
+            var table = dom.selectFirst("section[data-stack=" + env.stack() + "] table");
+            assertThat(table).as("the matrix of " + env.stack()).isNotNull();
+            var services = table.select("thead th[data-service]").eachAttr("data-service");
+            assertThat(new TreeSet<>(services)).isEqualTo(new TreeSet<>(env.serviceNames()));
+            for (var row : table.select("tbody tr")) {
+                var cells = row.select("td");
+                assertThat(cells).hasSize(services.size());
+                for (int i = 0; i < cells.size(); i++) {
+                    var cell = cells.get(i);
+                    if (!cell.hasClass("none")) {
+                        shown.put(row.selectFirst("th").text() + " → " + services.get(i),
+                                List.of(cell.html().split("<br>")).stream().map(part -> Jsoup.parse(part).text()).toList());
+                    }
+                }
+            }
+            assertThat(shown).as("grants the browser shows for " + env.stack()).isEqualTo(expected);
+        }
+    }
+
+    private String dumpDom(String browser, Path page) throws Exception {
+        var process = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--no-first-run", "--user-data-dir=" + dir.resolve("profile"),
+                "--dump-dom", page.toUri().toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        var dom = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the browser finished").isTrue();
+        assertThat(process.exitValue()).as("the browser's exit code").isZero();
+        assertThat(dom).as("the DOM the browser printed").contains("</html>");
+        return dom;
+    }
+
+    private static Optional<String> browser() {
+        var fromEnv = Optional.ofNullable(System.getenv("CHROME_BIN")).filter(bin -> Files.isExecutable(Path.of(bin)));
+        if (fromEnv.isPresent()) {
+            return fromEnv;
+        }
+        var path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        return BROWSERS.stream().flatMap(name -> Stream.of(path.split(java.io.File.pathSeparator)).map(d -> Path.of(d, name)))
+                .filter(Files::isExecutable).map(Path::toString).findFirst();
+    }
+}
