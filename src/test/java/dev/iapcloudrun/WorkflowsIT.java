@@ -1,0 +1,122 @@
+package dev.iapcloudrun;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.iapcloudrun.review.DiffFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pull-request workflows: the offline one's shell step is run here against a real git history. */
+class WorkflowsIT {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @TempDir
+    Path repo;
+
+    private static JsonNode workflow(String name) throws IOException {
+        return YAML.readTree(Path.of(".github/workflows", name).toFile());
+    }
+
+    private static JsonNode step(JsonNode job, String name) {
+        return StreamSupport.stream(job.path("steps").spliterator(), false)
+                .filter(s -> s.path("name").asText().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theOfflineWorkflowWritesOneMarkedDiffPerStackIncludingStacksAddedAndRemoved() throws Exception {
+        var diff = workflow("preview.yml").path("jobs").path("diff");
+        var script = step(diff, "Diff every stack against the base").path("run").asText();
+
+        Files.writeString(repo.resolve("Pulumi.yaml"), "name: iap-cloudrun\nruntime: java\n");
+        Files.createDirectories(repo.resolve("stacks"));
+        for (var stack : List.of("dev", "old")) {
+            Files.writeString(repo.resolve("Pulumi." + stack + ".yaml"), "config:\n  gcp:project: acme-" + stack + "\n  gcp:region: europe-west1\n");
+            Files.copy(Path.of("stacks/dev.yaml"), repo.resolve("stacks/" + stack + ".yaml"));
+        }
+        git("init", "-q");
+        git("add", ".");
+        git("-c", "user.name=ci", "-c", "user.email=ci@example.com", "commit", "-q", "-m", "base");
+        var base = git("rev-parse", "HEAD").strip();
+        // The pull request: one accessor more in dev, the old stack removed, a new stack added.
+        var dev = repo.resolve("stacks/dev.yaml");
+        Files.writeString(dev, Files.readString(dev).replace("        - group:portal-admins@acme.example",
+                "        - group:portal-admins@acme.example\n        - user:new.admin@acme.example"));
+        Files.move(repo.resolve("stacks/old.yaml"), repo.resolve("stacks/new.yaml"));
+        Files.move(repo.resolve("Pulumi.old.yaml"), repo.resolve("Pulumi.new.yaml"));
+        Files.createDirectories(repo.resolve("target"));
+        Files.createSymbolicLink(repo.resolve("target/iap-cloudrun.jar"), Path.of("target/iap-cloudrun.jar").toAbsolutePath());
+
+        var result = bash(script, Map.of("BASE", base));
+
+        assertThat(result).as("the step's output").isEmpty();
+        try (var files = Files.list(repo.resolve("diffs"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("dev.md", "new.md", "old.md");
+        }
+        assertThat(Files.readString(repo.resolve("diffs/dev.md"))).startsWith(DiffFormat.marker("dev") + "\n")
+                .contains("**1 to add, 0 to update, 0 to replace, 0 to delete**")
+                .contains("**access-granted**: user:new.admin@acme.example gains roles/iap.httpsResourceAccessor on admin-console");
+        assertThat(Files.readString(repo.resolve("diffs/new.md"))).startsWith(DiffFormat.marker("new")).contains("to add, 0 to update");
+        assertThat(Files.readString(repo.resolve("diffs/old.md"))).startsWith(DiffFormat.marker("old")).contains("0 to add, 0 to update, 0 to replace,")
+                .contains("**access-revoked**");
+    }
+
+    @Test
+    void theOfflineWorkflowNeedsNoCloudCredentials() throws IOException {
+        var preview = workflow("preview.yml");
+        assertThat(preview.path("permissions").toString()).isEqualTo("{\"contents\":\"read\",\"pull-requests\":\"write\"}");
+        assertThat(preview.toString()).doesNotContain("secrets.", "id-token", "google-github-actions");
+        var comment = step(preview.path("jobs").path("diff"), "Post or update one comment per stack");
+        assertThat(comment.path("with").path("script").asText()).contains("startsWith(marker)", "updateComment", "createComment");
+    }
+
+    @Test
+    void theCredentialedWorkflowPreviewsEveryStackThroughWorkloadIdentityFederation() throws IOException {
+        var preview = workflow("pulumi-preview.yml");
+        assertThat(preview.path("permissions").path("id-token").asText()).isEqualTo("write");
+        var steps = preview.path("jobs").path("preview").path("steps");
+        var uses = new ArrayList<String>();
+        steps.forEach(s -> uses.add(s.path("uses").asText()));
+        assertThat(uses).contains("google-github-actions/auth@v2", "pulumi/actions@v6");
+        var auth = StreamSupport.stream(steps.spliterator(), false).filter(s -> s.path("uses").asText().startsWith("google-github-actions/auth")).findFirst().orElseThrow();
+        assertThat(auth.path("with").has("workload_identity_provider")).isTrue();
+        assertThat(auth.path("with").has("credentials_json")).as("no service-account key").isFalse();
+        var pulumi = StreamSupport.stream(steps.spliterator(), false).filter(s -> s.path("uses").asText().startsWith("pulumi/actions")).findFirst().orElseThrow();
+        assertThat(pulumi.path("with").path("command").asText()).isEqualTo("preview");
+        assertThat(pulumi.path("with").path("comment-on-pr").asBoolean()).isTrue();
+        assertThat(pulumi.path("with").path("diff").asBoolean()).isTrue();
+    }
+
+    private String bash(String script, Map<String, String> env) throws Exception {
+        var builder = new ProcessBuilder("bash", "-c", script).directory(repo.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().remove("PULUMI_MONITOR");
+        var process = builder.start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output.lines().filter(l -> !l.startsWith("wrote ")).reduce("", (a, b) -> a + b + "\n");
+    }
+
+    private String git(String... args) throws Exception {
+        var command = new ArrayList<>(List.of("git", "-C", repo.toString()));
+        command.addAll(List.of(args));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+}
