@@ -1,12 +1,17 @@
 package dev.iapcloudrun;
 
+import dev.iapcloudrun.review.AccessReport;
+import dev.iapcloudrun.review.DiffFormat;
+import dev.iapcloudrun.review.PlanDiff;
 import dev.iapcloudrun.spec.StackFileException;
 import dev.iapcloudrun.spec.StackFileReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -43,5 +48,34 @@ class ReadmeExamplesTest {
         var error = catchThrowableOfType(StackFileException.class,
                 () -> StackFileReader.parse("stacks/dev.yaml", dev, StackFileReader.Defaults.NONE));
         assertThat(error.getMessage() + "\n").isEqualTo(expected);
+    }
+
+    /** The first block fenced with four backticks after {@code marker}: a Markdown example that holds fences itself. */
+    private static String markdownBlock(String text, String marker) {
+        var fence = "````markdown\n";
+        int start = text.indexOf(fence, text.indexOf(marker)) + fence.length();
+        return text.substring(start, text.indexOf("````\n", start));
+    }
+
+    @Test
+    void theDiffExampleIsWhatDiffPrintsForThatPullRequest(@TempDir Path head) throws IOException {
+        Files.copy(Path.of("Pulumi.yaml"), head.resolve("Pulumi.yaml"));
+        Files.copy(Path.of("Pulumi.staging.yaml"), head.resolve("Pulumi.staging.yaml"));
+        Files.createDirectories(head.resolve("stacks"));
+        Files.writeString(head.resolve("stacks/staging.yaml"), Files.readString(Path.of("stacks/staging.yaml"))
+                .replace("        - group:qa-team@acme.example\n", "        - group:qa-team@acme.example\n        - user:max.weber@acme.example\n")
+                .replace("    port: 3000\n", "    port: 3000\n    deletionProtection: false\n"));
+
+        var diff = PlanDiff.between(Main.synth(Path.of(""), "staging"), Main.synth(head, "staging"));
+
+        assertThat(DiffFormat.MARKDOWN.render(diff, "java -jar target/iap-cloudrun.jar diff --stack staging --base origin/main"))
+                .isEqualTo(markdownBlock(readme(), "gets this comment"));
+    }
+
+    @Test
+    void theAccessReportExampleIsTheReportOfTheProdStack() throws IOException {
+        var report = new AccessReport(List.of(AccessReport.Environment.of(TestPlans.bundled("prod").synth())));
+
+        assertThat(report.markdown()).isEqualTo(markdownBlock(readme(), "### Access report"));
     }
 }
