@@ -126,4 +126,27 @@ class ProviderSchemaConformanceTest {
         assertThat(violations("gcp:iap/webCloudRunServiceIamBinding:WebCloudRunServiceIamBinding", inputs))
                 .containsExactly("gcp:iap/webCloudRunServiceIamBinding:WebCloudRunServiceIamBinding.members: required by pulumi-gcp 9.37.0 but missing");
     }
+
+    /** A binding with one wire name misspelt, as a hand-written binding could be. */
+    static final class MisspeltMemberArgs extends com.pulumi.resources.ResourceArgs {
+        @com.pulumi.core.annotations.Import(name = "cloudRunServiceName", required = true)
+        private final com.pulumi.core.Output<String> cloudRunServiceName = com.pulumi.core.Output.of("orders");
+        @com.pulumi.core.annotations.Import(name = "role", required = true)
+        private final com.pulumi.core.Output<String> role = com.pulumi.core.Output.of("roles/iap.httpsResourceAccessor");
+        @com.pulumi.core.annotations.Import(name = "memebr", required = true)
+        private final com.pulumi.core.Output<String> member = com.pulumi.core.Output.of("user:ada@example.com");
+    }
+
+    @Test
+    void catchesAMisspeltWireNameInABindingClass() {
+        var plan = TestPlans.run(ctx -> new com.pulumi.resources.CustomResource(
+                "gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember", "orders-ada", new MisspeltMemberArgs(),
+                dev.iapcloudrun.provider.gcp.GcpProvider.withVersion(null)) {});
+
+        var member = plan.resources().stream().filter(Plan.PlannedResource::custom).findFirst().orElseThrow();
+
+        assertThat(violations(member.type(), member.inputs())).containsExactlyInAnyOrder(
+                "gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember.memebr: no such input in pulumi-gcp 9.37.0",
+                "gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember.member: required by pulumi-gcp 9.37.0 but missing");
+    }
 }
