@@ -21,6 +21,7 @@ import dev.iapcloudrun.spec.StackSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -50,8 +51,11 @@ public final class IapCloudRunProgram {
     public void run(Context ctx) {
         var gcp = ctx.config("gcp");
         var file = stackFile(ctx.stackName());
-        var spec = StackFileReader.read(projectRoot.resolve(file), file,
-                new StackFileReader.Defaults(gcp.get("project"), gcp.get("region")));
+        var check = StackFileReader.check(projectRoot.resolve(file), file,
+                new StackFileReader.Defaults(gcp.get("project"), gcp.get("region")), Optional.empty());
+        // Under pulumi up the warnings reach the person deploying through the engine's log, like the CLI's own.
+        check.warnings().forEach(warning -> ctx.log().warn(warning.toString()));
+        var spec = check.orThrow();
         spec.oauthClient().ifPresent(client -> requireSecretConfig(ctx, client));
         declare(ctx, spec);
     }

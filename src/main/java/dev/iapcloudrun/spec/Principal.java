@@ -11,6 +11,9 @@ public record Principal(String value) implements Comparable<Principal> {
 
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    private static final String POOL = "iam\\.googleapis\\.com/(projects/[0-9]+/locations/global/workloadIdentityPools|locations/global/workforcePools)/[a-z0-9][a-z0-9-]*";
+    private static final Pattern FEDERATED_PRINCIPAL = Pattern.compile("principal://" + POOL + "/subject/\\S+");
+    private static final Pattern FEDERATED_SET = Pattern.compile("principalSet://" + POOL + "/(group/\\S+|attribute\\.[a-z_][a-z0-9_]*/\\S+|\\*)");
     private static final String EXPECTED = "expected user:EMAIL, group:EMAIL, serviceAccount:EMAIL, domain:DOMAIN, "
             + "principal://... or principalSet://...";
 
@@ -20,11 +23,19 @@ public record Principal(String value) implements Comparable<Principal> {
             return Optional.of("found the public principal '" + text + "'; an IAP-protected service only admits named "
                     + "principals (a public grant would open the service the moment IAP is switched off)");
         }
+        if (text.startsWith("principalSet://goog/public:")) {
+            return Optional.of("found the public principal set '" + text + "'; an IAP-protected service only admits named principals");
+        }
         int colon = text.indexOf(':');
-        if (text.startsWith("principal://") || text.startsWith("principalSet://")) {
-            return text.substring(text.indexOf("//") + 2).isBlank()
-                    ? Optional.of("found '" + text + "' with nothing after '//'; " + EXPECTED)
-                    : Optional.empty();
+        if (text.startsWith("principal://")) {
+            return FEDERATED_PRINCIPAL.matcher(text).matches() ? Optional.empty() : Optional.of("found '" + text
+                    + "'; expected principal://iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/POOL/subject/SUBJECT "
+                    + "or principal://iam.googleapis.com/locations/global/workforcePools/POOL/subject/SUBJECT");
+        }
+        if (text.startsWith("principalSet://")) {
+            return FEDERATED_SET.matcher(text).matches() ? Optional.empty() : Optional.of("found '" + text
+                    + "'; expected principalSet://iam.googleapis.com/ followed by projects/NUMBER/locations/global/workloadIdentityPools/POOL "
+                    + "or locations/global/workforcePools/POOL, then /group/GROUP, /attribute.NAME/VALUE or /*");
         }
         if (colon < 0) {
             return Optional.of("found '" + text + "' without a prefix; " + EXPECTED);
@@ -40,6 +51,17 @@ public record Principal(String value) implements Comparable<Principal> {
                     : Optional.of("found '" + text + "'; expected a lower-case domain name after 'domain:', such as domain:example.com");
             default -> Optional.of("found the unknown prefix '" + prefix + ":' in '" + text + "'; " + EXPECTED);
         };
+    }
+
+    /**
+     * The domain a person or group principal belongs to ({@code user:ada@acme.example} → {@code acme.example},
+     * {@code domain:acme.example} → itself); empty for service accounts and federated identities.
+     */
+    public Optional<String> domain() {
+        if (value.startsWith("user:") || value.startsWith("group:")) {
+            return Optional.of(value.substring(value.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return value.startsWith("domain:") ? Optional.of(value.substring("domain:".length())) : Optional.empty();
     }
 
     /** Parses a principal already known to be acceptable. */

@@ -5,11 +5,15 @@ import dev.iapcloudrun.spec.ServiceSpec.Ingress;
 import dev.iapcloudrun.spec.ServiceSpec.SecretRef;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +44,15 @@ public final class StackFileReader {
     private static final Pattern LABEL_KEY = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
     private static final Pattern LABEL_VALUE = Pattern.compile("[a-z0-9_-]{0,63}");
     private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*(Mi|Gi)");
+    /** Docker image references: optional registry host (and port), a lower-case path, an optional tag, an optional digest. */
+    private static final Pattern IMAGE = Pattern.compile(
+            "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?"
+                    + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
+                    + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
+    /** Variables Cloud Run sets itself; a service cannot set them. */
+    private static final java.util.Set<String> RESERVED_ENV = java.util.Set.of("PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION");
+    private static final int MAX_LABELS = 64;
+    private static final int MAX_CONDITION_TITLE = 100;
 
     private StackFileReader() {}
 
@@ -48,32 +61,74 @@ public final class StackFileReader {
         public static final Defaults NONE = new Defaults(Optional.empty(), Optional.empty());
     }
 
+    /** Stack files are a few kilobytes; anything this large is not one, and is refused before parsing. */
+    static final int MAX_BYTES = 1 << 20;
+
+    static final Comparator<Problem> FILE_ORDER = Comparator.comparingInt((Problem p) -> p.location().line())
+            .thenComparingInt(p -> p.location().column());
+
     /**
      * Reads {@code file}; {@code displayName} is how errors name it (the path the user knows).
      *
      * @throws StackFileException with every problem of the file
      */
     public static StackSpec read(Path file, String displayName, Defaults defaults) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new StackFileException(List.of(new Problem(new Location(displayName, 1, 1), "",
-                    "cannot read the stack file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
-        }
-        return parse(displayName, text, defaults);
+        return check(file, displayName, defaults, Optional.empty()).orThrow();
     }
 
     /** Parses stack-file text; see {@link #read}. */
     public static StackSpec parse(String displayName, String text, Defaults defaults) {
+        return check(displayName, text, defaults, Optional.empty()).orThrow();
+    }
+
+    /**
+     * Checks a stack file and reports every error and warning.
+     *
+     * @param base the same stack at an earlier revision, when known: changes from it can warn
+     */
+    public static StackCheck check(Path file, String displayName, Defaults defaults, Optional<StackSpec> base) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return failed(displayName, "cannot read the stack file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        if (bytes.length > MAX_BYTES) {
+            return failed(displayName, "the file is " + bytes.length + " bytes; expected a stack file of at most " + MAX_BYTES + " bytes");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return failed(displayName, "the file is not UTF-8 text; expected a YAML stack file");
+        }
+        return check(displayName, text, defaults, base);
+    }
+
+    /** Checks stack-file text; see {@link #check(Path, String, Defaults, Optional)}. */
+    public static StackCheck check(String displayName, String text, Defaults defaults, Optional<StackSpec> base) {
+        if (text.length() > MAX_BYTES) {
+            return failed(displayName, "the file is " + text.length() + " characters; expected a stack file of at most " + MAX_BYTES + " bytes");
+        }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            return failed(displayName, "the file holds binary data (a NUL byte at offset " + nul + "); expected a YAML stack file");
+        }
         var problems = new ArrayList<Problem>();
+        var warnings = new ArrayList<Problem>();
         var root = YamlReader.read(displayName, text, problems);
         StackSpec spec = root == null ? null : stack(Fields.of(root, "", problems, "a mapping with at least 'services'"), defaults, problems);
-        if (!problems.isEmpty()) {
-            problems.sort(java.util.Comparator.comparingInt((Problem p) -> p.location().line()).thenComparingInt(p -> p.location().column()));
-            throw new StackFileException(problems);
+        if (problems.isEmpty() && spec != null) {
+            StackRules.apply(root, spec, base, problems, warnings);
         }
-        return spec;
+        problems.sort(FILE_ORDER);
+        warnings.sort(FILE_ORDER);
+        return new StackCheck(Optional.ofNullable(spec), problems, warnings);
+    }
+
+    private static StackCheck failed(String displayName, String message) {
+        return new StackCheck(Optional.empty(), List.of(new Problem(new Location(displayName, 1, 1), "", message)), List.of());
     }
 
     private static StackSpec stack(Fields f, Defaults defaults, List<Problem> problems) {
@@ -96,13 +151,30 @@ public final class StackFileReader {
         }
         var labels = labels(f, "labels");
 
+        var policy = f.object("policy", "a mapping of requireImageDigests, requireDeletionProtection and requireAuthoritativeAccessors")
+                .map(p -> {
+                    var required = new StackPolicy(p.bool("requireImageDigests", false), p.bool("requireDeletionProtection", false),
+                            p.bool("requireAuthoritativeAccessors", false));
+                    p.finish();
+                    return required;
+                }).orElse(StackPolicy.NONE);
+
         var audience = StackSpec.Audience.INTERNAL;
         Optional<OAuthClientSpec> oauthClient = Optional.empty();
+        List<String> organizationDomains = List.of();
         var iap = f.object("iap", "a mapping with 'audience' and, outside the organization, 'oauthClient'");
         if (iap.isPresent()) {
             var i = iap.get();
             audience = i.choice("audience", byYaml(StackSpec.Audience.values(), a -> a.yaml), StackSpec.Audience.INTERNAL);
             oauthClient = i.object("oauthClient", "a mapping with clientId and clientSecretConfig").map(StackFileReader::oauthClient);
+            organizationDomains = i.list("organizationDomains", (n, path) -> i.text(n, path, "a domain name such as acme.example")
+                    .filter(d -> {
+                        if (Principal.problem("domain:" + d).isEmpty()) {
+                            return true;
+                        }
+                        i.addProblem(n, path, "found \"" + d + "\"; expected a lower-case domain name such as acme.example");
+                        return false;
+                    }));
             if (audience.needsOAuthClient() && oauthClient.isEmpty() && !i.has("oauthClient")) {
                 i.problemHere("the audience '" + audience.yaml + "' needs a custom OAuth client: add 'oauthClient' with clientId "
                         + "and clientSecretConfig (Google's managed client only serves users of the project's organization)");
@@ -136,7 +208,8 @@ public final class StackFileReader {
         if (project.isEmpty() || region.isEmpty()) {
             return null;
         }
-        return new StackSpec(project.get(), projectNumber, region.get(), labels, audience, oauthClient, services);
+        return new StackSpec(project.get(), projectNumber, region.get(), labels, audience, oauthClient, services,
+                organizationDomains, policy);
     }
 
     private static OAuthClientSpec oauthClient(Fields f) {
@@ -172,6 +245,11 @@ public final class StackFileReader {
                     + "at most 49 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen");
         }
         var image = f.requiredString("image", "a container image reference");
+        if (image != null && !IMAGE.matcher(image).matches()) {
+            f.problem(f.node("image").orElseThrow(), "image", "found \"" + image + "\"; expected an image reference such as "
+                    + "europe-west1-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG or ...IMAGE@sha256:DIGEST (lower-case path, "
+                    + "a tag of letters, digits, '.', '_' or '-', a digest of 64 hex digits)");
+        }
         var ingress = f.choice("ingress", byYaml(Ingress.values(), i -> i.yaml), Ingress.ALL);
         var serviceAccount = f.string("serviceAccount", "the email of an existing service account");
         serviceAccount.filter(sa -> !SERVICE_ACCOUNT.matcher(sa).matches()).ifPresent(sa -> f.problem(f.node("serviceAccount").orElseThrow(),
@@ -212,6 +290,13 @@ public final class StackFileReader {
             memory = r.string("memory", "a memory limit such as 512Mi or 2Gi");
             memory.filter(m -> !MEMORY.matcher(m).matches()).ifPresent(m -> r.problem(r.node("memory").orElseThrow(), "memory",
                     "found \"" + m + "\"; expected a size in Mi or Gi such as 512Mi or 2Gi"));
+            var mebibytes = memory.filter(m -> MEMORY.matcher(m).matches()).map(StackFileReader::mebibytes);
+            mebibytes.filter(mib -> mib < 128 || mib > 32 * 1024).ifPresent(mib -> r.problem(r.node("memory").orElseThrow(), "memory",
+                    "found " + r.node("memory").map(n -> ((YamlNode.Scalar) n).text()).orElse("") + "; expected 128Mi to 32Gi"));
+            var cpus = cpu.filter(c -> CPU.matcher(c).matches()).map(c -> c.endsWith("m") ? Integer.parseInt(c.substring(0, c.length() - 1)) / 1000.0 : Double.parseDouble(c));
+            if (cpus.isPresent() && mebibytes.isPresent()) {
+                cpuMemoryProblem(cpus.get(), mebibytes.get()).ifPresent(message -> r.problem(r.node("memory").orElseThrow(), "memory", message));
+            }
             r.finish();
         }
         var timeout = f.string("timeout", "a duration in seconds such as 300s");
@@ -239,7 +324,39 @@ public final class StackFileReader {
                 deletionProtection, audiences, invokers, iap, publicAccess, accessors);
     }
 
+    private static long mebibytes(String memory) {
+        long amount = Long.parseLong(memory.substring(0, memory.length() - 2));
+        return memory.endsWith("Gi") ? amount * 1024 : amount;
+    }
+
+    /** Cloud Run's documented pairings: more memory needs more CPU, and more CPU needs a minimum of memory. */
+    private static Optional<String> cpuMemoryProblem(double cpus, long mebibytes) {
+        long[][] cpuForMemory = {{24 * 1024, 8}, {16 * 1024, 6}, {8 * 1024, 4}, {4 * 1024, 2}};
+        for (long[] rule : cpuForMemory) {
+            if (mebibytes > rule[0] && cpus < rule[1]) {
+                return Optional.of("memory above " + rule[0] / 1024 + "Gi needs at least " + rule[1] + " CPUs, but cpu is "
+                        + format(cpus) + "; expected more cpu or less memory");
+            }
+        }
+        long[][] memoryForCpu = {{8, 4 * 1024}, {6, 4 * 1024}, {4, 2 * 1024}};
+        for (long[] rule : memoryForCpu) {
+            if (cpus >= rule[0] && mebibytes < rule[1]) {
+                return Optional.of(format(cpus) + " CPUs need at least " + rule[1] / 1024 + "Gi of memory; expected more memory or fewer CPUs");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String format(double cpus) {
+        return cpus == Math.floor(cpus) ? String.valueOf((long) cpus) : String.valueOf(cpus);
+    }
+
     private static boolean envName(Fields f, String name, YamlNode value, String path) {
+        if (RESERVED_ENV.contains(name) || name.startsWith("X_GOOGLE_")) {
+            f.addProblem(value, path, "the variable name \"" + name + "\" is reserved by Cloud Run (PORT, K_SERVICE, K_REVISION, "
+                    + "K_CONFIGURATION and X_GOOGLE_*); expected another name (the container port is set with 'port')");
+            return false;
+        }
         if (ENV_NAME.matcher(name).matches()) {
             return true;
         }
@@ -275,6 +392,10 @@ public final class StackFileReader {
         }
         var condition = f.object("condition", "a mapping with title, expression and description").map(c -> {
             var title = c.requiredString("title", "a short title");
+            if (title != null && (title.isBlank() || title.length() > MAX_CONDITION_TITLE)) {
+                c.problem(c.node("title").orElseThrow(), "title", (title.isBlank() ? "found an empty title" : "found a title of "
+                        + title.length() + " characters") + "; expected a title of 1 to " + MAX_CONDITION_TITLE + " characters");
+            }
             var expression = c.requiredString("expression", "a CEL expression");
             if (expression != null && expression.isBlank()) {
                 c.problem(c.node("expression").orElseThrow(), "expression", "found an empty expression; expected a CEL expression");
@@ -305,6 +426,8 @@ public final class StackFileReader {
     }
 
     private static Map<String, String> labels(Fields f, String key) {
+        f.node(key).filter(n -> n instanceof YamlNode.Mapping m && m.entries().size() > MAX_LABELS).ifPresent(n ->
+                f.problem(n, key, "found " + ((YamlNode.Mapping) n).entries().size() + " labels; expected at most " + MAX_LABELS));
         return f.map(key, (k, n, path) -> f.text(n, path, "a label value").filter(v -> {
             if (!LABEL_KEY.matcher(k).matches()) {
                 f.addProblem(n, path, "found the label key \"" + k + "\"; expected at most 63 lower-case letters, digits, _ or -, starting with a letter");

@@ -10,6 +10,9 @@ import java.util.Optional;
  *
  * @param projectNumber the project number when declared; otherwise the program looks it up at deploy time
  * @param oauthClient   the custom OAuth client; present exactly when the audience needs one or the file names one
+ * @param organizationDomains the organization's domains, when declared: principals outside them are warned about
+ *                            in a stack whose audience is internal
+ * @param policy        what this stack requires beyond the defaults
  */
 public record StackSpec(
         String project,
@@ -18,11 +21,14 @@ public record StackSpec(
         Map<String, String> labels,
         Audience audience,
         Optional<OAuthClientSpec> oauthClient,
-        List<ServiceSpec> services) {
+        List<ServiceSpec> services,
+        List<String> organizationDomains,
+        StackPolicy policy) {
 
     public StackSpec {
         labels = Map.copyOf(labels);
         services = List.copyOf(services);
+        organizationDomains = List.copyOf(organizationDomains);
     }
 
     /** Who signs in through IAP: the three cases of Google's IAP for Cloud Run documentation. */

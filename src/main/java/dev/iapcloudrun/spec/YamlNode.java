@@ -3,6 +3,7 @@ package dev.iapcloudrun.spec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A parsed YAML document that remembers where every value stood, so that errors can name the line.
@@ -14,6 +15,21 @@ public sealed interface YamlNode {
 
     /** A short description of the node's shape, used in "found ..." messages. */
     String describe();
+
+    /** The node at {@code path} below this one: a String steps into a mapping, an Integer into a list. */
+    default Optional<YamlNode> at(Object... path) {
+        YamlNode node = this;
+        for (var step : path) {
+            if (step instanceof String key && node instanceof Mapping m && m.entries().containsKey(key)) {
+                node = m.entries().get(key);
+            } else if (step instanceof Integer i && node instanceof Sequence s && i < s.items().size()) {
+                node = s.items().get(i);
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(node);
+    }
 
     record Mapping(Map<String, YamlNode> entries, Map<String, Location> keyLocations, Location location) implements YamlNode {
         public Mapping {

@@ -84,7 +84,9 @@ public final class YamlReader {
             var value = node(parser, keyPath);
             if (entries.containsKey(key)) {
                 problems.add(new Problem(keyLocation, keyPath, "the key '" + key + "' appears twice in this mapping (first at line "
-                        + keys.get(key).line() + "); expected each key once"));
+                        + keys.get(key).line() + "); expected each key once" + (key.equals("accessors")
+                        // The one duplicate with a rule behind it: IAM forbids mixing a Binding and Members for one role.
+                        ? ": a service's accessors are either authoritative or additive, never both" : "")));
                 continue;
             }
             entries.put(key, value);

@@ -1,0 +1,129 @@
+package dev.iapcloudrun.spec;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The rules that warn instead of refusing: choices that are sometimes right, always worth a second look.
+ * A stack's {@link StackPolicy} turns the matching warnings into errors. Each warning names its rule id,
+ * which the README's Guardrails section lists.
+ */
+public final class StackRules {
+
+    /** One warning rule: its id, and the policy switch that makes it an error (if any). */
+    public enum Rule {
+        IMAGE_NOT_PINNED("image-not-pinned", "requireImageDigests", StackPolicy::requireImageDigests),
+        DELETION_PROTECTION_OFF("deletion-protection-off", "requireDeletionProtection", StackPolicy::requireDeletionProtection),
+        ADDITIVE_ACCESSORS("additive-accessors", "requireAuthoritativeAccessors", StackPolicy::requireAuthoritativeAccessors),
+        ACCESSORS_TURNED_ADDITIVE("accessors-turned-additive", "requireAuthoritativeAccessors", StackPolicy::requireAuthoritativeAccessors),
+        EXTERNAL_PRINCIPAL("external-principal", null, p -> false),
+        UNKNOWN_REGION("unknown-region", null, p -> false);
+
+        public final String id;
+        /** The policy switch that makes this rule an error, or null. */
+        public final String policyKey;
+        private final Predicate<StackPolicy> enforced;
+
+        Rule(String id, String policyKey, Predicate<StackPolicy> enforced) {
+            this.id = id;
+            this.policyKey = policyKey;
+            this.enforced = enforced;
+        }
+    }
+
+    /**
+     * Regions where Cloud Run runs today. A region missing here only warns: Google adds regions, and a
+     * stale list must not block a deployment.
+     */
+    static final Set<String> CLOUD_RUN_REGIONS = Set.of(
+            "africa-south1", "asia-east1", "asia-east2", "asia-northeast1", "asia-northeast2", "asia-northeast3",
+            "asia-south1", "asia-south2", "asia-southeast1", "asia-southeast2", "australia-southeast1",
+            "australia-southeast2", "europe-central2", "europe-north1", "europe-north2", "europe-southwest1",
+            "europe-west1", "europe-west2", "europe-west3", "europe-west4", "europe-west6", "europe-west8",
+            "europe-west9", "europe-west10", "europe-west12", "me-central1", "me-central2", "me-west1",
+            "northamerica-northeast1", "northamerica-northeast2", "northamerica-south1", "southamerica-east1",
+            "southamerica-west1", "us-central1", "us-east1", "us-east4", "us-east5", "us-south1", "us-west1",
+            "us-west2", "us-west3", "us-west4");
+
+    private static final Pattern DIGEST = Pattern.compile(".*@sha256:[a-f0-9]{64}");
+
+    private StackRules() {}
+
+    /** Warnings and policy errors of a valid stack, located through its YAML tree. */
+    static void apply(YamlNode root, StackSpec spec, Optional<StackSpec> base, List<Problem> errors, List<Problem> warnings) {
+        var found = new Found(root, spec.policy(), errors, warnings);
+        if (!CLOUD_RUN_REGIONS.contains(spec.region())) {
+            found.add(Rule.UNKNOWN_REGION, "region", "the region \"" + spec.region() + "\" is not one this tool knows Cloud Run "
+                    + "to run in; check the name (Cloud Run locations: https://cloud.google.com/run/docs/locations)", "region");
+        }
+        var services = spec.services();
+        for (int i = 0; i < services.size(); i++) {
+            var s = services.get(i);
+            var at = "services[" + i + "]";
+            if (!DIGEST.matcher(s.image()).matches()) {
+                found.add(Rule.IMAGE_NOT_PINNED, at + ".image", "the image of '" + s.name() + "' is referenced by tag, "
+                        + "not by digest; a tag can point at another image after review; expected IMAGE@sha256:DIGEST", "services", i, "image");
+            }
+            if (!s.deletionProtection()) {
+                found.add(Rule.DELETION_PROTECTION_OFF, at + ".deletionProtection", "deletion protection is off for '" + s.name()
+                        + "': a destroy or a replacement deletes the service without a further step", "services", i, "deletionProtection");
+            }
+            var mode = s.accessors().map(AccessorsSpec::mode);
+            if (mode.filter(m -> m == AccessorsSpec.Mode.ADDITIVE).isPresent()) {
+                var before = base.flatMap(b -> b.services().stream().filter(o -> o.name().equals(s.name())).findFirst())
+                        .flatMap(ServiceSpec::accessors).map(AccessorsSpec::mode);
+                if (before.filter(m -> m == AccessorsSpec.Mode.AUTHORITATIVE).isPresent()) {
+                    found.add(Rule.ACCESSORS_TURNED_ADDITIVE, at + ".accessors.mode", "the accessors of '" + s.name()
+                            + "' were authoritative at the base revision and are now additive: grants made outside the stack "
+                            + "will no longer be removed", "services", i, "accessors", "mode");
+                } else if (spec.policy().requireAuthoritativeAccessors()) {
+                    found.add(Rule.ADDITIVE_ACCESSORS, at + ".accessors.mode", "the accessors of '" + s.name()
+                            + "' are additive; expected authoritative", "services", i, "accessors", "mode");
+                }
+            }
+            if (spec.audience() == StackSpec.Audience.INTERNAL && !spec.organizationDomains().isEmpty()) {
+                var members = s.accessors().map(AccessorsSpec::members).orElse(List.of());
+                for (var member : members) {
+                    var domain = member.domain();
+                    if (domain.isPresent() && !spec.organizationDomains().contains(domain.get())) {
+                        int j = indexOf(root, i, member.value());
+                        found.add(Rule.EXTERNAL_PRINCIPAL, at + ".accessors.members[" + j + "]", "'" + member.value()
+                                + "' is outside the organization's domains (" + String.join(", ", spec.organizationDomains())
+                                + "), but the stack's audience is internal: Google's managed OAuth client will not sign them in",
+                                "services", i, "accessors", "members", j);
+                    }
+                }
+            }
+        }
+    }
+
+    private static int indexOf(YamlNode root, int service, String member) {
+        var members = root.at("services", service, "accessors", "members");
+        if (members.isPresent() && members.get() instanceof YamlNode.Sequence seq) {
+            for (int j = 0; j < seq.items().size(); j++) {
+                if (seq.items().get(j) instanceof YamlNode.Scalar scalar && scalar.text().equals(member)) {
+                    return j;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Adds each finding where it belongs: a warning, or an error when the stack's policy requires it. */
+    private record Found(YamlNode root, StackPolicy policy, List<Problem> errors, List<Problem> warnings) {
+
+        void add(Rule rule, String path, String message, Object... yamlPath) {
+            // A default left unwritten (deletion protection off cannot be, a mode can) is reported at its parent.
+            var node = root.at(yamlPath).or(() -> root.at(Arrays.copyOf(yamlPath, yamlPath.length - 1))).orElse(root);
+            if (rule.enforced.test(policy)) {
+                errors.add(new Problem(node.location(), path, message + " (required by policy." + rule.policyKey + ")"));
+            } else {
+                warnings.add(new Problem(node.location(), path, message + " [" + rule.id + "]"));
+            }
+        }
+    }
+}
