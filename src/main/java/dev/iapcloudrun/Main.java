@@ -7,6 +7,7 @@ import dev.iapcloudrun.review.DiffFormat;
 import dev.iapcloudrun.review.GitRevision;
 import dev.iapcloudrun.review.PlanDiff;
 import dev.iapcloudrun.spec.InputException;
+import dev.iapcloudrun.spec.StackFileException;
 import dev.iapcloudrun.synth.AtomicFile;
 import dev.iapcloudrun.synth.OfflineEngine;
 import dev.iapcloudrun.synth.Plan;
@@ -47,6 +48,9 @@ public final class Main {
               java -jar target/iap-cloudrun.jar diff --stack STACK --base GIT-REF [--format ...] [--out FILE] [--exit-code]
                   compare two plans, or the stack at GIT-REF with the working tree; security-relevant changes first;
                   --exit-code exits with 1 when anything changes
+              java -jar target/iap-cloudrun.jar validate [--stack STACK] [--strict] [--base GIT-REF]
+                  check stack files and their config (all stacks unless --stack); exit 2 on errors; --strict makes
+                  warnings errors; --base compares with the stacks at GIT-REF (accessors turned additive)
               java -jar target/iap-cloudrun.jar access [--stack STACK] [--format markdown|html] [--out FILE]
                   who can reach which service, per environment (all stacks unless --stack)
               java -jar target/iap-cloudrun.jar
@@ -87,6 +91,7 @@ public final class Main {
                 case "synth" -> synth(rest, root, out, err);
                 case "diff" -> diff(rest, root, out, err);
                 case "access" -> access(rest, root, out, err);
+                case "validate" -> validate(rest, root, out);
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -109,7 +114,12 @@ public final class Main {
         var stack = option(args, "--stack").orElseThrow(() -> new UsageException("synth needs --stack STACK"));
         var outFile = option(args, "--out");
         noneLeft(args);
-        var plan = synth(root, stack);
+        var workspace = new Workspace(root);
+        // Warnings go to stderr before the program runs; errors stop it here with every problem of the file.
+        var check = workspace.check(stack, Optional.empty());
+        err.print(check.warningText());
+        check.orThrow();
+        var plan = workspace.synth(stack);
         if (outFile.isPresent()) {
             PlanJson.write(plan, root.resolve(outFile.get()));
             err.println("wrote the plan of stack '" + stack + "' (" + plan.resources().size() + " resources) to " + outFile.get());
@@ -132,7 +142,8 @@ public final class Main {
                 throw new UsageException("diff compares a stack with a git revision: it needs both --stack STACK and --base GIT-REF");
             }
             noneLeft(args);
-            diff = PlanDiff.between(synthAt(root, base.get(), stack.get()), synthOrEmpty(root, stack.get()));
+            var workspace = new Workspace(root);
+            diff = PlanDiff.between(workspace.synthAt(base.get(), stack.get()), workspace.synthOrEmpty(stack.get()));
             rerun = JAR + " diff --stack " + stack.get() + " --base " + base.get();
         } else {
             if (args.size() != 2 || args.stream().anyMatch(a -> a.startsWith("--"))) {
@@ -145,6 +156,34 @@ public final class Main {
         return exitCode && !diff.isEmpty() ? CHANGES_OR_FAILED : OK;
     }
 
+    private static int validate(List<String> args, Path root, PrintStream out) throws IOException {
+        var stack = option(args, "--stack");
+        var base = option(args, "--base");
+        boolean strict = flag(args, "--strict");
+        noneLeft(args);
+        var workspace = new Workspace(root);
+        var stacks = stack.isPresent() ? List.of(stack.get()) : workspace.stacks();
+        int failed = 0;
+        int warnings = 0;
+        for (var s : stacks) {
+            var check = workspace.check(s, base);
+            if (strict) {
+                check = check.strict();
+            }
+            warnings += check.warnings().size();
+            var file = IapCloudRunProgram.stackFile(s);
+            if (!check.errors().isEmpty()) {
+                failed++;
+                out.println(file + ": " + new StackFileException(check.errors()).getMessage());
+            } else {
+                out.println(file + ": ok" + (check.warnings().isEmpty() ? "" : ", " + check.warningText().stripTrailing()));
+            }
+        }
+        out.println("validated " + stacks.size() + (stacks.size() == 1 ? " stack" : " stacks") + ": " + failed + " with errors, "
+                + warnings + (warnings == 1 ? " warning" : " warnings") + (strict ? " (--strict: warnings count as errors)" : ""));
+        return failed == 0 ? OK : BAD_INPUT;
+    }
+
     private static int access(List<String> args, Path root, PrintStream out, PrintStream err) throws IOException {
         var stack = option(args, "--stack");
         var format = option(args, "--format").orElse("markdown");
@@ -153,10 +192,11 @@ public final class Main {
         if (!format.equals("markdown") && !format.equals("html")) {
             throw new UsageException("unknown format '" + format + "' for access; expected markdown or html");
         }
-        var stacks = stack.isPresent() ? List.of(stack.get()) : PulumiProject.load(root).stacks();
+        var workspace = new Workspace(root);
+        var stacks = stack.isPresent() ? List.of(stack.get()) : workspace.stacks();
         var environments = new ArrayList<AccessReport.Environment>();
         for (var s : stacks) {
-            environments.add(AccessReport.Environment.of(synth(root, s)));
+            environments.add(AccessReport.Environment.of(workspace.synth(s)));
         }
         var report = new AccessReport(environments);
         emit(format.equals("html") ? report.html() : report.markdown(), outFile, root, out, err);
@@ -168,38 +208,6 @@ public final class Main {
             return DiffFormat.parse(name);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        }
-    }
-
-    /** Runs a stack's program offline. */
-    static Plan synth(Path root, String stack) throws IOException {
-        var project = PulumiProject.load(root);
-        var config = project.stackConfig(stack);
-        return OfflineEngine.synth(project.name(), stack, config.values(), config.secretKeys(), new IapCloudRunProgram(root)::run);
-    }
-
-    /** The stack's plan, or an empty one when the stack does not exist (yet, or any more). */
-    private static Plan synthOrEmpty(Path root, String stack) throws IOException {
-        if (!Files.exists(root.resolve("Pulumi." + stack + ".yaml")) && !Files.exists(root.resolve("stacks/" + stack + ".yaml"))) {
-            return new Plan(PulumiProject.load(root).name(), stack, List.of(), JsonNodeFactory.instance.objectNode(), List.of());
-        }
-        return synth(root, stack);
-    }
-
-    /** The stack as of a git revision, run by this program. */
-    private static Plan synthAt(Path root, String ref, String stack) throws IOException {
-        var copy = Files.createTempDirectory("iap-cloudrun-base-");
-        try {
-            if (!GitRevision.copyStack(root, ref, stack, copy)) {
-                return new Plan(PulumiProject.load(root).name(), stack, List.of(), JsonNodeFactory.instance.objectNode(), List.of());
-            }
-            return synth(copy, stack);
-        } finally {
-            try (Stream<Path> files = Files.walk(copy)) {
-                for (var f : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
         }
     }
 

@@ -66,7 +66,7 @@ class ReadmeExamplesTest {
                 .replace("        - group:qa-team@acme.example\n", "        - group:qa-team@acme.example\n        - user:max.weber@acme.example\n")
                 .replace("    port: 3000\n", "    port: 3000\n    deletionProtection: false\n"));
 
-        var diff = PlanDiff.between(Main.synth(Path.of(""), "staging"), Main.synth(head, "staging"));
+        var diff = PlanDiff.between(new Workspace(Path.of("")).synth("staging"), new Workspace(head).synth("staging"));
 
         assertThat(DiffFormat.MARKDOWN.render(diff, "java -jar target/iap-cloudrun.jar diff --stack staging --base origin/main"))
                 .isEqualTo(markdownBlock(readme(), "gets this comment"));

@@ -62,17 +62,36 @@ public final class IapCloudRunProgram {
 
     /** The OAuth client secret must be in the stack's config, and stored there encrypted. */
     private static void requireSecretConfig(Context ctx, OAuthClientSpec client) {
-        var key = client.clientSecretConfigKey();
-        var fullKey = key.contains(":") ? key : ctx.projectName() + ":" + key;
-        var setIt = "set it with: pulumi config set --secret " + key + " <client secret> --stack " + ctx.stackName();
-        if (ctx.config().get(key).isEmpty()) {
-            throw new InputException("the config of stack '" + ctx.stackName() + "' has no " + fullKey
-                    + ", which iap.oauthClient.clientSecretConfig in " + stackFile(ctx.stackName()) + " names; " + setIt);
+        var fullKey = fullKey(ctx.projectName(), client.clientSecretConfigKey());
+        secretConfigProblem(ctx.stackName(), client, fullKey, ctx.config().get(client.clientSecretConfigKey()).isPresent(),
+                DeploymentInternal.getInstance().isConfigSecret(fullKey)).ifPresent(message -> {
+                    throw new InputException(message);
+                });
+    }
+
+    /** A config key as the engine names it: {@code <project>:<key>} unless it has a namespace. */
+    public static String fullKey(String projectName, String key) {
+        return key.contains(":") ? key : projectName + ":" + key;
+    }
+
+    /**
+     * Why the stack's config cannot hold the OAuth client secret, if it cannot: the one rule behind both the
+     * program and {@code validate}.
+     *
+     * @param present whether the config has the key
+     * @param secret  whether the config stores it encrypted
+     */
+    public static Optional<String> secretConfigProblem(String stack, OAuthClientSpec client, String fullKey, boolean present, boolean secret) {
+        var setIt = "set it with: pulumi config set --secret " + client.clientSecretConfigKey() + " <client secret> --stack " + stack;
+        if (!present) {
+            return Optional.of("the config of stack '" + stack + "' has no " + fullKey
+                    + ", which iap.oauthClient.clientSecretConfig in " + stackFile(stack) + " names; " + setIt);
         }
-        if (!DeploymentInternal.getInstance().isConfigSecret(fullKey)) {
-            throw new InputException(fullKey + " is not stored as a secret in Pulumi." + ctx.stackName()
+        if (!secret) {
+            return Optional.of(fullKey + " is not stored as a secret in Pulumi." + stack
                     + ".yaml, so the OAuth client secret is readable by anyone with the repository; remove it and " + setIt);
         }
+        return Optional.empty();
     }
 
     /** Declares the resources of a validated stack and exports its services and access summary. */

@@ -1,0 +1,117 @@
+package dev.iapcloudrun;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.iapcloudrun.program.IapCloudRunProgram;
+import dev.iapcloudrun.review.GitRevision;
+import dev.iapcloudrun.spec.Location;
+import dev.iapcloudrun.spec.Problem;
+import dev.iapcloudrun.spec.StackCheck;
+import dev.iapcloudrun.spec.StackFileReader;
+import dev.iapcloudrun.spec.StackSpec;
+import dev.iapcloudrun.synth.OfflineEngine;
+import dev.iapcloudrun.synth.Plan;
+import dev.iapcloudrun.synth.PulumiProject;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The project folder the commands work on: its stacks, checked, synthesized, or taken from a git revision. */
+record Workspace(Path root) {
+
+    List<String> stacks() throws IOException {
+        return PulumiProject.load(root).stacks();
+    }
+
+    /** Runs a stack's program offline. */
+    Plan synth(String stack) throws IOException {
+        var project = PulumiProject.load(root);
+        var config = project.stackConfig(stack);
+        return OfflineEngine.synth(project.name(), stack, config.values(), config.secretKeys(), new IapCloudRunProgram(root)::run);
+    }
+
+    /** The stack's plan, or an empty one when the stack does not exist (yet, or any more). */
+    Plan synthOrEmpty(String stack) throws IOException {
+        if (!Files.exists(root.resolve("Pulumi." + stack + ".yaml")) && !Files.exists(root.resolve(IapCloudRunProgram.stackFile(stack)))) {
+            return empty(stack);
+        }
+        return synth(stack);
+    }
+
+    /** The stack as of a git revision, run by this program; empty when the stack did not exist then. */
+    Plan synthAt(String ref, String stack) throws IOException {
+        return atRevision(ref, stack, copy -> copy.isPresent() ? copy.get().synth(stack) : empty(stack));
+    }
+
+    /**
+     * Checks a stack file and the config it relies on.
+     *
+     * @param baseRef a git revision whose version of the stack the warnings compare with
+     */
+    StackCheck check(String stack, Optional<String> baseRef) throws IOException {
+        var project = PulumiProject.load(root);
+        var config = project.stackConfig(stack);
+        var defaults = new StackFileReader.Defaults(Optional.ofNullable(config.values().get("gcp:project")),
+                Optional.ofNullable(config.values().get("gcp:region")));
+        Optional<StackSpec> base = baseRef.isEmpty() ? Optional.empty()
+                : atRevision(baseRef.get(), stack, copy -> copy.isPresent() ? copy.get().check(stack, Optional.empty()).spec() : Optional.empty());
+        var file = IapCloudRunProgram.stackFile(stack);
+        var check = StackFileReader.check(root.resolve(file), file, defaults, base);
+        var client = check.spec().flatMap(StackSpec::oauthClient);
+        if (client.isEmpty()) {
+            return check;
+        }
+        var key = IapCloudRunProgram.fullKey(project.name(), client.get().clientSecretConfigKey());
+        var problem = IapCloudRunProgram.secretConfigProblem(stack, client.get(), key, config.values().containsKey(key),
+                config.secretKeys().contains(key));
+        if (problem.isEmpty()) {
+            return check;
+        }
+        var configFile = "Pulumi." + stack + ".yaml";
+        var errors = new ArrayList<>(check.errors());
+        errors.add(new Problem(new Location(configFile, lineOf(root.resolve(configFile), client.get().clientSecretConfigKey()), 1),
+                "config." + key, problem.get()));
+        return new StackCheck(Optional.empty(), errors, check.warnings());
+    }
+
+    private Plan empty(String stack) throws IOException {
+        return new Plan(PulumiProject.load(root).name(), stack, List.of(), JsonNodeFactory.instance.objectNode(), List.of());
+    }
+
+    private interface AtRevision<T> {
+        T apply(Optional<Workspace> copy) throws IOException;
+    }
+
+    /** Runs {@code action} on a temporary copy of the stack's files at {@code ref}, or on nothing when it did not exist. */
+    private <T> T atRevision(String ref, String stack, AtRevision<T> action) throws IOException {
+        var copy = Files.createTempDirectory("iap-cloudrun-base-");
+        try {
+            return action.apply(GitRevision.copyStack(root, ref, stack, copy) ? Optional.of(new Workspace(copy)) : Optional.empty());
+        } finally {
+            try (Stream<Path> files = Files.walk(copy)) {
+                for (var f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /** The line of a config file that names {@code key}, so an error about it can point there; 1 when not found. */
+    private static int lineOf(Path file, String key) throws IOException {
+        if (!Files.exists(file)) {
+            return 1;
+        }
+        var lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(key + ":")) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+}
