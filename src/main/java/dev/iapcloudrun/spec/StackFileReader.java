@@ -118,6 +118,10 @@ public final class StackFileReader {
         var problems = new ArrayList<Problem>();
         var warnings = new ArrayList<Problem>();
         var root = YamlReader.read(displayName, text, problems);
+        if (root != null && !(root instanceof YamlNode.Mapping)) {
+            // Nothing else can be said of a list or a scalar: "services is missing" would only repeat it.
+            return failed(displayName, "found " + root.describe() + " at the top of the file; expected a mapping with at least 'services'");
+        }
         StackSpec spec = root == null ? null : stack(Fields.of(root, "", problems, "a mapping with at least 'services'"), defaults, problems);
         if (problems.isEmpty() && spec != null) {
             StackRules.apply(root, spec, base, problems, warnings);
@@ -292,7 +296,7 @@ public final class StackFileReader {
                     "found \"" + m + "\"; expected a size in Mi or Gi such as 512Mi or 2Gi"));
             var mebibytes = memory.filter(m -> MEMORY.matcher(m).matches()).map(StackFileReader::mebibytes);
             mebibytes.filter(mib -> mib < 128 || mib > 32 * 1024).ifPresent(mib -> r.problem(r.node("memory").orElseThrow(), "memory",
-                    "found " + r.node("memory").map(n -> ((YamlNode.Scalar) n).text()).orElse("") + "; expected 128Mi to 32Gi"));
+                    "found \"" + r.node("memory").map(n -> ((YamlNode.Scalar) n).text()).orElse("") + "\"; expected 128Mi to 32Gi"));
             var cpus = cpu.filter(c -> CPU.matcher(c).matches()).map(c -> c.endsWith("m") ? Integer.parseInt(c.substring(0, c.length() - 1)) / 1000.0 : Double.parseDouble(c));
             if (cpus.isPresent() && mebibytes.isPresent()) {
                 cpuMemoryProblem(cpus.get(), mebibytes.get()).ifPresent(message -> r.problem(r.node("memory").orElseThrow(), "memory", message));

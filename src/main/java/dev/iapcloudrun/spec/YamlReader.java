@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -44,14 +45,27 @@ public final class YamlReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            var where = at == null ? new Location(file, 1, 1) : new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
-            problems.add(new Problem(where, "", "not valid YAML: " + e.getOriginalMessage()));
+            problems.add(reader.syntaxError(e));
             return null;
         } catch (IOException e) {
             problems.add(new Problem(new Location(file, 1, 1), "", "could not be read: " + e.getMessage()));
             return null;
         }
+    }
+
+    /**
+     * One line, at the spot the YAML parser points to: SnakeYAML's own problem and mark, rather than Jackson's
+     * multi-line message with a quoted excerpt of the file.
+     */
+    private Problem syntaxError(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            var mark = yaml.getProblemMark();
+            var problem = yaml.getProblem().replace("'\\t(TAB)'", "a tab").replace("\\t(TAB)", "tabs").replace("\n", " ");
+            return new Problem(new Location(file, mark.getLine() + 1, mark.getColumn() + 1), "", "not valid YAML: " + problem);
+        }
+        var at = e.getLocation();
+        var where = at == null ? new Location(file, 1, 1) : new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
+        return new Problem(where, "", "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
 
     private Location here(JsonParser parser) {
