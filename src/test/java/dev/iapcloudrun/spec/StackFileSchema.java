@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The published stack-file schema ({@code stacks/stack-file.schema.json}), applied as an editor would. */
-final class StackFileSchema {
+public final class StackFileSchema {
 
     static final Path FILE = Path.of("stacks/stack-file.schema.json");
 
@@ -32,7 +32,7 @@ final class StackFileSchema {
     }
 
     /** What the schema says of a stack file's text; a file that is not YAML at all is rejected with one message. */
-    static List<String> violations(String yaml) {
+    public static List<String> violations(String yaml) {
         try {
             var document = YAML.readTree(yaml);
             if (document == null || document.isMissingNode()) {
