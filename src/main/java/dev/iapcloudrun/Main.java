@@ -1,6 +1,6 @@
 package dev.iapcloudrun;
 
-import com.pulumi.Pulumi;
+import dev.iapcloudrun.program.PulumiEntryPoint;
 import dev.iapcloudrun.program.IapCloudRunProgram;
 import dev.iapcloudrun.review.AccessReport;
 import dev.iapcloudrun.review.DiffFormat;
@@ -70,7 +70,7 @@ public final class Main {
             // The language host names the project's folder (where Pulumi.yaml and stacks/ are).
             var root = Optional.ofNullable(System.getenv("PULUMI_ROOT_DIRECTORY")).filter(dir -> !dir.isEmpty())
                     .map(Path::of).orElse(Path.of(""));
-            Pulumi.run(new IapCloudRunProgram(root)::run);
+            PulumiEntryPoint.run(new IapCloudRunProgram(root)::run);
             return;
         }
         System.exit(run(List.of(args), Path.of(""), System.out, System.err));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iapcloudrun.TestPlans;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,29 +27,44 @@ class EngineModeIT {
 
     record Registered(String type, String name, String parent, String inputs) {}
 
+    /** How a run of the jar under the fake engine ended: its exit code, its own output, and what the engine saw. */
+    record Run(int exitCode, String output, FakePulumiEngine engine) {}
+
+    /** Runs the jar as the language host does, for the stack {@code stack} of the project in {@code root}. */
+    private static Run run(Path root, TestPlans.BundledStack stack) throws Exception {
+        var engine = new FakePulumiEngine(stack.project(), stack.stack());
+        var json = new ObjectMapper();
+        var output = Files.createTempFile("engine-mode", ".log");
+        var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", ROOT.resolve("target/iap-cloudrun.jar").toString())
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        Map<String, String> env = process.environment();
+        env.put("PULUMI_MONITOR", engine.address());
+        env.put("PULUMI_ENGINE", engine.address());
+        env.put("PULUMI_PROJECT", stack.project());
+        env.put("PULUMI_STACK", stack.stack());
+        env.put("PULUMI_ROOT_DIRECTORY", root.toString());
+        env.put("PULUMI_DRY_RUN", "true");
+        env.put("PULUMI_CONFIG", json.writeValueAsString(stack.config()));
+        env.put("PULUMI_CONFIG_SECRET_KEYS", json.writeValueAsString(stack.secretKeys()));
+        var running = process.start();
+        assertThat(running.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return new Run(running.exitValue(), Files.readString(output), engine);
+    }
+
+    private static String logs(FakePulumiEngine engine) {
+        return String.join("\n", List.copyOf(engine.logs).stream().map(l -> l.getSeverity() + " " + l.getMessage()).toList());
+    }
+
     @Test
     void registersExactlyTheOfflinePlanWithTheSecretMarkedSecret() throws Exception {
         var stack = TestPlans.bundled("prod", Map.of("iap-cloudrun:iapOauthClientSecret", SECRET));
 
-        try (var engine = new FakePulumiEngine(stack.project(), "prod")) {
-            var json = new ObjectMapper();
-            var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", ROOT.resolve("target/iap-cloudrun.jar").toString())
-                    .directory(ROOT.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(Files.createTempFile("engine-mode", ".log").toFile());
-            Map<String, String> env = process.environment();
-            env.put("PULUMI_MONITOR", engine.address());
-            env.put("PULUMI_ENGINE", engine.address());
-            env.put("PULUMI_PROJECT", stack.project());
-            env.put("PULUMI_STACK", "prod");
-            env.put("PULUMI_ROOT_DIRECTORY", ROOT.toString());
-            env.put("PULUMI_DRY_RUN", "true");
-            env.put("PULUMI_CONFIG", json.writeValueAsString(stack.config()));
-            env.put("PULUMI_CONFIG_SECRET_KEYS", json.writeValueAsString(stack.secretKeys()));
-            var running = process.start();
-            assertThat(running.waitFor(2, TimeUnit.MINUTES)).isTrue();
-            assertThat(running.exitValue()).as("engine logs: %s", engine.logs).isZero();
+        var run = run(ROOT, stack);
+        try (var engine = run.engine()) {
+            assertThat(run.exitCode()).as("engine logs: %s", logs(engine)).isZero();
 
             var offline = stack.synth();
             assertThat(registered(engine.registrations)).isNotEmpty().isEqualTo(registered(offline));
@@ -60,6 +76,35 @@ class EngineModeIT {
 
             assertThat(engine.registrations).filteredOn(r -> r.getCustom())
                     .allSatisfy(r -> assertThat(r.getVersion()).isEqualTo(GcpProvider.VERSION));
+            assertThat(logs(engine) + run.output()).doesNotContain(SECRET);
+        }
+    }
+
+    @Test
+    void reportsAnInvalidStackThroughTheEngineWithoutTheSecretOrAStackTrace(@TempDir Path root) throws Exception {
+        Files.copy(ROOT.resolve("Pulumi.yaml"), root.resolve("Pulumi.yaml"));
+        Files.createDirectories(root.resolve("stacks"));
+        Files.writeString(root.resolve("stacks/prod.yaml"), Files.readString(ROOT.resolve("stacks/prod.yaml"))
+                .replace("        - domain:partners.example\n", "        - allUsers\n"));
+        var stack = TestPlans.bundled("prod", Map.of("iap-cloudrun:iapOauthClientSecret", SECRET));
+
+        var run = run(root, stack);
+        try (var engine = run.engine()) {
+            assertThat(run.exitCode()).isNotZero();
+            assertThat(engine.registrations).filteredOn(r -> r.getCustom()).as("nothing is declared").isEmpty();
+            assertThat(logs(engine)).contains("ERROR", "stacks/prod.yaml:", "found the public principal 'allUsers'");
+            assertThat(logs(engine) + run.output()).doesNotContain(SECRET).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void sendsStackFileWarningsToTheEngineLog() throws Exception {
+        var run = run(ROOT, TestPlans.bundled("dev"));
+        try (var engine = run.engine()) {
+            assertThat(run.exitCode()).isZero();
+            assertThat(List.copyOf(engine.logs)).filteredOn(l -> l.getSeverity() == pulumirpc.EngineOuterClass.LogSeverity.WARNING)
+                    .extracting(pulumirpc.EngineOuterClass.LogRequest::getMessage)
+                    .anySatisfy(m -> assertThat(m).startsWith("stacks/dev.yaml:").endsWith("[image-not-pinned]"));
         }
     }
 
