@@ -5,6 +5,7 @@ import dev.iapcloudrun.review.DiffFormat;
 import dev.iapcloudrun.review.PlanDiff;
 import dev.iapcloudrun.spec.StackFileException;
 import dev.iapcloudrun.spec.StackFileReader;
+import dev.iapcloudrun.spec.StackRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,5 +78,17 @@ class ReadmeExamplesTest {
         var report = new AccessReport(List.of(AccessReport.Environment.of(TestPlans.bundled("prod").synth())));
 
         assertThat(report.markdown()).isEqualTo(markdownBlock(readme(), "### Access report"));
+    }
+
+    @Test
+    void theGuardrailsSectionListsEveryWarningAndPolicySwitch() throws IOException {
+        var readme = readme();
+        var guardrails = readme.substring(readme.indexOf("## Guardrails"), readme.indexOf("## Environments"));
+        for (var rule : StackRules.Rule.values()) {
+            assertThat(guardrails).contains("| `" + rule.id + "` |");
+            if (rule.policyKey != null) {
+                assertThat(guardrails).contains("`" + rule.policyKey + "`").contains("  " + rule.policyKey + ": true");
+            }
+        }
     }
 }

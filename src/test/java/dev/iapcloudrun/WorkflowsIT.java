@@ -60,6 +60,10 @@ class WorkflowsIT {
         Files.createDirectories(repo.resolve("target"));
         Files.createSymbolicLink(repo.resolve("target/iap-cloudrun.jar"), Path.of("target/iap-cloudrun.jar").toAbsolutePath());
 
+        var validate = step(diff, "Validate every stack").path("run").asText()
+                .replace("${{ github.event.pull_request.base.sha }}", base);
+        assertThat(bash(validate, Map.of())).contains("validated 2 stacks: 0 with errors");
+
         var result = bash(script, Map.of("BASE", base));
 
         assertThat(result).as("the step's output").isEmpty();
