@@ -236,4 +236,44 @@ class MainTest {
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(output).isZero();
     }
+
+    @Test
+    void validatePrintsWarningsAndExitsWith0WhenThereAreNoErrors() {
+        assertThat(run("validate")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("stacks/demo.yaml: ok, 1 warning in the stack file:")
+                .contains("services[0].image: the image of 'hello' is referenced by tag")
+                .endsWith("validated 1 stack: 0 with errors, 1 warning\n");
+    }
+
+    @Test
+    void validateStrictTurnsWarningsIntoErrors() {
+        assertThat(run("validate", "--stack", "demo", "--strict")).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stacks/demo.yaml: 1 problem in the stack file:")
+                .endsWith("validated 1 stack: 1 with errors, 0 warnings (--strict: warnings count as errors)\n");
+    }
+
+    @Test
+    void validateReportsEveryStackAndFailsWhenOneIsBad() throws IOException {
+        Files.writeString(root.resolve("Pulumi.broken.yaml"), "config:\n  gcp:project: acme-broken\n  gcp:region: europe-west1\n");
+        Files.writeString(root.resolve("stacks/broken.yaml"), "services:\n  - name: Hello\n");
+        assertThat(run("validate")).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stacks/broken.yaml: 2 problems in the stack file:",
+                "stacks/demo.yaml: ok", "validated 2 stacks: 1 with errors");
+    }
+
+    @Test
+    void validateWarnsAboutAccessorsTurnedAdditiveSinceTheBase() throws Exception {
+        var file = root.resolve("stacks/demo.yaml");
+        Files.writeString(file, Files.readString(file).replace("additive", "authoritative"));
+        git("init", "-q");
+        git("add", ".");
+        git("-c", "user.name=ci", "-c", "user.email=ci@example.com", "commit", "-q", "-m", "base");
+        Files.writeString(file, Files.readString(file).replace("authoritative", "additive"));
+
+        assertThat(run("validate", "--base", "HEAD")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("services[0].accessors.mode: the accessors of 'hello' were "
+                + "authoritative at the base revision and are now additive").contains("[accessors-turned-additive]");
+    }
 }

@@ -1,0 +1,98 @@
+package dev.iapcloudrun.spec;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StackRulesTest {
+
+    private static final String DIGEST = "@sha256:" + "0b1c2d3e".repeat(8);
+
+    /** A valid stack of one service; {@code %s} takes extra top-level lines, {@code %%s} extra service lines. */
+    private static String stack(String topLevel, String serviceLines) {
+        return """
+                project: acme-demo
+                region: europe-west1
+                %s
+                services:
+                  - name: hello
+                    image: europe-west1-docker.pkg.dev/acme-demo/apps/hello%s
+                %s
+                """.formatted(topLevel, serviceLines.contains("image-tag") ? ":1.2" : DIGEST, serviceLines.replace("image-tag\n", "").indent(4));
+    }
+
+    private static StackCheck check(String text, Optional<StackSpec> base) {
+        return StackFileReader.check("stacks/demo.yaml", text, StackFileReader.Defaults.NONE, base);
+    }
+
+    private static final String AUTHORITATIVE = "accessors:\n  mode: authoritative\n  members: [group:team@acme.example]\n";
+    private static final String ADDITIVE = AUTHORITATIVE.replace("authoritative", "additive");
+
+    @Test
+    void aPinnedProtectedAuthoritativeServiceHasNoWarnings() {
+        var check = check(stack("", AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).isEmpty();
+    }
+
+    @Test
+    void warnsAboutAnImageReferencedByTagWhereItStands() {
+        assertThat(check(stack("", "image-tag\n" + AUTHORITATIVE), Optional.empty()).warnings()).singleElement()
+                .hasToString("stacks/demo.yaml:6:12: services[0].image: the image of 'hello' is referenced by tag, not by digest; "
+                        + "a tag can point at another image after review; expected IMAGE@sha256:DIGEST [image-not-pinned]");
+    }
+
+    @Test
+    void warnsAboutDeletionProtectionOff() {
+        assertThat(check(stack("", "deletionProtection: false\n" + AUTHORITATIVE), Optional.empty()).warnings())
+                .extracting(Problem::path).containsExactly("services[0].deletionProtection");
+    }
+
+    @Test
+    void policyTurnsTheWarningIntoAnError() {
+        var check = check(stack("policy:\n  requireDeletionProtection: true", "deletionProtection: false\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.warnings()).isEmpty();
+        assertThat(check.errors()).singleElement().satisfies(e -> assertThat(e.message()).endsWith("(required by policy.requireDeletionProtection)"));
+        assertThat(check.spec()).isEmpty();
+    }
+
+    @Test
+    void warnsWhenAuthoritativeAccessorsTurnAdditiveSinceTheBase() {
+        var base = check(stack("", AUTHORITATIVE), Optional.empty()).spec();
+
+        var check = check(stack("", ADDITIVE), base);
+
+        assertThat(check.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("services[0].accessors.mode");
+            assertThat(w.message()).endsWith("[accessors-turned-additive]");
+        });
+        assertThat(check(stack("", ADDITIVE), Optional.empty()).warnings()).as("additive access alone is a legitimate choice").isEmpty();
+    }
+
+    @Test
+    void warnsAboutAPrincipalOutsideTheOrganizationInAnInternalStack() {
+        var text = stack("iap:\n  organizationDomains: [acme.example]",
+                "accessors:\n  mode: additive\n  members: [group:team@acme.example, user:lena@gmail.com, serviceAccount:ci@x.iam.gserviceaccount.com]\n");
+
+        assertThat(check(text, Optional.empty()).warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("services[0].accessors.members[1]");
+            assertThat(w.message()).startsWith("'user:lena@gmail.com' is outside the organization's domains (acme.example)").endsWith("[external-principal]");
+        });
+    }
+
+    @Test
+    void warnsAboutARegionCloudRunIsNotKnownToRunIn() {
+        var text = stack("", AUTHORITATIVE).replace("region: europe-west1", "region: europe-west99");
+        assertThat(check(text, Optional.empty()).warnings()).singleElement().satisfies(w -> assertThat(w.message()).endsWith("[unknown-region]"));
+    }
+
+    @Test
+    void strictCountsEveryWarningAsAnError() {
+        var check = check(stack("", "image-tag\ndeletionProtection: false\n" + AUTHORITATIVE), Optional.empty()).strict();
+        assertThat(check.errors()).hasSize(2);
+        assertThat(check.warnings()).isEmpty();
+        assertThat(check.spec()).isEmpty();
+    }
+}
