@@ -297,4 +297,15 @@ class StackFileReaderTest {
             assertThat(p.message()).isEqualTo("found the text \"yes\"; expected true or false");
         });
     }
+
+    @Test
+    void refusesAHugeFileBeforeParsingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        var file = dir.resolve("huge.yaml");
+        java.nio.file.Files.writeString(file, "services:\n" + "  - name: hello\n    image: x\n".repeat(60_000));
+
+        var check = StackFileReader.check(file, "stacks/huge.yaml", StackFileReader.Defaults.NONE, java.util.Optional.empty());
+
+        assertThat(check.errors()).singleElement().hasToString("stacks/huge.yaml:1:1: the file is " + java.nio.file.Files.size(file)
+                + " bytes; expected a stack file of at most 1048576 bytes");
+    }
 }
