@@ -1,5 +1,6 @@
 package dev.iapcloudrun;
 
+import dev.iapcloudrun.bench.Bench;
 import dev.iapcloudrun.program.PulumiEntryPoint;
 import dev.iapcloudrun.program.IapCloudRunProgram;
 import dev.iapcloudrun.review.AccessReport;
@@ -53,6 +54,8 @@ public final class Main {
                   warnings errors; --base compares with the stacks at GIT-REF (accessors turned additive)
               java -jar target/iap-cloudrun.jar access [--stack STACK] [--format markdown|html] [--out FILE]
                   who can reach which service, per environment (all stacks unless --stack)
+              java -jar target/iap-cloudrun.jar bench [--sizes 10,100,1000] [--runs 5] [--warmups 3]
+                  synth and diff timings against the SDK's bare in-process engine (the floor)
               java -jar target/iap-cloudrun.jar
                   the Pulumi program itself, as run by 'pulumi preview' and 'pulumi up'
             """;
@@ -92,6 +95,7 @@ public final class Main {
                 case "diff" -> diff(rest, root, out, err);
                 case "access" -> access(rest, root, out, err);
                 case "validate" -> validate(rest, root, out);
+                case "bench" -> bench(rest, out);
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -154,6 +158,20 @@ public final class Main {
         }
         emit(format.render(diff, rerun), outFile, root, out, err);
         return exitCode && !diff.isEmpty() ? CHANGES_OR_FAILED : OK;
+    }
+
+    private static int bench(List<String> args, PrintStream out) {
+        var sizes = option(args, "--sizes").orElse("10,100,1000");
+        var runs = option(args, "--runs").orElse("5");
+        var warmups = option(args, "--warmups").orElse("3");
+        noneLeft(args);
+        try {
+            new Bench(out, Integer.parseInt(runs), Integer.parseInt(warmups))
+                    .run(java.util.Arrays.stream(sizes.split(",")).map(String::trim).map(Integer::parseInt).toList());
+        } catch (NumberFormatException e) {
+            throw new UsageException("bench takes whole numbers: --sizes 10,100,1000 --runs 5 --warmups 3");
+        }
+        return OK;
     }
 
     private static int validate(List<String> args, Path root, PrintStream out) throws IOException {

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * Answers the program the way a preview does: a resource's outputs are its inputs, everything else
  * (a service's URI, a looked-up project number) is unknown until deployment.
  */
-final class PreviewMocks implements Mocks {
+public final class PreviewMocks implements Mocks {
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
