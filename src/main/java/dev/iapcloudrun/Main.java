@@ -63,6 +63,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        useAPooledAsyncExecutor();
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") == null) {
             System.err.println("no Pulumi engine to talk to: without arguments this jar is the Pulumi program that "
                     + "'pulumi preview' and 'pulumi up' run; to see a stack's plan offline, use synth");
@@ -73,11 +74,27 @@ public final class Main {
             // The language host names the project's folder (where Pulumi.yaml and stacks/ are).
             var root = Optional.ofNullable(System.getenv("PULUMI_ROOT_DIRECTORY")).filter(dir -> !dir.isEmpty())
                     .map(Path::of).orElse(Path.of(""));
-            PulumiEntryPoint.run(new IapCloudRunProgram(root)::run);
+            var stack = Optional.ofNullable(System.getenv("PULUMI_STACK")).filter(name -> !name.isEmpty());
+            var program = stack.isPresent() ? IapCloudRunProgram.prefetching(root, stack.get()) : new IapCloudRunProgram(root);
+            PulumiEntryPoint.run(program::run);
             return;
         }
         System.exit(run(List.of(args), Path.of(""), System.out, System.err));
     }
+
+    /**
+     * With fewer than three CPUs the JDK gives the common pool one worker, and {@code CompletableFuture} then runs
+     * every async task on a new thread. The Pulumi SDK polls for finished work with an async task that reschedules
+     * itself, so on a two-CPU machine a synth created a thread per poll, thousands of them for a large stack. Two
+     * pooled workers keep that on two threads. Set before anything touches the pool; an explicit setting wins.
+     */
+    public static void useAPooledAsyncExecutor() {
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() < 3) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "2");
+        }
+    }
+
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     /** A mistake in the command line. */
     private static final class UsageException extends RuntimeException {
@@ -118,12 +135,10 @@ public final class Main {
         var stack = option(args, "--stack").orElseThrow(() -> new UsageException("synth needs --stack STACK"));
         var outFile = option(args, "--out");
         noneLeft(args);
-        var workspace = new Workspace(root);
-        // Warnings go to stderr before the program runs; errors stop it here with every problem of the file.
-        var check = workspace.check(stack, Optional.empty());
-        err.print(check.warningText());
-        check.orThrow();
-        var plan = workspace.synth(stack);
+        // The program validates the stack file itself and logs its warnings, as under pulumi up; they go to stderr.
+        var warnings = new ArrayList<String>();
+        var plan = new Workspace(root).synth(stack, warnings::add);
+        warnings.forEach(warning -> err.println("warning: " + warning));
         if (outFile.isPresent()) {
             PlanJson.write(plan, root.resolve(outFile.get()));
             err.println("wrote the plan of stack '" + stack + "' (" + plan.resources().size() + " resources) to " + outFile.get());

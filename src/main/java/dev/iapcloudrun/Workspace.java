@@ -30,9 +30,15 @@ record Workspace(Path root) {
 
     /** Runs a stack's program offline. */
     Plan synth(String stack) throws IOException {
+        return synth(stack, warning -> { });
+    }
+
+    /** Runs a stack's program offline, handing on the warnings it logs. */
+    Plan synth(String stack, java.util.function.Consumer<String> warnings) throws IOException {
+        var program = IapCloudRunProgram.prefetching(root, stack);
         var project = PulumiProject.load(root);
         var config = project.stackConfig(stack);
-        return OfflineEngine.synth(project.name(), stack, config.values(), config.secretKeys(), new IapCloudRunProgram(root)::run);
+        return OfflineEngine.synth(project.name(), stack, config.values(), config.secretKeys(), program::run, warnings);
     }
 
     /** The stack's plan, or an empty one when the stack does not exist (yet, or any more). */

@@ -82,46 +82,80 @@ public final class StackFileReader {
     }
 
     /**
-     * Checks a stack file and reports every error and warning.
+     * A stack file read and parsed as YAML, not yet validated: the part of reading that needs neither config
+     * nor the SDK, so it can run while the SDK starts.
      *
-     * @param base the same stack at an earlier revision, when known: changes from it can warn
+     * @param root     the document, when it could be parsed
+     * @param problems what stopped it from being read or parsed
      */
-    public static StackCheck check(Path file, String displayName, Defaults defaults, Optional<StackSpec> base) {
+    public record Parsed(String displayName, Optional<YamlNode> root, List<Problem> problems) {
+        public Parsed {
+            problems = List.copyOf(problems);
+        }
+
+        static Parsed failed(String displayName, String message) {
+            return new Parsed(displayName, Optional.empty(), List.of(new Problem(new Location(displayName, 1, 1), "", message)));
+        }
+    }
+
+    /** Reads and parses a stack file; {@code displayName} is how errors name it. */
+    public static Parsed parse(Path file, String displayName) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return failed(displayName, "cannot read the stack file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            return Parsed.failed(displayName, "cannot read the stack file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
         if (bytes.length > MAX_BYTES) {
-            return failed(displayName, "the file is " + bytes.length + " bytes; expected a stack file of at most " + MAX_BYTES + " bytes");
+            return Parsed.failed(displayName, "the file is " + bytes.length + " bytes; expected a stack file of at most " + MAX_BYTES + " bytes");
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return failed(displayName, "the file is not UTF-8 text; expected a YAML stack file");
+            return Parsed.failed(displayName, "the file is not UTF-8 text; expected a YAML stack file");
         }
-        return check(displayName, text, defaults, base);
+        return parse(displayName, text);
+    }
+
+    /** Parses stack-file text; see {@link #parse(Path, String)}. */
+    public static Parsed parse(String displayName, String text) {
+        if (text.length() > MAX_BYTES) {
+            return Parsed.failed(displayName, "the file is " + text.length() + " characters; expected a stack file of at most " + MAX_BYTES + " bytes");
+        }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            return Parsed.failed(displayName, "the file holds binary data (a NUL byte at offset " + nul + "); expected a YAML stack file");
+        }
+        var problems = new ArrayList<Problem>();
+        var root = YamlReader.read(displayName, text, problems);
+        if (root != null && !(root instanceof YamlNode.Mapping)) {
+            // Nothing else can be said of a list or a scalar: "services is missing" would only repeat it.
+            return Parsed.failed(displayName, "found " + root.describe() + " at the top of the file; expected a mapping with at least 'services'");
+        }
+        return new Parsed(displayName, Optional.ofNullable(root), problems);
+    }
+
+    /**
+     * Checks a stack file and reports every error and warning.
+     *
+     * @param base the same stack at an earlier revision, when known: changes from it can warn
+     */
+    public static StackCheck check(Path file, String displayName, Defaults defaults, Optional<StackSpec> base) {
+        return check(parse(file, displayName), defaults, base);
     }
 
     /** Checks stack-file text; see {@link #check(Path, String, Defaults, Optional)}. */
     public static StackCheck check(String displayName, String text, Defaults defaults, Optional<StackSpec> base) {
-        if (text.length() > MAX_BYTES) {
-            return failed(displayName, "the file is " + text.length() + " characters; expected a stack file of at most " + MAX_BYTES + " bytes");
-        }
-        int nul = text.indexOf('\0');
-        if (nul >= 0) {
-            return failed(displayName, "the file holds binary data (a NUL byte at offset " + nul + "); expected a YAML stack file");
-        }
-        var problems = new ArrayList<Problem>();
+        return check(parse(displayName, text), defaults, base);
+    }
+
+    /** Validates a parsed stack file against the rules, with the stack's config defaults. */
+    public static StackCheck check(Parsed parsed, Defaults defaults, Optional<StackSpec> base) {
+        var problems = new ArrayList<>(parsed.problems());
         var warnings = new ArrayList<Problem>();
-        var root = YamlReader.read(displayName, text, problems);
-        if (root != null && !(root instanceof YamlNode.Mapping)) {
-            // Nothing else can be said of a list or a scalar: "services is missing" would only repeat it.
-            return failed(displayName, "found " + root.describe() + " at the top of the file; expected a mapping with at least 'services'");
-        }
+        var root = parsed.root().orElse(null);
         StackSpec spec = root == null ? null : stack(Fields.of(root, "", problems, "a mapping with at least 'services'"), defaults, problems);
         if (problems.isEmpty() && spec != null) {
             StackRules.apply(root, spec, base, problems, warnings);

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 /**
  * Runs a Pulumi program in the Pulumi Java SDK's in-process engine, as a preview, and returns what it
@@ -28,12 +30,37 @@ public final class OfflineEngine {
      * @param secretKeys config keys whose values are secrets
      * @throws RuntimeException the program's own exception when it failed (an invalid stack file, for one)
      */
-    public static synchronized Plan synth(String project, String stack, Map<String, String> config, Set<String> secretKeys,
+    public static Plan synth(String project, String stack, Map<String, String> config, Set<String> secretKeys,
                              Consumer<Context> program) {
+        return synth(project, stack, config, secretKeys, program, warning -> { });
+    }
+
+    /**
+     * As {@link #synth(String, String, Map, Set, Consumer)}, handing each warning the program logs (as it would
+     * to the engine under {@code pulumi up}) to {@code warnings}.
+     */
+    public static synchronized Plan synth(String project, String stack, Map<String, String> config, Set<String> secretKeys,
+                             Consumer<Context> program, Consumer<String> warnings) {
         var mocks = new PreviewMocks();
-        // The SDK would log the program's exception (input errors included) with its stack trace; callers
-        // get the exception itself instead and decide how to show it.
-        var logger = PulumiTestInternal.logger(Level.OFF);
+        // Only warnings pass: the SDK would log the program's exception (input errors included) with its stack
+        // trace; callers get the exception itself instead and decide how to show it.
+        var logger = PulumiTestInternal.logger(Level.WARNING);
+        var collector = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.WARNING) {
+                    warnings.accept(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        logger.setUseParentHandlers(false);
+        logger.addHandler(collector);
         var log = PulumiTestInternal.mockLog(logger);
         var monitor = new RecordingMonitor(mocks, log);
         try {
@@ -53,6 +80,7 @@ public final class OfflineEngine {
             }
             return plan(project, stack, monitor);
         } finally {
+            logger.removeHandler(collector);
             PulumiTestInternal.cleanup();
         }
     }
