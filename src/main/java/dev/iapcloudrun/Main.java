@@ -54,8 +54,9 @@ public final class Main {
                   warnings errors; --base compares with the stacks at GIT-REF (accessors turned additive)
               java -jar target/iap-cloudrun.jar access [--stack STACK] [--format markdown|html] [--out FILE]
                   who can reach which service, per environment (all stacks unless --stack)
-              java -jar target/iap-cloudrun.jar bench [--sizes 10,100,1000] [--runs 5] [--warmups 3]
-                  synth and diff timings against the SDK's bare in-process engine (the floor)
+              java -jar target/iap-cloudrun.jar bench [--sizes 10,100,1000] [--runs 5] [--warmups 3] [--startup-runs 11] [--no-maven]
+                  synth and diff timings against the SDK's bare in-process engine (the floor), and start-up times;
+                  run from the project folder
               java -jar target/iap-cloudrun.jar
                   the Pulumi program itself, as run by 'pulumi preview' and 'pulumi up'
             """;
@@ -179,12 +180,14 @@ public final class Main {
         var sizes = option(args, "--sizes").orElse("10,100,1000");
         var runs = option(args, "--runs").orElse("5");
         var warmups = option(args, "--warmups").orElse("3");
+        var startupRuns = option(args, "--startup-runs").orElse("11");
+        boolean withMaven = !flag(args, "--no-maven");
         noneLeft(args);
         try {
-            new Bench(out, Integer.parseInt(runs), Integer.parseInt(warmups))
+            new Bench(out, Integer.parseInt(runs), Integer.parseInt(warmups), Integer.parseInt(startupRuns), withMaven)
                     .run(java.util.Arrays.stream(sizes.split(",")).map(String::trim).map(Integer::parseInt).toList());
         } catch (NumberFormatException e) {
-            throw new UsageException("bench takes whole numbers: --sizes 10,100,1000 --runs 5 --warmups 3");
+            throw new UsageException("bench takes whole numbers: --sizes 10,100,1000 --runs 5 --warmups 3 --startup-runs 11");
         }
         return OK;
     }

@@ -16,6 +16,8 @@ import dev.iapcloudrun.synth.PreviewMocks;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
@@ -53,11 +55,19 @@ public final class Bench {
     private final PrintStream out;
     private final int runs;
     private final int warmups;
+    private final int startupRuns;
+    private final boolean withMaven;
 
-    public Bench(PrintStream out, int runs, int warmups) {
+    /**
+     * @param startupRuns processes per start-up figure; 0 skips the start-up section
+     * @param withMaven   also time the Maven start-up path (needs ./mvnw and a warm Maven repository)
+     */
+    public Bench(PrintStream out, int runs, int warmups, int startupRuns, boolean withMaven) {
         this.out = out;
         this.runs = runs;
         this.warmups = warmups;
+        this.startupRuns = startupRuns;
+        this.withMaven = withMaven;
     }
 
     public void run(List<Integer> sizes) {
@@ -91,7 +101,68 @@ public final class Bench {
         });
         out.printf(Locale.ROOT, "diff of two %d-service plans (%d resources changed): %.1f ms, peak %.1f MiB%n", largest, changed[0],
                 diff.nanos() / 1e6, diff.peakBytes() / 1048576.0);
+        if (startupRuns > 0) {
+            startup();
+        }
         out.printf(Locale.ROOT, "synth/floor at %d services: %.2f%n", largest, lastRatio);
+    }
+
+    /**
+     * Whole processes, JVM start included, run from the project folder: {@code synth --stack dev} against the
+     * same jar only starting the SDK, and the two ways {@code pulumi up} can start the program: the prebuilt jar
+     * ({@code runtime.options.binary}) or Maven ({@code mvn compile exec:java}).
+     */
+    private void startup() {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var jar = jarPath();
+        if (jar.isEmpty()) {
+            out.println("start-up: skipped, bench is not running from the packaged jar");
+            return;
+        }
+        long synth = medianMillis(List.of(java, "-jar", jar.get(), "synth", "--stack", "dev"));
+        long sdk = medianMillis(List.of(java, "-cp", jar.get(), SdkStartup.class.getName()));
+        out.printf(Locale.ROOT, "start-up (median of %d processes): synth --stack dev %d ms, SDK start only %d ms, ratio %.2f%n",
+                startupRuns, synth, sdk, (double) synth / sdk);
+        var mvnw = Path.of("mvnw");
+        if (!withMaven || !Files.isExecutable(mvnw)) {
+            out.println("pulumi up start-up through Maven: skipped" + (withMaven ? " (no ./mvnw here)" : ""));
+            return;
+        }
+        long maven = medianMillis(List.of(mvnw.toAbsolutePath().toString(), "-B", "-q", "-o", "compile", "exec:java",
+                "-Dexec.args=synth --stack dev"));
+        out.printf(Locale.ROOT, "pulumi up start-up: prebuilt jar %d ms, mvn compile exec:java %d ms, ratio %.2f%n",
+                synth, maven, (double) maven / synth);
+    }
+
+    private long medianMillis(List<String> command) {
+        long[] times = new long[startupRuns];
+        for (int i = 0; i < startupRuns; i++) {
+            long start = System.nanoTime();
+            try {
+                var process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                if (process.waitFor() != 0) {
+                    throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue());
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            times[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        java.util.Arrays.sort(times);
+        return times[startupRuns / 2];
+    }
+
+    private static java.util.Optional<String> jarPath() {
+        try {
+            var location = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? java.util.Optional.of(location.toString()) : java.util.Optional.empty();
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Reads the stack file text and runs the program, as {@code synth} does. */
