@@ -2,6 +2,7 @@ package dev.iapcloudrun.synth;
 
 import com.google.protobuf.Struct;
 import com.pulumi.Context;
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 
@@ -70,6 +71,11 @@ public final class OfflineEngine {
                     .config(config, secretKeys)
                     .mocks(mocks)
                     .monitorDecorator(ignored -> monitor)
+                    .deploymentFactory(state -> {
+                        // The SDK's state makes its own runner; the engine logger finds the runner through the state.
+                        state.runner = new OfflineRunner(() -> state.logger);
+                        return new DeploymentImpl(state);
+                    })
                     .build()
                     .runTest(program);
             if (!result.exceptions().isEmpty()) {
