@@ -21,7 +21,7 @@ class BenchCommandTest {
         int code = Main.run(List.of("bench", "--sizes", "2,4", "--runs", "1", "--warmups", "0", "--startup-runs", "0"), Path.of(""), stream, stream);
 
         var lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(code).isZero();
+        assertThat(code).as(String.join("\n", lines)).isZero();
         assertThat(lines.get(1)).startsWith("services   resources     synth ms");
         assertThat(lines.get(2)).matches("2 +17 +[0-9.]+ +[0-9]+ +[0-9.]+ +[0-9.]+ +[0-9.]+");
         assertThat(lines.get(3)).matches("4 +29 +[0-9.]+ +[0-9]+ +[0-9.]+ +[0-9.]+ +[0-9.]+");

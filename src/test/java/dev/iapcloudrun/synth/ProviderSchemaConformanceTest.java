@@ -137,11 +137,16 @@ class ProviderSchemaConformanceTest {
         private final com.pulumi.core.Output<String> member = com.pulumi.core.Output.of("user:ada@example.com");
     }
 
+    static final class MisspeltMember extends com.pulumi.resources.CustomResource {
+        MisspeltMember(String name) {
+            super("gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember", name, new MisspeltMemberArgs(),
+                    dev.iapcloudrun.provider.gcp.GcpProvider.withVersion(null));
+        }
+    }
+
     @Test
     void catchesAMisspeltWireNameInABindingClass() {
-        var plan = TestPlans.run(ctx -> new com.pulumi.resources.CustomResource(
-                "gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember", "orders-ada", new MisspeltMemberArgs(),
-                dev.iapcloudrun.provider.gcp.GcpProvider.withVersion(null)) {});
+        var plan = TestPlans.run(ctx -> new MisspeltMember("orders-ada"));
 
         var member = plan.resources().stream().filter(Plan.PlannedResource::custom).findFirst().orElseThrow();
 

@@ -28,7 +28,10 @@ public final class GcpProvider {
 
     /** Pins {@code options} to {@link #VERSION}, whatever version they carried. */
     public static CustomResourceOptions withVersion(@Nullable CustomResourceOptions options) {
-        return CustomResourceOptions.merge(options, CustomResourceOptions.builder().version(VERSION).build());
+        // Never merge into null: the SDK's merge then writes into the shared CustomResourceOptions.Empty, and every
+        // later resource created without options, in any later deployment of the process, inherits what was merged.
+        var base = options != null ? options : CustomResourceOptions.builder().build();
+        return CustomResourceOptions.merge(base, CustomResourceOptions.builder().version(VERSION).build());
     }
 
     /** Options for a gcp invoke, pinned to {@link #VERSION}. */
