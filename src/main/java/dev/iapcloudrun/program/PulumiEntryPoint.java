@@ -15,6 +15,7 @@ import com.pulumi.deployment.internal.DeploymentInstanceInternal;
 import com.pulumi.deployment.internal.Engine;
 import com.pulumi.internal.PulumiInternal;
 import com.pulumi.resources.StackOptions;
+import dev.iapcloudrun.synth.CountingRunner;
 import pulumirpc.EngineOuterClass.GetRootResourceRequest;
 import pulumirpc.EngineOuterClass.GetRootResourceResponse;
 import pulumirpc.EngineOuterClass.LogRequest;
@@ -27,9 +28,10 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * Runs the program under the Pulumi engine, as {@code Pulumi.run} does, with one difference: the SDK's debug
+ * Runs the program under the Pulumi engine, as {@code Pulumi.run} does, with two differences: the SDK's debug
  * messages that dump whole RegisterResource requests, secret values in plain text included, never reach the
- * engine (which prints them under {@code pulumi up --debug}). Built from the SDK's internal pieces, in the same
+ * engine (which prints them under {@code pulumi up --debug}); and tasks are tracked by the {@link CountingRunner}
+ * that the offline engine uses too. Built from the SDK's internal pieces, in the same
  * order as {@code PulumiInternal.fromEnvironment}; an SDK upgrade must be checked against it, and the engine-mode
  * test does.
  */
@@ -42,6 +44,8 @@ public final class PulumiEntryPoint {
         var state = new DeploymentImpl.DeploymentState(environment.config, Logger.getLogger(DeploymentImpl.class.getName()),
                 environment.organizationName, environment.projectName, environment.stackName, environment.rootDirectory,
                 environment.isDryRun, new SecretWithholdingEngine(environment.engine), environment.monitor);
+        // The same runner as offline: the SDK's own formats a description of every task, one per resource input.
+        state.runner = new CountingRunner(() -> state.logger);
         var deployment = new DeploymentImpl(state);
         DeploymentInstanceHolder.setInstance(new DeploymentInstanceInternal(deployment));
 

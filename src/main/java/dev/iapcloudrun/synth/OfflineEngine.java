@@ -73,7 +73,7 @@ public final class OfflineEngine {
                     .monitorDecorator(ignored -> monitor)
                     .deploymentFactory(state -> {
                         // The SDK's state makes its own runner; the engine logger finds the runner through the state.
-                        state.runner = new OfflineRunner(() -> state.logger);
+                        state.runner = new CountingRunner(() -> state.logger);
                         return new DeploymentImpl(state);
                     })
                     .build()

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class OfflineRunnerTest {
+class CountingRunnerTest {
 
     private static CompletableFuture<String> later(String value) {
         return CompletableFuture.supplyAsync(() -> value, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));

@@ -3,6 +3,9 @@ package dev.iapcloudrun.synth;
 import com.pulumi.core.internal.ContextAwareCompletableFuture;
 import com.pulumi.deployment.internal.EngineLogger;
 import com.pulumi.deployment.internal.Runner;
+import com.pulumi.core.internal.Exceptions;
+import com.pulumi.exceptions.LogException;
+import com.pulumi.exceptions.ResourceException;
 import com.pulumi.exceptions.RunException;
 
 import java.util.List;
@@ -16,14 +19,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * The SDK's task runner, as the offline engine uses it: the same contract as the SDK's {@code DefaultRunner}
+ * The SDK's task runner, as this program uses it offline and under {@code pulumi up}: the same contract as the
+ * SDK's {@code DefaultRunner}
  * (run the program, then wait until every registered task has finished or one has failed; the same exit codes),
  * without its cost. The SDK's runner formats a description of every registered task, and on each turn of its
  * polling loop a description of every task still running; the SDK registers a task per input of every resource,
  * so for large stacks that formatting was most of the time a synth took (a profile of 1,000 services put over
  * half the samples in {@code CompletableFuture.toString} and {@code String.format}).
  */
-final class OfflineRunner implements Runner {
+public final class CountingRunner implements Runner {
 
     private final Supplier<EngineLogger> engineLogger;
     private final Queue<Exception> swallowed = new ConcurrentLinkedQueue<>();
@@ -33,7 +37,7 @@ final class OfflineRunner implements Runner {
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private volatile boolean waiting;
 
-    OfflineRunner(Supplier<EngineLogger> engineLogger) {
+    public CountingRunner(Supplier<EngineLogger> engineLogger) {
         this.engineLogger = engineLogger;
     }
 
@@ -91,7 +95,11 @@ final class OfflineRunner implements Runner {
         }
     }
 
-    /** Records a failure as the SDK's runner does, and logs it to the engine; returns the exit code. */
+    /**
+     * Records a failure and reports it to the engine exactly as the SDK's runner does: the message alone for input
+     * errors ({@code RunException}), the resource for a {@code ResourceException}, the stack trace otherwise.
+     * Returns the exit code.
+     */
     private CompletableFuture<Integer> failed(Throwable thrown) {
         var cause = thrown;
         while (cause instanceof CompletionException && cause.getCause() != null) {
@@ -99,7 +107,22 @@ final class OfflineRunner implements Runner {
         }
         var exception = cause instanceof Exception e ? e : new RunException("unexpected throwable", cause);
         swallowed.add(exception);
-        return engineLogger.get().errorAsync(exception.getMessage() == null ? exception.toString() : exception.getMessage())
-                .thenApply(logged -> ProcessExitedAfterLoggingUserActionableMessage);
+        var logger = engineLogger.get();
+        if (exception instanceof LogException) {
+            System.err.printf("Error occurred trying to send logging message to engine: %s%n", exception);
+            return CompletableFuture.completedFuture(ProcessExitedBeforeLoggingUserActionableMessage);
+        }
+        CompletableFuture<Void> logged;
+        if (exception instanceof RunException) {
+            logged = logger.errorAsync(exception.getMessage());
+        } else if (exception instanceof ResourceException resource) {
+            logged = logger.errorAsync(resource.isHideStack() ? resource.getMessage() : Exceptions.getStackTrace(resource),
+                    resource.getResource().orElse(null));
+        } else {
+            logged = logger.errorAsync(String.format("Running program [PID: %d](%s) failed with an unhandled exception:%n%s",
+                    ProcessHandle.current().pid(), ProcessHandle.current().info().commandLine().orElse("unknown"),
+                    Exceptions.getStackTrace(exception)));
+        }
+        return logged.thenApply(done -> ProcessExitedAfterLoggingUserActionableMessage);
     }
 }
