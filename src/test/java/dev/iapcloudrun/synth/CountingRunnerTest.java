@@ -35,4 +35,56 @@ class CountingRunnerTest {
                 .accountId(Output.of(CompletableFuture.<String>failedFuture(new IllegalStateException("no account id")))).build())))
                 .hasMessageContaining("no account id");
     }
+
+    private static final class Reported {
+        final com.pulumi.test.internal.MockEngine engine = new com.pulumi.test.internal.MockEngine();
+        final CountingRunner runner;
+
+        Reported() {
+            var standard = java.util.logging.Logger.getLogger(CountingRunnerTest.class.getName());
+            standard.setLevel(java.util.logging.Level.OFF);
+            var logger = new com.pulumi.deployment.internal.DeploymentImpl.DefaultEngineLogger(standard,
+                    com.pulumi.test.internal.MockRunner::new, () -> engine);
+            runner = new CountingRunner(() -> logger);
+        }
+    }
+
+    @Test
+    void reportsAnInputErrorByItsMessageAlone() {
+        var reported = new Reported();
+
+        var result = reported.runner.runAsync(() -> {
+            throw new dev.iapcloudrun.spec.InputException("stacks/dev.yaml:3:5: services: found an empty list");
+        }).join();
+
+        assertThat(result.exitCode()).isEqualTo(32);
+        assertThat(reported.engine.getErrors()).containsExactly("stacks/dev.yaml:3:5: services: found an empty list");
+    }
+
+    @Test
+    void reportsAnUnexpectedExceptionWithItsStackTrace() {
+        var reported = new Reported();
+
+        var result = reported.runner.runAsync(() -> {
+            throw new IllegalStateException("kaput");
+        }).join();
+
+        assertThat(result.exitCode()).isEqualTo(32);
+        assertThat(result.exceptions()).singleElement().isInstanceOf(IllegalStateException.class);
+        assertThat(reported.engine.getErrors()).singleElement().satisfies(m -> assertThat(m)
+                .contains("failed with an unhandled exception", "java.lang.IllegalStateException: kaput", "\tat "));
+    }
+
+    @Test
+    void succeedsWithTheCallbacksValueOnceEveryTaskIsDone() {
+        var reported = new Reported();
+        var slow = later("done");
+        reported.runner.registerTask("slow", slow);
+
+        var result = reported.runner.runAsync(() -> 42).join();
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.result()).contains(42);
+        assertThat(slow).isDone();
+    }
 }
