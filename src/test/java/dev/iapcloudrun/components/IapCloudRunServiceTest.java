@@ -3,14 +3,13 @@ package dev.iapcloudrun.components;
 import com.pulumi.core.Output;
 import dev.iapcloudrun.TestPlans;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
-import dev.iapcloudrun.spec.Principal;
 import dev.iapcloudrun.spec.ServiceSpec;
+import dev.iapcloudrun.spec.StackFileReader;
 import dev.iapcloudrun.synth.Plan;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static dev.iapcloudrun.TestPlans.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,13 +20,27 @@ class IapCloudRunServiceTest {
     private static final String SERVICE = "gcp:cloudrunv2/service:Service";
     private static final String RUN_MEMBER = "gcp:cloudrunv2/serviceIamMember:ServiceIamMember";
 
+    /** The fields of a typical service, as its stack file would list them after its name and image. */
+    private static final String TYPICAL = """
+            env: {LOG_LEVEL: info}
+            secrets:
+              DB_PASSWORD: {secret: db-password, version: "3"}
+            scaling: {minInstances: 1, maxInstances: 5}
+            resources: {cpu: "1", memory: 512Mi}
+            timeout: 60s
+            port: 8080
+            invokers: [serviceAccount:worker@acme-dev.iam.gserviceaccount.com]
+            """;
+
     static ServiceSpec service(String name) {
-        return new ServiceSpec(name, "europe-docker.pkg.dev/acme/apps/" + name + ":1.0", ServiceSpec.Ingress.ALL,
-                Optional.empty(), Map.of("LOG_LEVEL", "info"),
-                Map.of("DB_PASSWORD", new ServiceSpec.SecretRef("db-password", "3")),
-                Optional.of(1), Optional.of(5), Optional.of("1"), Optional.of("512Mi"), Optional.of("60s"), Optional.of(8080),
-                true, List.of(), List.of(new Principal("serviceAccount:worker@acme-dev.iam.gserviceaccount.com")),
-                true, false, Optional.empty());
+        return service(name, TYPICAL);
+    }
+
+    /** A service read by the stack file reader, so that a test varies it the way a stack file would. */
+    static ServiceSpec service(String name, String fields) {
+        var yaml = "project: acme-dev\nregion: europe-west1\nservices:\n  - name: " + name
+                + "\n    image: europe-docker.pkg.dev/acme/apps/" + name + ":1.0\n" + fields.indent(4);
+        return StackFileReader.parse("stacks/test.yaml", yaml, StackFileReader.Defaults.NONE).services().get(0);
     }
 
     static Plan plan(ServiceSpec spec) {
@@ -93,11 +106,10 @@ class IapCloudRunServiceTest {
 
     @Test
     void grantsAccessToASecretOfAnotherProjectInThatProject() {
-        var spec = service("orders");
-        var shared = new ServiceSpec(spec.name(), spec.image(), spec.ingress(), spec.serviceAccount(), Map.of(),
-                Map.of("API_KEY", new ServiceSpec.SecretRef("projects/acme-shared/secrets/partner-api-key", "latest")),
-                spec.minInstances(), spec.maxInstances(), spec.cpu(), spec.memory(), spec.timeout(), spec.port(), true,
-                List.of(), List.of(), true, false, Optional.empty());
+        var shared = service("orders", """
+                secrets:
+                  API_KEY: {secret: projects/acme-shared/secrets/partner-api-key}
+                """);
         var grant = plan(shared).named("gcp:secretmanager/secretIamMember:SecretIamMember", "orders-secret-partner-api-key");
         assertThat(text(grant, "secretId")).isEqualTo("projects/acme-shared/secrets/partner-api-key");
         assertThat(grant.inputs().has("project")).isFalse();
@@ -105,10 +117,7 @@ class IapCloudRunServiceTest {
 
     @Test
     void usesAnExistingIdentityWithoutCreatingOrGrantingAnything() {
-        var spec = service("orders");
-        var existing = new ServiceSpec(spec.name(), spec.image(), spec.ingress(), Optional.of("legacy@acme-dev.iam.gserviceaccount.com"),
-                spec.env(), spec.secretEnv(), spec.minInstances(), spec.maxInstances(), spec.cpu(), spec.memory(), spec.timeout(),
-                spec.port(), spec.deletionProtection(), spec.customAudiences(), spec.invokers(), true, false, Optional.empty());
+        var existing = service("orders", TYPICAL + "serviceAccount: legacy@acme-dev.iam.gserviceaccount.com\n");
         var plan = plan(existing);
         assertThat(plan.ofType("gcp:serviceaccount/account:Account")).isEmpty();
         assertThat(plan.ofType("gcp:secretmanager/secretIamMember:SecretIamMember")).isEmpty();
@@ -117,10 +126,7 @@ class IapCloudRunServiceTest {
 
     @Test
     void makesAServicePublicOnlyWhenIapIsOffAndPublicIsChosen() {
-        var spec = service("status");
-        var open = new ServiceSpec(spec.name(), spec.image(), spec.ingress(), spec.serviceAccount(), spec.env(), Map.of(),
-                spec.minInstances(), spec.maxInstances(), spec.cpu(), spec.memory(), spec.timeout(), spec.port(), false,
-                List.of(), List.of(), false, true, Optional.empty());
+        var open = service("status", "deletionProtection: false\niap: false\npublic: true\n");
         var plan = plan(open);
         var service = plan.named(SERVICE, "status");
         assertThat(text(service, "iapEnabled")).isEqualTo("false");
