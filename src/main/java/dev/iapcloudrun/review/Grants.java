@@ -2,7 +2,6 @@ package dev.iapcloudrun.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iapcloudrun.components.IapServiceAgent;
-import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.StructJson;
@@ -45,10 +44,6 @@ public final class Grants {
         /** Grants are compared per service, role and principal: a changed condition or kind is a change of that grant. */
         public String key() {
             return service + " " + role + " " + principal;
-        }
-
-        public boolean isIapAccess() {
-            return role.equals(Roles.IAP_ACCESSOR);
         }
 
         public boolean isPublic() {
