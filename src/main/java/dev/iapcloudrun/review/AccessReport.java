@@ -28,11 +28,13 @@ public record AccessReport(List<Environment> environments) {
 
         public static Environment of(Plan plan) {
             var all = Grants.of(plan);
+            var services = Grants.services(plan);
+            var invokedByAgent = all.stream().filter(g -> g.isIapAgent() && g.role().equals(Roles.RUN_INVOKER))
+                    .map(Grant::service).collect(Collectors.toSet());
             var agent = new TreeMap<String, Boolean>();
-            Grants.services(plan).forEach(s -> agent.put(s.service(), all.stream().anyMatch(g ->
-                    g.isIapAgent() && g.service().equals(s.service()) && g.role().equals(Roles.RUN_INVOKER))));
+            services.forEach(s -> agent.put(s.service(), invokedByAgent.contains(s.service())));
             return new Environment(plan.stack(), plan.outputs().path("project").asText(""),
-                    plan.outputs().path("region").asText(""), Grants.services(plan),
+                    plan.outputs().path("region").asText(""), services,
                     all.stream().filter(g -> !g.isIapAgent()).toList(), agent);
         }
 
