@@ -29,17 +29,18 @@ public final class GitRevision {
                 new InputException("--base " + ref + ": not a git revision of " + root.toAbsolutePath().normalize()
                         + "; expected a branch, tag or commit (for a pull request, fetch the base branch first)"));
         var files = List.of("Pulumi.yaml", "Pulumi." + stack + ".yaml", "stacks/" + stack + ".yaml");
-        var found = new ArrayList<String>();
+        boolean complete = true;
         for (var file : files) {
             var text = git(root, "show", ref + ":./" + file);
             if (text.isPresent()) {
                 var copy = target.resolve(file);
                 Files.createDirectories(copy.getParent());
                 Files.writeString(copy, text.get(), StandardCharsets.UTF_8);
-                found.add(file);
+            } else {
+                complete = false;
             }
         }
-        return found.size() == files.size();
+        return complete;
     }
 
     /** Runs git; empty when it fails (an unknown revision, a file not in it). */

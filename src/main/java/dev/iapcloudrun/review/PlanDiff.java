@@ -166,7 +166,4 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
     public Optional<ResourceChange> change(String urn) {
         return changes.stream().filter(c -> c.urn().equals(urn)).findFirst();
     }
-
-    static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::kind).thenComparing(Finding::service)
-            .thenComparing(Finding::message);
 }

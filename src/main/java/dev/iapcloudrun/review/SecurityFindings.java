@@ -7,6 +7,7 @@ import dev.iapcloudrun.review.Grants.ServiceSettings;
 import dev.iapcloudrun.synth.Plan;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,10 @@ final class SecurityFindings {
     /** Ingress settings from the narrowest to the widest. */
     private static final List<String> INGRESS_WIDTH = List.of(
             "INGRESS_TRAFFIC_INTERNAL_ONLY", "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER", "INGRESS_TRAFFIC_ALL");
+
+    /** Most severe kind first, then by service. */
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::kind).thenComparing(Finding::service)
+            .thenComparing(Finding::message);
 
     private SecurityFindings() {}
 
@@ -43,7 +48,7 @@ final class SecurityFindings {
                         + " changed), but it is protected: " + protectionHint(change)));
             }
         }
-        findings.sort(PlanDiff.FINDING_ORDER);
+        findings.sort(ORDER);
         return findings;
     }
 
