@@ -7,7 +7,6 @@ import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.synth.Plan;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
