@@ -2,16 +2,14 @@ package dev.iapcloudrun.components;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
-import com.pulumi.gcp.cloudrunv2.ServiceIamMember;
 import com.pulumi.gcp.cloudrunv2.ServiceIamMemberArgs;
-import com.pulumi.gcp.secretmanager.SecretIamMember;
 import com.pulumi.gcp.secretmanager.SecretIamMemberArgs;
-import com.pulumi.gcp.serviceaccount.Account;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.Service;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.ServiceIamMember;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.ServiceArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerArgs;
@@ -21,6 +19,8 @@ import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerEn
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerPortsArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerResourcesArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateScalingArgs;
+import dev.iapcloudrun.provider.gcp.secretmanager.SecretIamMember;
+import dev.iapcloudrun.provider.gcp.serviceaccount.Account;
 import dev.iapcloudrun.spec.Principal;
 import dev.iapcloudrun.spec.ServiceSpec;
 
@@ -97,16 +97,17 @@ public final class IapCloudRunService extends ComponentResource {
     }
 
     private Output<String> runtimeAccount(String name, IapCloudRunServiceArgs args) {
+        var accountId = accountId(name);
         var account = new Account(name + "-runtime", AccountArgs.builder()
                 .project(args.project())
-                .accountId(accountId(name))
+                .accountId(accountId)
                 .displayName("Cloud Run runtime: " + name)
                 .description("Runtime identity of the Cloud Run service " + name + " (managed by iap-cloudrun)")
                 .build(), GcpProvider.childOf(this).build());
         // The email follows from the account id; deriving it (instead of waiting for the email output)
         // lets offline plans show the identity in full, while the URN keeps the service after the account.
-        return Output.tuple(account.accountId(), account.urn())
-                .applyValue(t -> t.t1 + "@" + args.project() + ".iam.gserviceaccount.com");
+        var email = accountId + "@" + args.project() + ".iam.gserviceaccount.com";
+        return account.urn().applyValue(urn -> email);
     }
 
     private static ServiceArgs serviceArgs(IapCloudRunServiceArgs args, Output<String> runtimeIdentity) {

@@ -5,13 +5,13 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.gcp.organizations.OrganizationsFunctions;
 import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
 import com.pulumi.gcp.organizations.outputs.GetProjectResult;
-import com.pulumi.gcp.projects.Service;
 import com.pulumi.gcp.projects.ServiceArgs;
-import com.pulumi.gcp.projects.ServiceIdentity;
 import com.pulumi.gcp.projects.ServiceIdentityArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
+import dev.iapcloudrun.provider.gcp.projects.Service;
+import dev.iapcloudrun.provider.gcp.projects.ServiceIdentity;
 
 import javax.annotation.Nullable;
 import java.util.Map;

@@ -11,9 +11,12 @@
  * {@code com.pulumi:gcp} is an import change: {@code dev.iapcloudrun.provider.gcp} becomes
  * {@code com.pulumi.gcp}. Only the inputs and outputs this program uses are bound.
  *
- * <p>7.0.0 classes whose wire schema still equals 9.37.0's ({@code cloudrunv2.ServiceIamMember},
+ * <p>Where a 7.0.0 {@code *Args} class's wire schema still equals 9.37.0's ({@code cloudrunv2.ServiceIamMember},
  * {@code projects.Service}, {@code projects.ServiceIdentity}, {@code serviceaccount.Account},
- * {@code secretmanager.SecretIamMember}, {@code organizations.getProject}) are used directly, always with
+ * {@code secretmanager.SecretIamMember}), the resource class here takes it as is. The resource classes bind
+ * only the outputs the program reads: for every resource it registers, the SDK parses the type of every bound
+ * output and deserializes the engine's answer into it, so each unread output is work without a use. Invokes
+ * ({@code organizations.getProject}) use 7.0.0's functions, always with
  * {@link dev.iapcloudrun.provider.gcp.GcpProvider#VERSION}.
  */
 package dev.iapcloudrun.provider.gcp;

@@ -23,21 +23,7 @@ public class Service extends CustomResource {
         return this.name;
     }
 
-    /** Region. */
-    @Export(name="location", refs={String.class}, tree="[0]")
-    private Output<String> location;
 
-    public Output<String> location() {
-        return this.location;
-    }
-
-    /** Project id. */
-    @Export(name="project", refs={String.class}, tree="[0]")
-    private Output<String> project;
-
-    public Output<String> project() {
-        return this.project;
-    }
 
     /** The service's run.app address. */
     @Export(name="uri", refs={String.class}, tree="[0]")

@@ -1,8 +1,6 @@
 // Shaped like pulumi-java-gen output for pulumi-gcp 9.37.0; see package-info.java.
 package dev.iapcloudrun.provider.gcp.iap;
 
-import com.pulumi.core.Output;
-import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
@@ -14,14 +12,6 @@ import javax.annotation.Nullable;
  */
 @ResourceType(type="gcp:iap/webCloudRunServiceIamBinding:WebCloudRunServiceIamBinding")
 public class WebCloudRunServiceIamBinding extends CustomResource {
-
-    /** Etag of the IAM policy. */
-    @Export(name="etag", refs={String.class}, tree="[0]")
-    private Output<String> etag;
-
-    public Output<String> etag() {
-        return this.etag;
-    }
 
     public WebCloudRunServiceIamBinding(String name, WebCloudRunServiceIamBindingArgs args) {
         this(name, args, null);
