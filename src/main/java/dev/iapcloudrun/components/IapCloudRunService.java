@@ -1,7 +1,6 @@
 package dev.iapcloudrun.components;
 
 import com.pulumi.core.Output;
-import com.pulumi.core.annotations.Export;
 import com.pulumi.gcp.cloudrunv2.ServiceIamMemberArgs;
 import com.pulumi.gcp.secretmanager.SecretIamMemberArgs;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
@@ -54,14 +53,13 @@ public final class IapCloudRunService extends ComponentResource {
 
     public static final String TYPE = "iap-cloudrun:index:IapCloudRunService";
 
-    @Export(name = "serviceName", refs = {String.class}, tree = "[0]")
+    // The component's outputs reach the engine through registerOutputs; they carry no @Export, for which the SDK
+    // would parse a type and make an output of its own per field and instance, one the engine never fills.
     private final Output<String> serviceName;
 
-    @Export(name = "uri", refs = {String.class}, tree = "[0]")
     private final Output<String> uri;
 
     /** The runtime identity's email. */
-    @Export(name = "runtimeIdentity", refs = {String.class}, tree = "[0]")
     private final Output<String> runtimeIdentity;
 
     public IapCloudRunService(String name, IapCloudRunServiceArgs args, @Nullable ComponentResourceOptions options) {

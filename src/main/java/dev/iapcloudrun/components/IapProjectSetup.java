@@ -1,7 +1,6 @@
 package dev.iapcloudrun.components;
 
 import com.pulumi.core.Output;
-import com.pulumi.core.annotations.Export;
 import com.pulumi.gcp.organizations.OrganizationsFunctions;
 import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
 import com.pulumi.gcp.organizations.outputs.GetProjectResult;
@@ -27,12 +26,12 @@ public final class IapProjectSetup extends ComponentResource {
     /** The APIs are never disabled on destroy: other workloads of the project may use them. */
     static final boolean DISABLE_ON_DESTROY = false;
 
+    // Registered with registerOutputs, without @Export: see IapCloudRunService.
+
     /** The project number: as declared, or looked up with {@code gcp:organizations/getProject}. */
-    @Export(name = "projectNumber", refs = {String.class}, tree = "[0]")
     private final Output<String> projectNumber;
 
     /** The IAP service agent as an IAM member. */
-    @Export(name = "iapAgentMember", refs = {String.class}, tree = "[0]")
     private final Output<String> iapAgentMember;
 
     /**
