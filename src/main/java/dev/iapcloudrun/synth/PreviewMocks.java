@@ -16,7 +16,12 @@ public final class PreviewMocks implements Mocks {
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), args.inputs));
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id(args.name)), args.inputs));
+    }
+
+    /** A resource's id before deployment. */
+    static String id(String name) {
+        return name + "-id";
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dev.iapcloudrun.synth;
 
+import com.google.protobuf.Struct;
 import com.pulumi.Log;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.core.internal.Urn;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
@@ -13,16 +17,40 @@ import pulumirpc.Resource.ResourceInvokeResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The in-process engine's resource monitor, recording every request exactly as the SDK sends it to a
  * real engine: the parent, dependencies, options and the serialized properties with their secret and
  * unknown markers, which the SDK's {@code Mocks} view drops.
+ *
+ * <p>It answers registrations as {@link PreviewMocks} describes a preview (a resource's outputs are its inputs,
+ * its id is {@code <name>-id}) on the wire form itself. The SDK's mock monitor would turn the inputs into Java
+ * values for {@code Mocks} and the answer back, for every resource, and return every input to a resource whose
+ * class reads one or two of them; the answer here carries only the outputs the resource's class binds, which are
+ * the only ones the SDK looks up.
  */
 final class RecordingMonitor extends MockMonitor {
 
     record Registration(RegisterResourceRequest request, String urn) {}
+
+    /** The output names a resource class binds ({@code @Export} fields, its superclasses' included). */
+    private static final ClassValue<List<String>> BOUND_OUTPUTS = new ClassValue<>() {
+        @Override
+        protected List<String> computeValue(Class<?> type) {
+            var names = new ArrayList<String>();
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                for (var field : c.getDeclaredFields()) {
+                    var export = field.getAnnotation(Export.class);
+                    if (export != null) {
+                        names.add(export.name());
+                    }
+                }
+            }
+            return List.copyOf(names);
+        }
+    };
 
     final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
     final List<ResourceInvokeRequest> invokes = Collections.synchronizedList(new ArrayList<>());
@@ -34,10 +62,23 @@ final class RecordingMonitor extends MockMonitor {
 
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
-            registrations.add(new Registration(request, response.getUrn()));
-            return response;
-        });
+        var deployment = Deployment.getInstance();
+        var urn = Urn.create(deployment.getStackName(), deployment.getProjectName(), Optional.of(request.getParent()),
+                request.getType(), request.getName());
+        registrations.add(new Registration(request, urn));
+        var inputs = request.getObject().getFieldsMap();
+        var outputs = Struct.newBuilder();
+        for (var name : BOUND_OUTPUTS.get(resource.getClass())) {
+            var value = inputs.get(name);
+            if (value != null) {
+                outputs.putFields(name, value);
+            }
+        }
+        return CompletableFuture.completedFuture(RegisterResourceResponse.newBuilder()
+                .setUrn(urn)
+                .setId(PreviewMocks.id(request.getName()))
+                .setObject(outputs)
+                .build());
     }
 
     @Override
