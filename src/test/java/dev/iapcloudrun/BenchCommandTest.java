@@ -23,8 +23,9 @@ class BenchCommandTest {
         var lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(code).as(String.join("\n", lines)).isZero();
         assertThat(lines.get(1)).startsWith("services   resources     synth ms");
-        assertThat(lines.get(2)).matches("2 +17 +[0-9.]+ +[0-9]+ +[0-9.]+ +[0-9.]+ +[0-9.]+");
-        assertThat(lines.get(3)).matches("4 +29 +[0-9.]+ +[0-9]+ +[0-9.]+ +[0-9.]+ +[0-9.]+");
+        assertThat(lines.get(1)).endsWith("floor ms    ratio     matched ms    ratio");
+        assertThat(lines.get(2)).matches("2 +17 +[0-9.]+ +[0-9]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+");
+        assertThat(lines.get(3)).matches("4 +29 +[0-9.]+ +[0-9]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+");
         assertThat(lines.get(4)).matches("diff of two 4-service plans \\(1 resources changed\\): [0-9.]+ ms, peak [0-9.]+ MiB");
         assertThat(lines.get(lines.size() - 1)).matches("synth/floor at 4 services: [0-9]+\\.[0-9]{2}");
     }

@@ -1,5 +1,6 @@
 package dev.iapcloudrun.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResource;
@@ -20,17 +21,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 
 /**
  * {@code bench}: offline synth at 10, 100 and 1,000 services, a diff of two 1,000-service plans, and in the
  * same run the floor, the SDK's in-process engine registering as many plain resources with the same mocks
- * and nothing else. Each figure is the median of several runs after warm-up runs.
+ * and nothing else, and the matched floor, the same with each plain resource carrying the inputs of one of the
+ * program's resources. Each figure is the median of several runs after warm-up runs; synth and the floors run in
+ * turn, so that JIT warm-up of the SDK code they share, and slower stretches of the machine, fall on all alike.
  */
 public final class Bench {
 
@@ -44,8 +50,18 @@ public final class Bench {
         }
     }
 
+    /** A resource with one input holding another resource's inputs: what the matched floor registers. */
+    public static final class CopyArgs extends ResourceArgs {
+        @Import(name = "inputs")
+        private final Output<Map<String, Object>> inputs;
+
+        CopyArgs(Map<String, Object> inputs) {
+            this.inputs = Output.of(inputs);
+        }
+    }
+
     private static final class Plain extends CustomResource {
-        Plain(String name, PlainArgs args) {
+        Plain(String name, ResourceArgs args) {
             super("bench:index:Plain", name, args, null);
         }
     }
@@ -74,31 +90,36 @@ public final class Bench {
         var runtime = Runtime.getRuntime();
         out.printf(Locale.ROOT, "iap-cloudrun bench: Java %s, %d CPUs, max heap %d MiB, median of %d runs after %d warm-up runs%n",
                 System.getProperty("java.version"), runtime.availableProcessors(), runtime.maxMemory() >> 20, runs, warmups);
-        out.printf(Locale.ROOT, "%-9s %10s %12s %14s %12s %12s %8s%n", "services", "resources", "synth ms", "resources/s",
-                "peak MiB", "floor ms", "ratio");
+        out.printf(Locale.ROOT, "%-9s %10s %12s %14s %12s %12s %8s %14s %8s%n", "services", "resources", "synth ms", "resources/s",
+                "peak MiB", "floor ms", "ratio", "matched ms", "ratio");
         double lastRatio = Double.NaN;
         for (int size : sizes) {
             var yaml = BenchStacks.stack(size, 0);
-            Plan[] plan = new Plan[1];
-            var synth = measure(() -> {
-                plan[0] = synth(yaml);
-                return PlanJson.write(plan[0]).length();
-            });
-            int resources = plan[0].resources().size();
-            var floor = measure(() -> floor(resources));
+            var plan = synth(yaml);
+            int resources = plan.resources().size();
+            var inputs = plan.resources().stream().map(r -> plain(r.inputs())).toList();
+            // Interleaved, so that a slower or faster stretch of the machine falls on all three alike.
+            var measures = measure(List.of(
+                    () -> PlanJson.write(synth(yaml)).length(),
+                    () -> floor(resources),
+                    () -> matchedFloor(inputs)));
+            var synth = measures.get(0);
+            var floor = measures.get(1);
+            var matched = measures.get(2);
             lastRatio = (double) synth.nanos() / floor.nanos();
-            out.printf(Locale.ROOT, "%-9d %10d %12.1f %14.0f %12.1f %12.1f %8.2f%n", size, resources, synth.nanos() / 1e6,
-                    resources / (synth.nanos() / 1e9), synth.peakBytes() / 1048576.0, floor.nanos() / 1e6, lastRatio);
+            out.printf(Locale.ROOT, "%-9d %10d %12.1f %14.0f %12.1f %12.1f %8.2f %14.1f %8.2f%n", size, resources, synth.nanos() / 1e6,
+                    resources / (synth.nanos() / 1e9), synth.peakBytes() / 1048576.0, floor.nanos() / 1e6, lastRatio,
+                    matched.nanos() / 1e6, (double) synth.nanos() / matched.nanos());
         }
         int largest = sizes.get(sizes.size() - 1);
         var base = synth(BenchStacks.stack(largest, 0));
         var head = synth(BenchStacks.stack(largest, 1));
         int[] changed = new int[1];
-        var diff = measure(() -> {
+        var diff = measure(List.<Supplier<Integer>>of(() -> {
             var d = PlanDiff.between(base, head);
             changed[0] = d.changes().size();
             return changed[0];
-        });
+        })).get(0);
         out.printf(Locale.ROOT, "diff of two %d-service plans (%d resources changed): %.1f ms, peak %.1f MiB%n", largest, changed[0],
                 diff.nanos() / 1e6, diff.peakBytes() / 1048576.0);
         if (startupRuns > 0) {
@@ -152,7 +173,7 @@ public final class Bench {
             }
             times[i] = (System.nanoTime() - start) / 1_000_000;
         }
-        java.util.Arrays.sort(times);
+        Arrays.sort(times);
         return times[startupRuns / 2];
     }
 
@@ -173,6 +194,26 @@ public final class Bench {
 
     /** The SDK's in-process engine, the same mocks, {@code resources} plain resources, nothing else. */
     static int floor(int resources) {
+        return bare(() -> {
+            for (int i = 0; i < resources; i++) {
+                new Plain("plain-" + i, new PlainArgs("value-" + i));
+            }
+        });
+    }
+
+    /**
+     * The floor with the program's inputs: as many plain resources, each with one input holding the inputs of one
+     * resource of the program's plan. The SDK's work per input value is in it; the program's is not.
+     */
+    static int matchedFloor(List<Map<String, Object>> inputs) {
+        return bare(() -> {
+            for (int i = 0; i < inputs.size(); i++) {
+                new Plain("plain-" + i, new CopyArgs(inputs.get(i)));
+            }
+        });
+    }
+
+    private static int bare(Runnable program) {
         var logger = PulumiTestInternal.logger(Level.OFF);
         try {
             var result = PulumiTestInternal.builder()
@@ -180,11 +221,7 @@ public final class Bench {
                     .standardLogger(logger)
                     .mocks(new PreviewMocks())
                     .build()
-                    .runTest(ctx -> {
-                        for (int i = 0; i < resources; i++) {
-                            new Plain("plain-" + i, new PlainArgs("value-" + i));
-                        }
-                    });
+                    .runTest(ctx -> program.run());
             if (result.exitCode() != 0) {
                 throw new IllegalStateException("the floor program failed: " + result.errors());
             }
@@ -194,22 +231,60 @@ public final class Bench {
         }
     }
 
-    private Measure measure(Supplier<Integer> work) {
+    /** Medians of each piece of work, run in turn: all warm-up runs first, then the measured rounds. */
+    private List<Measure> measure(List<Supplier<Integer>> works) {
         for (int i = 0; i < warmups; i++) {
-            work.get();
+            works.forEach(Supplier::get);
         }
-        long[] times = new long[runs];
-        long peak = 0;
+        long[][] times = new long[works.size()][runs];
+        long[] peaks = new long[works.size()];
         for (int i = 0; i < runs; i++) {
-            System.gc();
-            heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-            long start = System.nanoTime();
-            work.get();
-            times[i] = System.nanoTime() - start;
-            peak = Math.max(peak, heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum());
+            for (int w = 0; w < works.size(); w++) {
+                System.gc();
+                heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+                long start = System.nanoTime();
+                works.get(w).get();
+                times[w][i] = System.nanoTime() - start;
+                peaks[w] = Math.max(peaks[w], heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum());
+            }
         }
-        java.util.Arrays.sort(times);
-        return new Measure(times[runs / 2], peak);
+        var measures = new ArrayList<Measure>();
+        for (int w = 0; w < works.size(); w++) {
+            Arrays.sort(times[w]);
+            measures.add(new Measure(times[w][runs / 2], peaks[w]));
+        }
+        return measures;
+    }
+
+    /** A plan's inputs as the plain Java values a program would pass. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> plain(JsonNode inputs) {
+        return (Map<String, Object>) plainValue(inputs);
+    }
+
+    private static Object plainValue(JsonNode node) {
+        if (node.isObject()) {
+            var map = new TreeMap<String, Object>();
+            node.fields().forEachRemaining(e -> {
+                var value = plainValue(e.getValue());
+                if (value != null) {
+                    map.put(e.getKey(), value);
+                }
+            });
+            return map;
+        }
+        if (node.isArray()) {
+            var list = new ArrayList<Object>();
+            node.forEach(item -> list.add(plainValue(item)));
+            return list;
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.isNull() ? null : node.asText();
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
