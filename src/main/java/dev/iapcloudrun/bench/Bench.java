@@ -88,7 +88,7 @@ public final class Bench {
 
     public void run(List<Integer> sizes) {
         var runtime = Runtime.getRuntime();
-        out.printf(Locale.ROOT, "iap-cloudrun bench: Java %s, %d CPUs, max heap %d MiB, median of %d runs after %d warm-up runs%n",
+        out.printf(Locale.ROOT, "iap-cloudrun bench: Java %s, %d CPUs, max heap %d MiB, median of %d rounds after %d warm-up rounds%n",
                 System.getProperty("java.version"), runtime.availableProcessors(), runtime.maxMemory() >> 20, runs, warmups);
         out.printf(Locale.ROOT, "%-9s %10s %12s %14s %12s %12s %8s %14s %8s%n", "services", "resources", "synth ms", "resources/s",
                 "peak MiB", "floor ms", "ratio", "matched ms", "ratio");
