@@ -11,6 +11,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Answers the program the way a preview does: a resource's outputs are its inputs, everything else
  * (a service's URI, a looked-up project number) is unknown until deployment.
+ *
+ * <p>The offline engine's monitor ({@link RecordingMonitor}) gives registrations this answer on the wire form
+ * itself and asks the mocks only for invokes; {@link #newResourceAsync} serves engines that go through
+ * {@code Mocks} for everything, such as the benchmark's floors.
  */
 public final class PreviewMocks implements Mocks {
 

@@ -67,17 +67,17 @@ final class RecordingMonitor extends MockMonitor {
                 request.getName());
         registrations.add(new Registration(request, urn));
         var inputs = request.getObject().getFieldsMap();
-        var outputs = Struct.newBuilder();
+        var bound = Struct.newBuilder();
         for (var name : BOUND_OUTPUTS.get(resource.getClass())) {
             var value = inputs.get(name);
             if (value != null) {
-                outputs.putFields(name, value);
+                bound.putFields(name, value);
             }
         }
         return CompletableFuture.completedFuture(RegisterResourceResponse.newBuilder()
                 .setUrn(urn)
                 .setId(PreviewMocks.id(request.getName()))
-                .setObject(outputs)
+                .setObject(bound)
                 .build());
     }
 
