@@ -98,7 +98,6 @@ public final class Bench {
             var plan = synth(yaml);
             int resources = plan.resources().size();
             var inputs = plan.resources().stream().map(r -> plain(r.inputs())).toList();
-            // Interleaved, so that a slower or faster stretch of the machine falls on all three alike.
             var measures = measure(List.of(
                     () -> PlanJson.write(synth(yaml)).length(),
                     () -> floor(resources),
