@@ -28,6 +28,10 @@ public final class GcpProvider {
 
     /** Pins {@code options} to {@link #VERSION}, whatever version they carried. */
     public static CustomResourceOptions withVersion(@Nullable CustomResourceOptions options) {
+        // Options made by childOf already ask for VERSION; merging copies every option, for every resource.
+        if (options != null && options.getVersion().filter(VERSION::equals).isPresent()) {
+            return options;
+        }
         // Never merge into null: the SDK's merge then writes into the shared CustomResourceOptions.Empty, and every
         // later resource created without options, in any later deployment of the process, inherits what was merged.
         var base = options != null ? options : CustomResourceOptions.builder().build();

@@ -24,4 +24,11 @@ class GcpProviderTest {
         assertThat(GcpProvider.withVersion(options).getVersion()).contains(GcpProvider.VERSION);
         assertThat(options.getVersion()).as("the caller's options are left as they were").contains("7.0.0");
     }
+
+    @Test
+    void leavesOptionsThatAlreadyAskForTheVersionAsTheyAre() {
+        var options = CustomResourceOptions.builder().version(GcpProvider.VERSION).protect(true).build();
+
+        assertThat(GcpProvider.withVersion(options)).isSameAs(options);
+    }
 }
