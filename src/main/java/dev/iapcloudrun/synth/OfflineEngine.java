@@ -63,7 +63,7 @@ public final class OfflineEngine {
         logger.setUseParentHandlers(false);
         logger.addHandler(collector);
         var log = PulumiTestInternal.mockLog(logger);
-        var monitor = new RecordingMonitor(mocks, log);
+        var monitor = new RecordingMonitor(mocks, log, project, stack);
         try {
             var result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName(project).stackName(stack).preview(true).build())

@@ -4,7 +4,6 @@ import com.google.protobuf.Struct;
 import com.pulumi.Log;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.internal.Urn;
-import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
@@ -56,15 +55,18 @@ final class RecordingMonitor extends MockMonitor {
     final List<ResourceInvokeRequest> invokes = Collections.synchronizedList(new ArrayList<>());
     final List<RegisterResourceOutputsRequest> outputs = Collections.synchronizedList(new ArrayList<>());
 
-    RecordingMonitor(Mocks mocks, Log log) {
+    private final String project;
+    private final String stack;
+
+    RecordingMonitor(Mocks mocks, Log log, String project, String stack) {
         super(mocks, log);
+        this.project = project;
+        this.stack = stack;
     }
 
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
-        var deployment = Deployment.getInstance();
-        var urn = urn(deployment.getStackName(), deployment.getProjectName(), request.getParent(), request.getType(),
-                request.getName());
+        var urn = urn(stack, project, request.getParent(), request.getType(), request.getName());
         registrations.add(new Registration(request, urn));
         var inputs = request.getObject().getFieldsMap();
         var bound = Struct.newBuilder();
