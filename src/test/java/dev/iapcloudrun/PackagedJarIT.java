@@ -51,6 +51,17 @@ class PackagedJarIT {
     }
 
     @Test
+    void benchTimesSynthOfTheDevStackAgainstTheSdkStartingAsWholeProcesses() throws Exception {
+        var result = java(Path.of(""), "-jar", JAR.toString(), "bench", "--sizes", "2", "--runs", "1", "--warmups", "0",
+                "--startup-runs", "1", "--no-maven");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout().lines())
+                .anyMatch(line -> line.matches("start-up \\(median of 1 processes\\): synth --stack dev [0-9]+ ms, "
+                        + "SDK start only [0-9]+ ms, ratio [0-9]+\\.[0-9]{2}"))
+                .contains("pulumi up start-up through Maven: skipped");
+    }
+
+    @Test
     void synthOfTheDevStackPrintsThePlanOfTheInProcessProgram() throws Exception {
         var result = java(Path.of(""), "-jar", JAR.toString(), "synth", "--stack", "dev");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
