@@ -64,6 +64,19 @@ public record Principal(String value) implements Comparable<Principal> {
         return value.startsWith("domain:") ? Optional.of(value.substring("domain:".length())) : Optional.empty();
     }
 
+    /**
+     * The principal as IAM compares it. IAM and the provider ignore the case of what follows the prefix of an email or
+     * domain principal, but not of federated identities ({@code principal://}, {@code principalSet://}), so
+     * {@code user:Ada@x} and {@code user:ada@x} are one grant. Duplicates are found, and resources named, in this form.
+     */
+    public String canonical() {
+        if (value.startsWith("principal://") || value.startsWith("principalSet://")) {
+            return value;
+        }
+        int colon = value.indexOf(':');
+        return value.substring(0, colon + 1) + value.substring(colon + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Parses a principal already known to be acceptable. */
     public static Principal of(String text) {
         problem(text).ifPresent(p -> { throw new IllegalArgumentException(p); });
