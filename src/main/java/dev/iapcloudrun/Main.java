@@ -54,9 +54,9 @@ public final class Main {
                   warnings errors; --base compares with the stacks at GIT-REF (accessors turned additive)
               java -jar target/iap-cloudrun.jar access [--stack STACK] [--format markdown|html] [--out FILE]
                   who can reach which service, per environment (all stacks unless --stack)
-              java -jar target/iap-cloudrun.jar bench [--sizes 10,100,1000] [--runs 5] [--warmups 3] [--startup-runs 11] [--no-maven]
+              java -jar target/iap-cloudrun.jar bench [--sizes 10,100,1000] [--runs 5] [--warmups 3] [--startup-runs 11] [--deadline 120] [--no-maven]
                   synth and diff timings against the SDK's bare in-process engine (the floor), and start-up times;
-                  run from the project folder
+                  run from the project folder; a run that takes longer than --deadline seconds ends the bench (exit 1)
               java -jar target/iap-cloudrun.jar
                   the Pulumi program itself, as run by 'pulumi preview' and 'pulumi up'
             """;
@@ -113,7 +113,7 @@ public final class Main {
                 case "diff" -> diff(rest, root, out, err);
                 case "access" -> access(rest, root, out, err);
                 case "validate" -> validate(rest, root, out);
-                case "bench" -> bench(rest, out);
+                case "bench" -> bench(rest, out, err);
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -176,18 +176,28 @@ public final class Main {
         return exitCode && !diff.isEmpty() ? CHANGES_OR_FAILED : OK;
     }
 
-    private static int bench(List<String> args, PrintStream out) {
+    private static int bench(List<String> args, PrintStream out, PrintStream err) {
         var sizes = option(args, "--sizes").orElse("10,100,1000");
         var runs = option(args, "--runs").orElse("5");
         var warmups = option(args, "--warmups").orElse("3");
         var startupRuns = option(args, "--startup-runs").orElse("11");
+        var deadline = option(args, "--deadline").orElse("120");
         boolean withMaven = !flag(args, "--no-maven");
         noneLeft(args);
+        Bench bench;
+        List<Integer> sizeList;
         try {
-            new Bench(out, Integer.parseInt(runs), Integer.parseInt(warmups), Integer.parseInt(startupRuns), withMaven)
-                    .run(java.util.Arrays.stream(sizes.split(",")).map(String::trim).map(Integer::parseInt).toList());
+            bench = new Bench(out, Integer.parseInt(runs), Integer.parseInt(warmups), Integer.parseInt(startupRuns), withMaven,
+                    java.time.Duration.ofSeconds(Integer.parseInt(deadline)));
+            sizeList = java.util.Arrays.stream(sizes.split(",")).map(String::trim).map(Integer::parseInt).toList();
         } catch (NumberFormatException e) {
-            throw new UsageException("bench takes whole numbers: --sizes 10,100,1000 --runs 5 --warmups 3 --startup-runs 11");
+            throw new UsageException("bench takes whole numbers: --sizes 10,100,1000 --runs 5 --warmups 3 --startup-runs 11 --deadline 120");
+        }
+        try {
+            bench.run(sizeList);
+        } catch (Bench.DeadlineMissed e) {
+            err.println("bench: " + e.getMessage());
+            return CHANGES_OR_FAILED;
         }
         return OK;
     }

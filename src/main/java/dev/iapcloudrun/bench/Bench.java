@@ -23,12 +23,18 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 
 /**
@@ -37,6 +43,8 @@ import java.util.logging.Level;
  * and nothing else, and the matched floor, the same with each plain resource carrying the inputs of one of the
  * program's resources. Each figure is the median of several runs after warm-up runs; synth and the floors run in
  * turn, so that JIT warm-up of the SDK code they share, and slower stretches of the machine, fall on all alike.
+ * Every run, in process or as a process, has a deadline: one that misses it ends the bench with a report of where it
+ * was, instead of a bench that never returns.
  */
 public final class Bench {
 
@@ -68,22 +76,35 @@ public final class Bench {
 
     record Measure(long nanos, long peakBytes) {}
 
+    /** A piece of measured work, named for the report of a missed deadline. */
+    private record Work(String name, Supplier<Integer> run) {}
+
     private final PrintStream out;
     private final int runs;
     private final int warmups;
     private final int startupRuns;
     private final boolean withMaven;
+    private final Duration deadline;
+
+    /** A run that did not finish within the bench's deadline. */
+    public static final class DeadlineMissed extends RuntimeException {
+        DeadlineMissed(String message) {
+            super(message);
+        }
+    }
 
     /**
      * @param startupRuns processes per start-up figure; 0 skips the start-up section
      * @param withMaven   also time the Maven start-up path (needs ./mvnw and a warm Maven repository)
+     * @param deadline    how long any one run (a synth, a floor, a diff, a process) may take
      */
-    public Bench(PrintStream out, int runs, int warmups, int startupRuns, boolean withMaven) {
+    public Bench(PrintStream out, int runs, int warmups, int startupRuns, boolean withMaven, Duration deadline) {
         this.out = out;
         this.runs = runs;
         this.warmups = warmups;
         this.startupRuns = startupRuns;
         this.withMaven = withMaven;
+        this.deadline = deadline;
     }
 
     public void run(List<Integer> sizes) {
@@ -95,13 +116,13 @@ public final class Bench {
         double lastRatio = Double.NaN;
         for (int size : sizes) {
             var yaml = BenchStacks.stack(size, 0);
-            var plan = synth(yaml);
+            var plan = withDeadline("synth at " + size + " services", deadline, () -> synth(yaml));
             int resources = plan.resources().size();
             var inputs = plan.resources().stream().map(r -> plain(r.inputs())).toList();
             var measures = measure(List.of(
-                    () -> PlanJson.write(synth(yaml)).length(),
-                    () -> floor(resources),
-                    () -> matchedFloor(inputs)));
+                    new Work("synth at " + size + " services", () -> PlanJson.write(synth(yaml)).length()),
+                    new Work("the floor at " + size + " services", () -> floor(resources)),
+                    new Work("the matched floor at " + size + " services", () -> matchedFloor(inputs))));
             var synth = measures.get(0);
             var floor = measures.get(1);
             var matched = measures.get(2);
@@ -111,14 +132,14 @@ public final class Bench {
                     matched.nanos() / 1e6, (double) synth.nanos() / matched.nanos());
         }
         int largest = sizes.get(sizes.size() - 1);
-        var base = synth(BenchStacks.stack(largest, 0));
-        var head = synth(BenchStacks.stack(largest, 1));
+        var base = withDeadline("synth at " + largest + " services", deadline, () -> synth(BenchStacks.stack(largest, 0)));
+        var head = withDeadline("synth at " + largest + " services", deadline, () -> synth(BenchStacks.stack(largest, 1)));
         int[] changed = new int[1];
-        var diff = measure(List.<Supplier<Integer>>of(() -> {
+        var diff = measure(List.of(new Work("the diff of two " + largest + "-service plans", () -> {
             var d = PlanDiff.between(base, head);
             changed[0] = d.changes().size();
             return changed[0];
-        })).get(0);
+        }))).get(0);
         out.printf(Locale.ROOT, "diff of two %d-service plans (%d resources changed): %.1f ms, peak %.1f MiB%n", largest, changed[0],
                 diff.nanos() / 1e6, diff.peakBytes() / 1048576.0);
         if (startupRuns > 0) {
@@ -158,22 +179,90 @@ public final class Bench {
         long[] times = new long[startupRuns];
         for (int i = 0; i < startupRuns; i++) {
             long start = System.nanoTime();
-            try {
-                var process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                if (process.waitFor() != 0) {
-                    throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue());
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+            run(command, deadline);
             times[i] = (System.nanoTime() - start) / 1_000_000;
         }
         Arrays.sort(times);
         return times[startupRuns / 2];
+    }
+
+    /**
+     * Runs a process to its end, within {@code deadline}. One that misses it is killed, with whatever it started; one
+     * that fails is reported with the end of its stderr, which says why.
+     */
+    static void run(List<String> command, Duration deadline) {
+        Path stderr = null;
+        try {
+            stderr = Files.createTempFile("iap-cloudrun-bench", ".stderr");
+            var process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(stderr.toFile()).start();
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                throw new DeadlineMissed(String.join(" ", command) + " missed its deadline of " + format(deadline)
+                        + " and was stopped" + tail(stderr));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue() + tail(stderr));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            if (stderr != null) {
+                stderr.toFile().delete();
+            }
+        }
+    }
+
+    private static String format(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    private static String tail(Path stderr) throws java.io.IOException {
+        var lines = Files.readAllLines(stderr);
+        if (lines.isEmpty()) {
+            return "; its stderr was empty";
+        }
+        return "; the end of its stderr:\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+
+    /**
+     * Runs in-process work on a thread of its own and waits at most {@code deadline} for it. Work that misses it cannot
+     * be stopped from outside, so the bench ends with a report of where the work was; the thread is a daemon and does
+     * not keep the process alive.
+     */
+    static <T> T withDeadline(String what, Duration deadline, Supplier<T> work) {
+        var result = new CompletableFuture<T>();
+        var thread = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable thrown) {
+                result.completeExceptionally(thrown);
+            }
+        }, "bench: " + what);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            var where = Arrays.stream(thread.getStackTrace()).limit(15).map(frame -> "\n  at " + frame).collect(Collectors.joining());
+            thread.interrupt();
+            throw new DeadlineMissed(what + " missed its deadline of " + format(deadline) + "; it was" + where);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private static java.util.Optional<String> jarPath() {
@@ -191,7 +280,10 @@ public final class Bench {
         return OfflineEngine.synth("iap-cloudrun", "bench", Map.of(), Set.of(), ctx -> IapCloudRunProgram.declare(ctx, spec));
     }
 
-    /** The SDK's in-process engine, the same mocks, {@code resources} plain resources, nothing else. */
+    /**
+     * The SDK's in-process engine, the same mocks and task runner as the program, {@code resources} plain resources,
+     * nothing else.
+     */
     static int floor(int resources) {
         return bare(() -> {
             for (int i = 0; i < resources; i++) {
@@ -219,6 +311,7 @@ public final class Bench {
                     .options(TestOptions.builder().projectName("iap-cloudrun").stackName("bench").preview(true).build())
                     .standardLogger(logger)
                     .mocks(new PreviewMocks())
+                    .deploymentFactory(OfflineEngine::countingDeployment)
                     .build()
                     .runTest(ctx -> program.run());
             if (result.exitCode() != 0) {
@@ -231,9 +324,9 @@ public final class Bench {
     }
 
     /** Medians of each piece of work, run in turn: all warm-up runs first, then the measured rounds. */
-    private List<Measure> measure(List<Supplier<Integer>> works) {
+    private List<Measure> measure(List<Work> works) {
         for (int i = 0; i < warmups; i++) {
-            works.forEach(Supplier::get);
+            works.forEach(work -> withDeadline(work.name(), deadline, work.run()));
         }
         long[][] times = new long[works.size()][runs];
         long[] peaks = new long[works.size()];
@@ -241,9 +334,12 @@ public final class Bench {
             for (int w = 0; w < works.size(); w++) {
                 System.gc();
                 heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-                long start = System.nanoTime();
-                works.get(w).get();
-                times[w][i] = System.nanoTime() - start;
+                var work = works.get(w);
+                times[w][i] = withDeadline(work.name(), deadline, () -> {
+                    long start = System.nanoTime();
+                    work.run().get();
+                    return System.nanoTime() - start;
+                });
                 peaks[w] = Math.max(peaks[w], heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum());
             }
         }

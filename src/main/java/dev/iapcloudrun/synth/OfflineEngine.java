@@ -3,6 +3,7 @@ package dev.iapcloudrun.synth;
 import com.google.protobuf.Struct;
 import com.pulumi.Context;
 import com.pulumi.deployment.internal.DeploymentImpl;
+import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 
@@ -71,11 +72,7 @@ public final class OfflineEngine {
                     .config(config, secretKeys)
                     .mocks(mocks)
                     .monitorDecorator(ignored -> monitor)
-                    .deploymentFactory(state -> {
-                        // The SDK's state makes its own runner; the engine logger finds the runner through the state.
-                        state.runner = new CountingRunner(() -> state.logger);
-                        return new DeploymentImpl(state);
-                    })
+                    .deploymentFactory(OfflineEngine::countingDeployment)
                     .build()
                     .runTest(program);
             if (!result.exceptions().isEmpty()) {
@@ -89,6 +86,17 @@ public final class OfflineEngine {
             logger.removeHandler(collector);
             PulumiTestInternal.cleanup();
         }
+    }
+
+    /**
+     * A deployment whose tasks the {@link CountingRunner} tracks. The SDK's own runner waits by spinning on a worker of
+     * the common pool until every task is done, so with the other workers busy the tasks it waits for never run: the
+     * in-process engine hung. Every in-process run, the floors of {@code bench} included, uses this.
+     */
+    public static DeploymentInternal countingDeployment(DeploymentImpl.DeploymentState state) {
+        // The SDK's state makes its own runner; the engine logger finds the runner through the state.
+        state.runner = new CountingRunner(() -> state.logger);
+        return new DeploymentImpl(state);
     }
 
     private static Plan plan(String project, String stack, RecordingMonitor monitor) {
