@@ -232,9 +232,8 @@ class MainTest {
     private void git(String... args) throws Exception {
         var command = new java.util.ArrayList<>(List.of("git", "-C", root.toString()));
         command.addAll(List.of(args));
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
+        var finished = Processes.run(new ProcessBuilder(command).redirectErrorStream(true), java.time.Duration.ofMinutes(1));
+        assertThat(finished.exitCode()).as(finished.describe()).isZero();
     }
 
     @Test

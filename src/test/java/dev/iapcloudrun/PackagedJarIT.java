@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,25 +21,18 @@ class PackagedJarIT {
 
     private static final Path JAR = Path.of("target/iap-cloudrun.jar").toAbsolutePath();
 
-    record Result(int exitCode, String stdout, String stderr) {}
-
-    static Result java(Path workingDir, String... args) throws IOException, InterruptedException {
+    static Processes.Finished java(Path workingDir, String... args) throws IOException, InterruptedException {
         var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(args));
-        var stdout = Files.createTempFile("stdout", ".txt");
-        var stderr = Files.createTempFile("stderr", ".txt");
-        var builder = new ProcessBuilder(command).directory(workingDir.toAbsolutePath().toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        var builder = new ProcessBuilder(command).directory(workingDir.toAbsolutePath().toFile());
         builder.environment().remove("PULUMI_MONITOR");
-        var process = builder.start();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the jar finished in time").isTrue();
-        return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+        return Processes.run(builder, Duration.ofMinutes(2));
     }
 
     @Test
     void pluginDiscoveryReportsOnlyGcp9370() throws Exception {
         var result = java(Path.of(""), "-cp", JAR.toString(), "com.pulumi.bootstrap.internal.Main", "packages");
-        assertThat(result.exitCode()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         var plugins = new ObjectMapper().readTree(result.stdout());
         var gcp = new ArrayList<String>();
         plugins.forEach(p -> {
@@ -54,7 +47,7 @@ class PackagedJarIT {
     void benchTimesSynthOfTheDevStackAgainstTheSdkStartingAsWholeProcesses() throws Exception {
         var result = java(Path.of(""), "-jar", JAR.toString(), "bench", "--sizes", "2", "--runs", "1", "--warmups", "0",
                 "--startup-runs", "1", "--no-maven");
-        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.stdout().lines())
                 .anyMatch(line -> line.matches("start-up \\(median of 1 processes\\): synth --stack dev [0-9]+ ms, "
                         + "SDK start only [0-9]+ ms, ratio [0-9]+\\.[0-9]{2}"))
@@ -64,7 +57,7 @@ class PackagedJarIT {
     @Test
     void synthOfTheDevStackPrintsThePlanOfTheInProcessProgram() throws Exception {
         var result = java(Path.of(""), "-jar", JAR.toString(), "synth", "--stack", "dev");
-        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
         var expected = PlanJson.write(TestPlans.bundled("dev").synth());
         assertThat(result.stdout()).isEqualTo(expected);
     }
@@ -72,7 +65,7 @@ class PackagedJarIT {
     @Test
     void withoutArgumentsOrEngineExplainsHowToRunIt() throws Exception {
         var result = java(Path.of(""), "-jar", JAR.toString());
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
         assertThat(result.stderr()).contains("no Pulumi engine to talk to").contains("usage:").doesNotContain("\tat ");
     }
 
@@ -84,7 +77,7 @@ class PackagedJarIT {
         Files.writeString(project.resolve("stacks/qa.yaml"), "services:\n  - name: hello\n    image: x\n    invokers: [allUsers]\n",
                 StandardCharsets.UTF_8);
         var result = java(project, "-jar", JAR.toString(), "synth", "--stack", "qa", "--out", "qa.json");
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
         assertThat(result.stderr()).contains("stacks/qa.yaml:4:16: services[0].invokers[0]").doesNotContain("\tat ");
         assertThat(project.resolve("qa.json")).doesNotExist();
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,19 +109,16 @@ class WorkflowsIT {
         var builder = new ProcessBuilder("bash", "-c", script).directory(repo.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         builder.environment().remove("PULUMI_MONITOR");
-        var process = builder.start();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output.lines().filter(l -> !l.startsWith("wrote ")).reduce("", (a, b) -> a + b + "\n");
+        var finished = Processes.run(builder, Duration.ofMinutes(3));
+        assertThat(finished.exitCode()).as(finished.describe()).isZero();
+        return finished.stdout().lines().filter(l -> !l.startsWith("wrote ")).reduce("", (a, b) -> a + b + "\n");
     }
 
     private String git(String... args) throws Exception {
         var command = new ArrayList<>(List.of("git", "-C", repo.toString()));
         command.addAll(List.of(args));
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
-        return output;
+        var finished = Processes.run(new ProcessBuilder(command).redirectErrorStream(true), Duration.ofMinutes(1));
+        assertThat(finished.exitCode()).as(finished.describe()).isZero();
+        return finished.stdout();
     }
 }

@@ -1,5 +1,6 @@
 package dev.iapcloudrun.review;
 
+import dev.iapcloudrun.Processes;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,13 +71,11 @@ class AccessReportBrowserTest {
     private String dumpDom(String browser, Path page) throws Exception {
         var process = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--no-first-run", "--user-data-dir=" + dir.resolve("profile"),
-                "--dump-dom", page.toUri().toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        var dom = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the browser finished").isTrue();
-        assertThat(process.exitValue()).as("the browser's exit code").isZero();
-        assertThat(dom).as("the DOM the browser printed").contains("</html>");
-        return dom;
+                "--dump-dom", page.toUri().toString());
+        var finished = Processes.run(process, Duration.ofMinutes(2));
+        assertThat(finished.exitCode()).as("the browser's exit code: " + finished.describe()).isZero();
+        assertThat(finished.stdout()).as("the DOM the browser printed").contains("</html>");
+        return finished.stdout();
     }
 
     private static Optional<String> browser() {

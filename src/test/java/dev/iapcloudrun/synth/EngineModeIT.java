@@ -1,6 +1,7 @@
 package dev.iapcloudrun.synth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iapcloudrun.Processes;
 import dev.iapcloudrun.TestPlans;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,12 +35,10 @@ class EngineModeIT {
     private static Run run(Path root, TestPlans.BundledStack stack) throws Exception {
         var engine = new FakePulumiEngine(stack.project(), stack.stack());
         var json = new ObjectMapper();
-        var output = Files.createTempFile("engine-mode", ".log");
         var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", ROOT.resolve("target/iap-cloudrun.jar").toString())
                 .directory(root.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+                .redirectErrorStream(true);
         Map<String, String> env = process.environment();
         env.put("PULUMI_MONITOR", engine.address());
         env.put("PULUMI_ENGINE", engine.address());
@@ -49,9 +48,8 @@ class EngineModeIT {
         env.put("PULUMI_DRY_RUN", "true");
         env.put("PULUMI_CONFIG", json.writeValueAsString(stack.config()));
         env.put("PULUMI_CONFIG_SECRET_KEYS", json.writeValueAsString(stack.secretKeys()));
-        var running = process.start();
-        assertThat(running.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        return new Run(running.exitValue(), Files.readString(output), engine);
+        var finished = Processes.run(process, Duration.ofMinutes(2));
+        return new Run(finished.exitCode(), finished.stdout(), engine);
     }
 
     private static String logs(FakePulumiEngine engine) {
