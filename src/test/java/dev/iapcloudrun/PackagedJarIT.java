@@ -55,6 +55,26 @@ class PackagedJarIT {
     }
 
     @Test
+    void benchSkipsTheMavenRowWithTheReasonWhenMavenCannotRunTheProgram(@TempDir Path project) throws Exception {
+        for (var file : List.of("Pulumi.yaml", "Pulumi.dev.yaml", "stacks/dev.yaml")) {
+            Files.createDirectories(project.resolve(file).getParent());
+            Files.copy(Path.of(file), project.resolve(file));
+        }
+        // What Maven says on a fresh machine when it must work offline and has never downloaded exec-maven-plugin.
+        var mvnw = project.resolve("mvnw");
+        Files.writeString(mvnw, "#!/bin/sh\necho \"[ERROR] Plugin org.codehaus.mojo:exec-maven-plugin:3.6.4 or one of its "
+                + "dependencies could not be resolved: cannot access central in offline mode\" >&2\nexit 1\n");
+        mvnw.toFile().setExecutable(true);
+
+        var result = java(project, "-jar", JAR.toString(), "bench", "--sizes", "2", "--runs", "1", "--warmups", "0",
+                "--startup-runs", "1");
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).contains("pulumi up start-up through Maven: skipped, Maven could not run the program: ")
+                .contains("exited with 1").contains("exec-maven-plugin:3.6.4 or one of its dependencies could not be resolved");
+    }
+
+    @Test
     void synthOfTheDevStackPrintsThePlanOfTheInProcessProgram() throws Exception {
         var result = java(Path.of(""), "-jar", JAR.toString(), "synth", "--stack", "dev");
         assertThat(result.exitCode()).as(result.describe()).isZero();
