@@ -141,7 +141,7 @@ public final class Main {
         var plan = new Workspace(root).synth(stack, warnings::add);
         warnings.forEach(warning -> err.println("warning: " + warning));
         if (outFile.isPresent()) {
-            PlanJson.write(plan, root.resolve(outFile.get()));
+            writeOut(root, outFile.get(), PlanJson.write(plan));
             err.println("wrote the plan of stack '" + stack + "' (" + plan.resources().size() + " resources) to " + outFile.get());
         } else {
             out.print(PlanJson.write(plan));
@@ -259,10 +259,19 @@ public final class Main {
 
     private static void emit(String text, Optional<String> outFile, Path root, PrintStream out, PrintStream err) throws IOException {
         if (outFile.isPresent()) {
-            AtomicFile.write(root.resolve(outFile.get()), text);
+            writeOut(root, outFile.get(), text);
             err.println("wrote " + outFile.get());
         } else {
             out.print(text);
+        }
+    }
+
+    /** Writes the file {@code --out} names, whole or not at all; a failure names the option, the path and the reason. */
+    private static void writeOut(Path root, String outFile, String text) throws IOException {
+        try {
+            AtomicFile.write(root.resolve(outFile), text);
+        } catch (IOException e) {
+            throw new IOException("--out: " + e.getMessage(), e);
         }
     }
 

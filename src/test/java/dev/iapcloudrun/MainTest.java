@@ -66,6 +66,43 @@ class MainTest {
     }
 
     @Test
+    void anUnwritableOutNamesTheOptionThePathAskedForAndTheReason() {
+        assertThat(run("synth", "--stack", "demo", "--out", "/proc/x/plan.json")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("--out: cannot write /proc/x/plan.json: cannot create the folder /proc/x: no such file or folder\n");
+
+        err.reset();
+        assertThat(run("synth", "--stack", "demo", "--out", "/proc/x.json")).isEqualTo(2);
+        assertThat(stderr()).startsWith("--out: cannot write /proc/x.json: the folder /proc does not take the file: ")
+                .doesNotContain(".tmp");
+    }
+
+    @Test
+    void everyCommandNamesAnUnwritableOutAndWritesNothing() throws IOException {
+        Files.writeString(root.resolve("taken"), "a file, not a folder");
+        for (var command : List.of(List.of("diff", "--stack", "demo", "--base", "HEAD"), List.of("access"))) {
+            err.reset();
+            var args = new java.util.ArrayList<>(command);
+            args.addAll(List.of("--out", "taken/report.md"));
+            if (command.get(0).equals("diff")) {
+                git("init", "-q");
+                git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "empty");
+            }
+            assertThat(run(args.toArray(String[]::new))).as(stderr()).isEqualTo(2);
+            assertThat(stderr()).isEqualTo("--out: cannot write taken/report.md: cannot create the folder " + root.resolve("taken")
+                    + ": a part of the path is a file, not a folder\n");
+        }
+        assertThat(Files.readString(root.resolve("taken"))).isEqualTo("a file, not a folder");
+    }
+
+    @Test
+    void writtenFilesTakeThePermissionsOfTheUmaskNotOwnerOnly() throws IOException {
+        assertThat(run("synth", "--stack", "demo", "--out", "plan.json")).isZero();
+        // A file created the plain way gets what the umask allows: the plan, which holds no secret value, gets the same.
+        var plain = Files.createFile(root.resolve("plain.txt"));
+        assertThat(Files.getPosixFilePermissions(root.resolve("plan.json"))).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void writesThePlanToAFile() throws IOException {
         assertThat(run("synth", "--stack", "demo", "--out", "plans/demo.json")).isZero();
         assertThat(Files.readString(root.resolve("plans/demo.json"))).contains("\"stack\": \"demo\"");
