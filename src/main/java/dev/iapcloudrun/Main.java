@@ -163,6 +163,11 @@ public final class Main {
             }
             noneLeft(args);
             var workspace = new Workspace(root);
+            if (!workspace.hasStack(stack.get()) && !workspace.hadStack(base.get(), stack.get())) {
+                // A mistyped stack would otherwise read as "no changes", and a CI job would hide every real diff.
+                throw new InputException("diff --stack " + stack.get() + ": there is no stack '" + stack.get()
+                        + "' in the working tree or at " + base.get() + "; the stacks here are " + String.join(", ", workspace.stacks()));
+            }
             diff = PlanDiff.between(workspace.synthAt(base.get(), stack.get()), workspace.synthOrEmpty(stack.get()));
             rerun = JAR + " diff --stack " + stack.get() + " --base " + base.get();
         } else {
@@ -270,8 +275,8 @@ public final class Main {
     private static void writeOut(Path root, String outFile, String text) throws IOException {
         try {
             AtomicFile.write(root.resolve(outFile), text);
-        } catch (IOException e) {
-            throw new IOException("--out: " + e.getMessage(), e);
+        } catch (AtomicFile.WriteFailed e) {
+            throw new IOException("--out " + outFile + ": " + e.why(), e);
         }
     }
 

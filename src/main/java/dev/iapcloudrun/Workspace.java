@@ -43,10 +43,17 @@ record Workspace(Path root) {
 
     /** The stack's plan, or an empty one when the stack does not exist (yet, or any more). */
     Plan synthOrEmpty(String stack) throws IOException {
-        if (!Files.exists(root.resolve("Pulumi." + stack + ".yaml")) && !Files.exists(root.resolve(IapCloudRunProgram.stackFile(stack)))) {
-            return empty(stack);
-        }
-        return synth(stack);
+        return hasStack(stack) ? synth(stack) : empty(stack);
+    }
+
+    /** Whether the working tree has any of the stack's two files. */
+    boolean hasStack(String stack) {
+        return Files.exists(root.resolve("Pulumi." + stack + ".yaml")) || Files.exists(root.resolve(IapCloudRunProgram.stackFile(stack)));
+    }
+
+    /** Whether the stack existed at a git revision. */
+    boolean hadStack(String ref, String stack) throws IOException {
+        return atRevision(ref, stack, Optional::isPresent);
     }
 
     /** The stack as of a git revision, run by this program; empty when the stack did not exist then. */

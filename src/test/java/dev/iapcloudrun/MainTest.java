@@ -68,16 +68,16 @@ class MainTest {
     @Test
     void anUnwritableOutNamesTheOptionThePathAskedForAndTheReason() {
         assertThat(run("synth", "--stack", "demo", "--out", "/proc/x/plan.json")).isEqualTo(2);
-        assertThat(stderr()).isEqualTo("--out: cannot write /proc/x/plan.json: cannot create the folder /proc/x: no such file or folder\n");
+        assertThat(stderr()).endsWith("\n--out /proc/x/plan.json: cannot create the folder /proc/x: no such file or folder\n");
 
         err.reset();
         assertThat(run("synth", "--stack", "demo", "--out", "/proc/x.json")).isEqualTo(2);
-        assertThat(stderr()).startsWith("--out: cannot write /proc/x.json: the folder /proc does not take the file: ")
+        assertThat(stderr()).contains("\n--out /proc/x.json: the folder /proc does not take the file: ")
                 .doesNotContain(".tmp");
     }
 
     @Test
-    void everyCommandNamesAnUnwritableOutAndWritesNothing() throws IOException {
+    void everyCommandNamesAnUnwritableOutAndWritesNothing() throws Exception {
         Files.writeString(root.resolve("taken"), "a file, not a folder");
         for (var command : List.of(List.of("diff", "--stack", "demo", "--base", "HEAD"), List.of("access"))) {
             err.reset();
@@ -88,7 +88,7 @@ class MainTest {
                 git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "empty");
             }
             assertThat(run(args.toArray(String[]::new))).as(stderr()).isEqualTo(2);
-            assertThat(stderr()).isEqualTo("--out: cannot write taken/report.md: cannot create the folder " + root.resolve("taken")
+            assertThat(stderr()).isEqualTo("--out taken/report.md: cannot create the folder " + root.resolve("taken")
                     + ": a part of the path is a file, not a folder\n");
         }
         assertThat(Files.readString(root.resolve("taken"))).isEqualTo("a file, not a folder");
@@ -201,6 +201,29 @@ class MainTest {
         out.reset();
         assertThat(run("diff", "base.json", "base.json", "--exit-code")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Stack demo: no changes.\n");
+    }
+
+    @Test
+    void diffOfAStackThatExistsOnNeitherSideIsAnErrorNotNoChanges() throws Exception {
+        git("init", "-q");
+        git("add", ".");
+        git("-c", "user.name=ci", "-c", "user.email=ci@example.com", "commit", "-q", "-m", "base");
+
+        assertThat(run("diff", "--stack", "demoo", "--base", "HEAD")).isEqualTo(2);
+
+        assertThat(out.size()).isZero();
+        assertThat(stderr()).isEqualTo("diff --stack demoo: there is no stack 'demoo' in the working tree or at HEAD; "
+                + "the stacks here are demo\n");
+    }
+
+    @Test
+    void diffOfAStackAddedSinceTheBaseShowsItAllAdded() throws Exception {
+        git("init", "-q");
+        git("-c", "user.name=ci", "-c", "user.email=ci@example.com", "commit", "-q", "--allow-empty", "-m", "base");
+
+        assertThat(run("diff", "--stack", "demo", "--base", "HEAD")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Stack demo: ").contains(" to add, 0 to update, 0 to replace, 0 to delete.");
     }
 
     @Test

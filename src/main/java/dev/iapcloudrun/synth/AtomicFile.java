@@ -22,26 +22,37 @@ public final class AtomicFile {
 
     private AtomicFile() {}
 
-    /**
-     * @throws IOException naming {@code file} as asked for (never the temporary file beside it) and why it cannot be
-     *                     written; nothing is left behind
-     */
+    /** A file that could not be written, and why, in words that never name the temporary file beside it. */
+    public static final class WriteFailed extends IOException {
+        private final String why;
+
+        WriteFailed(Path file, String why, Throwable cause) {
+            super("cannot write " + file + ": " + why, cause);
+            this.why = why;
+        }
+
+        public String why() {
+            return why;
+        }
+    }
+
+    /** @throws WriteFailed when the file cannot be written; nothing is left behind */
     public static void write(Path file, String text) throws IOException {
         var dir = file.toAbsolutePath().getParent();
         if (Files.isDirectory(file)) {
-            throw new IOException("cannot write " + file + ": it is a folder");
+            throw new WriteFailed(file, "it is a folder", null);
         }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IOException("cannot write " + file + ": cannot create the folder " + dir + ": " + reason(e), e);
+            throw new WriteFailed(file, "cannot create the folder " + dir + ": " + reason(e), e);
         }
         var temp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new IOException("cannot write " + file + ": the folder " + dir + " does not take the file: " + reason(e), e);
+            throw new WriteFailed(file, "the folder " + dir + " does not take the file: " + reason(e), e);
         } finally {
             Files.deleteIfExists(temp);
         }
