@@ -51,7 +51,7 @@ public final class Main {
                   --exit-code exits with 1 when anything changes
               java -jar target/iap-cloudrun.jar validate [--stack STACK] [--strict] [--base GIT-REF]
                   check stack files and their config (all stacks unless --stack); exit 2 on errors; --strict makes
-                  warnings errors; --base compares with the stacks at GIT-REF (accessors turned additive)
+                  warnings errors; --base compares with the stacks at GIT-REF and refuses a change that loses access
               java -jar target/iap-cloudrun.jar access [--stack STACK] [--format markdown|html] [--out FILE]
                   who can reach which service, per environment (all stacks unless --stack)
               java -jar target/iap-cloudrun.jar bench [--sizes 10,100,1000] [--runs 5] [--warmups 3] [--startup-runs 11] [--deadline 120] [--no-maven]

@@ -3,6 +3,7 @@ package dev.iapcloudrun;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.iapcloudrun.program.IapCloudRunProgram;
 import dev.iapcloudrun.review.GitRevision;
+import dev.iapcloudrun.review.IamTransition;
 import dev.iapcloudrun.spec.Location;
 import dev.iapcloudrun.spec.Problem;
 import dev.iapcloudrun.spec.StackCheck;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +77,11 @@ record Workspace(Path root) {
                 : atRevision(baseRef.get(), stack, copy -> copy.isPresent() ? copy.get().check(stack, Optional.empty()).spec() : Optional.empty());
         var file = IapCloudRunProgram.stackFile(stack);
         var check = StackFileReader.check(root.resolve(file), file, defaults, base);
+        if (baseRef.isPresent() && check.errors().isEmpty()) {
+            var errors = transitionProblems(StackFileReader.parse(root.resolve(file), file), check.spec().orElseThrow(),
+                    synthAt(baseRef.get(), stack), synth(stack));
+            check = new StackCheck(check.spec(), errors, check.warnings());
+        }
         var client = check.spec().flatMap(StackSpec::oauthClient);
         if (client.isEmpty()) {
             return check;
@@ -90,6 +97,31 @@ record Workspace(Path root) {
         errors.add(new Problem(new Location(configFile, lineOf(root.resolve(configFile), client.get().clientSecretConfigKey()), 1),
                 "config." + key, problem.get()));
         return new StackCheck(Optional.empty(), errors, check.warnings());
+    }
+
+    /**
+     * Refuses a change from {@code base} to {@code head} that the IAM model finds unsafe: someone loses access the new
+     * stack declares (for a moment or for good), or keeps or gains access neither declares. Each problem is located at the
+     * service's accessors, invokers or secrets, and says what to do instead.
+     */
+    static List<Problem> transitionProblems(StackFileReader.Parsed parsed, StackSpec spec, Plan base, Plan head) {
+        var problems = new ArrayList<Problem>();
+        var yaml = parsed.root().orElseThrow();
+        IamTransition.explain(IamTransition.verdict(base, head)).forEach((policy, text) -> {
+            var services = spec.services();
+            int i = 0;
+            while (i < services.size() && !services.get(i).name().equals(policy.service())) {
+                i++;
+            }
+            Object[] path = i == services.size() ? new Object[] {"services"}
+                    : new Object[] {"services", i, policy.kind().equals(IamTransition.PolicyKey.RUN) ? "invokers"
+                            : policy.kind().equals(IamTransition.PolicyKey.SECRET) ? "secrets" : "accessors"};
+            var node = yaml.at(path).or(() -> yaml.at(Arrays.copyOf(path, Math.min(2, path.length)))).orElse(yaml);
+            var where = path.length == 1 ? "services" : "services[" + i + "]." + path[2];
+            problems.add(new Problem(node.location(), where, "refused: this change is unsafe for access against the base "
+                    + "revision, " + text));
+        });
+        return problems;
     }
 
     private Plan empty(String stack) throws IOException {

@@ -330,9 +330,72 @@ class MainTest {
         git("-c", "user.name=ci", "-c", "user.email=ci@example.com", "commit", "-q", "-m", "base");
         Files.writeString(file, Files.readString(file).replace("authoritative", "additive"));
 
-        assertThat(run("validate", "--base", "HEAD")).isZero();
+        var check = new Workspace(root).check("demo", java.util.Optional.of("HEAD"));
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("services[0].accessors.mode: the accessors of 'hello' were "
-                + "authoritative at the base revision and are now additive").contains("[accessors-turned-additive]");
+        assertThat(check.warnings()).extracting(Object::toString).anySatisfy(w -> assertThat(w)
+                .contains("services[0].accessors.mode: the accessors of 'hello' were authoritative at the base revision and are now additive")
+                .contains("[accessors-turned-additive]"));
+    }
+
+    private void commitBase(String mode, String members) throws Exception {
+        var file = root.resolve("stacks/demo.yaml");
+        Files.writeString(file, Files.readString(file).replace("additive", mode).replace("[user:ada@example.com]", "[" + members + "]"));
+        git("init", "-q");
+        git("add", ".");
+        git("-c", "user.name=ci", "-c", "user.email=ci@example.com", "commit", "-q", "-m", "base");
+    }
+
+    private void edit(String from, String to) throws IOException {
+        var file = root.resolve("stacks/demo.yaml");
+        Files.writeString(file, Files.readString(file).replace(from, to));
+    }
+
+    @Test
+    void validateRefusesSwitchingAccessorsToAdditiveAndNamesTheBindingToRemoveFromTheStateFirst() throws Exception {
+        commitBase("authoritative", "user:ada@example.com");
+        edit("authoritative", "additive");
+
+        assertThat(run("validate", "--base", "HEAD")).isEqualTo(2);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stacks/demo.yaml:5:")
+                .contains("services[0].accessors: refused: this change is unsafe for access against the base revision, "
+                        + "on IAP on Cloud Run service hello: user:ada@example.com loses access although the new stack declares it")
+                .contains("pulumi state delete 'urn:pulumi:demo::iap-cloudrun::pulumi:pulumi:Stack$iap-cloudrun:index:IapAccessorBinding"
+                        + "$gcp:iap/webCloudRunServiceIamBinding:WebCloudRunServiceIamBinding::hello-accessors'")
+                .contains("validated 1 stack: 1 with errors");
+    }
+
+    @Test
+    void validateRefusesSwitchingAccessorsToAuthoritativeAndNamesEachMemberToRemoveFromTheStateFirst() throws Exception {
+        commitBase("additive", "user:ada@example.com, group:ops@example.com");
+        edit("additive", "authoritative");
+
+        assertThat(run("validate", "--base", "HEAD")).isEqualTo(2);
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("group:ops@example.com loses access although the new stack declares it")
+                .contains("pulumi state delete 'urn:pulumi:demo::iap-cloudrun::pulumi:pulumi:Stack$iap-cloudrun:index:IapAccessorBinding"
+                        + "$gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember::hello-accessors-group:ops@example.com'")
+                .contains("hello-accessors-user:ada@example.com'");
+    }
+
+    @Test
+    void validateRefusesAModeSwitchThatAlsoDropsAMemberAndSaysToSplitIt() throws Exception {
+        commitBase("authoritative", "user:ada@example.com, group:ops@example.com");
+        edit("authoritative", "additive");
+        edit("user:ada@example.com, group:ops@example.com", "user:ada@example.com");
+
+        assertThat(run("validate", "--base", "HEAD")).isEqualTo(2);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("No single update keeps access here")
+                .doesNotContain("pulumi state delete");
+    }
+
+    @Test
+    void validateAcceptsAChangeThatKeepsAccessAtEveryStep() throws Exception {
+        commitBase("authoritative", "user:ada@example.com");
+        edit("[user:ada@example.com]", "[user:ada@example.com, user:bob@example.com]");
+
+        assertThat(run("validate", "--base", "HEAD")).as(out.toString(StandardCharsets.UTF_8)).isZero();
     }
 }

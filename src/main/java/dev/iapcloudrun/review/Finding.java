@@ -11,6 +11,7 @@ public record Finding(Kind kind, String service, String message) {
 
     public enum Kind {
         PUBLIC_PRINCIPAL("public-principal"),
+        UNSAFE_ACCESS_TRANSITION("unsafe-access-transition"),
         IAP_DISABLED("iap-disabled"),
         INVOKER_CHECK_DISABLED("invoker-check-disabled"),
         INGRESS_WIDENED("ingress-widened"),

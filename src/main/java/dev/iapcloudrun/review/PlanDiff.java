@@ -101,7 +101,7 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
         return new PlanDiff(stack, changes, SecurityFindings.of(base, head, changes));
     }
 
-    private static Map<String, Plan.PlannedResource> byUrn(Plan plan) {
+    static Map<String, Plan.PlannedResource> byUrn(Plan plan) {
         return plan.resources().stream().collect(Collectors.toMap(Plan.PlannedResource::urn, Function.identity(),
                 (x, y) -> { throw new IllegalArgumentException("the plan has two resources with the URN " + x.urn()); },
                 TreeMap::new));

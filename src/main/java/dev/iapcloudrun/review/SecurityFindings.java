@@ -34,6 +34,8 @@ final class SecurityFindings {
         var servicesAfter = byName(Grants.services(head));
         grants(Grants.of(base), Grants.of(head), servicesAfter, findings);
         services(servicesBefore, servicesAfter, findings);
+        IamTransition.explain(IamTransition.verdict(base, head)).forEach((policy, text) ->
+                findings.add(new Finding(Kind.UNSAFE_ACCESS_TRANSITION, policy.service(), "unsafe change of access " + text)));
         for (var change : changes) {
             if (change.type().equals(GcpTypes.IAP_SETTINGS)) {
                 findings.add(new Finding(Kind.OAUTH_SETTINGS_CHANGED, "", oauth(change)));

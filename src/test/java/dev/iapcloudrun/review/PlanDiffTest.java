@@ -118,7 +118,7 @@ class PlanDiffTest {
 
         assertThat(diff.changes()).extracting(PlanDiff.ResourceChange::action)
                 .containsExactlyInAnyOrder(Action.DELETE, Action.ADD, Action.ADD);
-        assertThat(diff.findings()).extracting(Finding::message).containsExactly(
+        assertThat(diff.findings()).filteredOn(f -> f.kind() == Kind.ACCESS_CHANGED).extracting(Finding::message).containsExactly(
                 "group:ops@example.com's roles/iap.httpsResourceAccessor on hello changes from authoritative, no condition to additive, no condition",
                 "user:ada@example.com's roles/iap.httpsResourceAccessor on hello changes from authoritative, no condition to additive, no condition");
     }
