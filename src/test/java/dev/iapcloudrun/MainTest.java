@@ -176,7 +176,7 @@ class MainTest {
     @Test
     void explainsUsageWithExitCode2() {
         assertThat(run("synth")).isEqualTo(2);
-        assertThat(stderr()).contains("synth needs --stack STACK").contains("usage:");
+        assertThat(stderr()).contains("Missing required option: '--stack=STACK'").contains("usage: iap-cloudrun synth");
         assertThat(run("deploy")).isEqualTo(2);
         assertThat(stderr()).contains("unknown command 'deploy'");
     }

@@ -1,7 +1,6 @@
 package dev.iapcloudrun.spec;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -183,33 +182,10 @@ final class Fields {
     void finish() {
         mapping.keyLocations().forEach((key, location) -> {
             if (!known.contains(key)) {
-                var suggestion = known.stream()
-                        .min(Comparator.comparingInt(k -> editDistance(k, key)))
-                        .filter(k -> editDistance(k, key) <= Math.max(2, key.length() / 3))
-                        .map(k -> "did you mean '" + k + "'? ")
-                        .orElse("");
+                var suggestion = DidYouMean.closest(key, known).map(k -> "did you mean '" + k + "'? ").orElse("");
                 problems.add(new Problem(location, child(key), "unknown field '" + key + "'; " + suggestion
                         + "expected one of " + known.stream().sorted().collect(Collectors.joining(", "))));
             }
         });
-    }
-
-    static int editDistance(String a, String b) {
-        var previous = new int[b.length() + 1];
-        var current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            var swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
