@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iapcloudrun.review.PlanDiff.Action;
+import dev.iapcloudrun.synth.StructJson;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -89,7 +90,10 @@ public enum DiffFormat {
     }
 
     private static String value(JsonNode node) {
-        return node.isMissingNode() ? "(none)" : node.toString();
+        if (node.isMissingNode()) {
+            return "(none)";
+        }
+        return node.asText().equals(StructJson.UNKNOWN) ? "(known after deployment)" : node.toString();
     }
 
     static String markdown(PlanDiff diff, int limit, String rerun) {
