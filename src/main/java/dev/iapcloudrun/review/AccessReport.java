@@ -166,6 +166,7 @@ public record AccessReport(List<Environment> environments) {
                 thead th { background: #f6f8fa; }
                 td.none { color: #8c959f; text-align: center; }
                 td.grant { background: #dafbe1; }
+                td.inert { background: #f6f8fa; color: #57606a; }
                 .condition, .status, .identity { display: block; font-size: .85em; color: #9a6700; }
                 .off { color: #cf222e; font-weight: bold; }
                 </style>
@@ -201,7 +202,9 @@ public record AccessReport(List<Environment> environments) {
                         out.append("<td class=\"none\" data-service=\"").append(html(service)).append("\">—</td>");
                         continue;
                     }
-                    out.append("<td class=\"grant\" data-service=\"").append(html(service)).append("\">");
+                    // An invoker behind IAP reaches nothing: its cell must not read like access.
+                    var inert = grants.stream().allMatch(g -> g.role().equals(Roles.RUN_INVOKER) && env.iapOn(service));
+                    out.append("<td class=\"").append(inert ? "inert" : "grant").append("\" data-service=\"").append(html(service)).append("\">");
                     out.append(grants.stream().map(g -> html(role(g, env.iapOn(service)) + ", " + grantKind(g))
                             + g.condition().map(c -> "<span class=\"condition\" title=\"" + html(c.expression()) + "\">if "
                             + html(c.title()) + "</span>").orElse("")).collect(Collectors.joining("<br>")));

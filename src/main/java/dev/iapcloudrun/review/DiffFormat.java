@@ -107,7 +107,7 @@ public enum DiffFormat {
         var close = "```\n\n</details>\n";
         var out = head.append("\n#### Security-relevant changes (").append(diff.findings().size()).append(")\n\n");
         if (diff.findings().isEmpty()) {
-            out.append("None: no grant, IAP, invoker, ingress, OAuth or protection setting changes.\n");
+            out.append("None: no grant, secret grant, runtime identity, IAP, invoker, ingress, OAuth or protection setting changes.\n");
         }
         // Security lines come first and are cut last: they are what a reviewer must not miss.
         int budget = limit - out.length() - open.length() - close.length()

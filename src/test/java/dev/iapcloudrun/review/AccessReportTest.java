@@ -109,6 +109,18 @@ class AccessReportTest {
     }
 
     @Test
+    void htmlShowsAnInvokerOfAnIapServiceApartFromAccess() {
+        var invoker = "invokers: [serviceAccount:caller@acme-demo.iam.gserviceaccount.com]\n";
+
+        var page = Jsoup.parse(new AccessReport(List.of(AccessReport.Environment.of(stack(invoker + ReviewFixtures.ADDITIVE)))).html());
+
+        var cell = page.selectFirst("tr[data-principal=serviceAccount:caller@acme-demo.iam.gserviceaccount.com] td[data-service=hello]");
+        assertThat(cell.hasClass("inert")).isTrue();
+        assertThat(cell.hasClass("grant")).isFalse();
+        assertThat(cell.text()).isEqualTo("Cloud Run invoker (does not pass IAP), additive");
+    }
+
+    @Test
     void showsEachServicesRuntimeIdentityAndTheSecretsItCanReadFlaggingAnotherProjects() {
         var plan = stack("secrets:\n  A: {secret: db-password}\n  B: {secret: projects/acme-prod/secrets/api-key}\n"
                 + ReviewFixtures.ADDITIVE);
