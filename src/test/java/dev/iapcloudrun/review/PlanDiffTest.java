@@ -311,6 +311,18 @@ class PlanDiffTest {
     }
 
     @Test
+    void namesTheServiceWhoseRuntimeIdentityGainsARole() {
+        var diff = PlanDiff.between(stack("iap: false\n"),
+                stack("iap: false\ninvokers: [serviceAccount:run-hello@acme-demo.iam.gserviceaccount.com]\n"));
+
+        assertThat(diff.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.ACCESS_GRANTED);
+            assertThat(f.message()).startsWith("serviceAccount:run-hello@acme-demo.iam.gserviceaccount.com (runtime identity of hello) "
+                    + "gains roles/run.invoker on hello");
+        });
+    }
+
+    @Test
     void flagsAServiceThatNowRunsAsTheDefaultComputeAccount() {
         var base = stack(ADDITIVE);
         var head = withResources(base, resources -> resources.replaceAll(r -> r.type().equals(GcpTypes.RUN_SERVICE)
