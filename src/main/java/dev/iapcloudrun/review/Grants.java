@@ -54,6 +54,7 @@ public final class Grants {
     public record Grant(String service, String role, String principal, Kind kind, Optional<Condition> condition,
                         boolean iapAgent) {
 
+        /** A grant to anyone but this project's IAP service agent. */
         public Grant(String service, String role, String principal, Kind kind, Optional<Condition> condition) {
             this(service, role, principal, kind, condition, false);
         }
@@ -161,10 +162,11 @@ public final class Grants {
         for (var r : plan.resources()) {
             var in = r.inputs();
             switch (r.type()) {
+                // Only the agent's invoker grant is how IAP works; any other grant to it is shown like anyone's.
                 case GcpTypes.IAP_WEB_RUN_IAM_BINDING -> in.path("members").forEach(member ->
-                        grants.add(grant(r, in.path("cloudRunServiceName"), member, Kind.AUTHORITATIVE, agentAddresses.contains(member.asText()))));
+                        grants.add(grant(r, in.path("cloudRunServiceName"), member, Kind.AUTHORITATIVE, false)));
                 case GcpTypes.IAP_WEB_RUN_IAM_MEMBER -> grants.add(grant(r, in.path("cloudRunServiceName"), in.path("member"),
-                        Kind.ADDITIVE, agentAddresses.contains(in.path("member").asText())));
+                        Kind.ADDITIVE, false));
                 case GcpTypes.RUN_SERVICE_IAM_MEMBER -> grants.add(grant(r, in.path("name"), in.path("member"), Kind.ADDITIVE,
                         agentGrants.contains(r.urn()) || agentAddresses.contains(in.path("member").asText())));
                 default -> { }

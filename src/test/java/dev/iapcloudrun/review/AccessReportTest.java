@@ -175,6 +175,20 @@ class AccessReportTest {
     }
 
     @Test
+    void showsAnAccessorGrantToTheProjectsOwnAgentAsARow() {
+        var base = stack(ReviewFixtures.ADDITIVE);
+        var accessor = base.named(dev.iapcloudrun.provider.gcp.GcpTypes.IAP_WEB_RUN_IAM_MEMBER, "hello-accessors-user:ada@example.com");
+        var own = "serviceAccount:service-123456789012@gcp-sa-iap.iam.gserviceaccount.com";
+        var plan = ReviewFixtures.withResources(base, resources -> resources.add(new dev.iapcloudrun.synth.Plan.PlannedResource(
+                accessor.urn() + "-agent", accessor.type(), "hello-accessors-agent", accessor.parent(), true,
+                accessor.inputs().deepCopy().put("member", own), List.of(), false, "")));
+
+        var report = new AccessReport(List.of(AccessReport.Environment.of(plan)));
+
+        assertThat(report.markdown()).contains("| hello | " + DiffFormat.escape(own) + " | IAP accessor | additive | none |");
+    }
+
+    @Test
     void grantsKeepTheRoleOfEachResource() {
         assertThat(Grants.of(TestPlans.bundled("dev").synth())).extracting(Grants.Grant::role)
                 .containsOnly(Roles.IAP_ACCESSOR, Roles.RUN_INVOKER);
