@@ -20,6 +20,8 @@ public final class StackRules {
         DELETION_PROTECTION_OFF("deletion-protection-off", "requireDeletionProtection", StackPolicy::requireDeletionProtection),
         ADDITIVE_ACCESSORS("additive-accessors", "requireAuthoritativeAccessors", StackPolicy::requireAuthoritativeAccessors),
         ACCESSORS_TURNED_ADDITIVE("accessors-turned-additive", "requireAuthoritativeAccessors", StackPolicy::requireAuthoritativeAccessors),
+        // Only a warning: it says that the policy's promise is not kept, which a stricter policy could not fix.
+        CONDITIONAL_AUTHORITATIVE_ACCESSORS("conditional-authoritative-accessors", null, p -> false),
         EXTERNAL_PRINCIPAL("external-principal", null, p -> false),
         UNKNOWN_REGION("unknown-region", null, p -> false);
 
@@ -84,6 +86,14 @@ public final class StackRules {
                     found.add(Rule.ADDITIVE_ACCESSORS, at + ".accessors.mode", "the accessors of '" + s.name()
                             + "' are additive; expected authoritative", "services", i, "accessors", "mode");
                 }
+            }
+            var condition = s.accessors().filter(a -> a.mode() == AccessorsSpec.Mode.AUTHORITATIVE).flatMap(AccessorsSpec::condition);
+            if (spec.policy().requireAuthoritativeAccessors() && condition.isPresent()) {
+                found.add(Rule.CONDITIONAL_AUTHORITATIVE_ACCESSORS, at + ".accessors.condition", "the accessors of '" + s.name()
+                        + "' are authoritative for the condition '" + condition.get().title() + "' only: a grant of "
+                        + "roles/iap.httpsResourceAccessor without it, made outside the stack, survives every update, so "
+                        + "policy.requireAuthoritativeAccessors is not kept for '" + s.name() + "'; drop the condition, or "
+                        + "check the service's IAP policy for such grants yourself", "services", i, "accessors", "condition");
             }
             if (spec.audience() == StackSpec.Audience.INTERNAL && !spec.organizationDomains().isEmpty()) {
                 var members = s.accessors().map(AccessorsSpec::members).orElse(List.of());

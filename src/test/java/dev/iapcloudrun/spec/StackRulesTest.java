@@ -72,6 +72,23 @@ class StackRulesTest {
     }
 
     @Test
+    void warnsThatConditionalAuthoritativeAccessorsDoNotKeepThePolicysPromise() {
+        var conditioned = AUTHORITATIVE + "  condition:\n    title: until-2027\n    expression: request.time < timestamp(\"2027-01-01T00:00:00Z\")\n";
+        var strict = "policy:\n  requireAuthoritativeAccessors: true";
+
+        var check = check(stack(strict, conditioned), Optional.empty());
+
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("services[0].accessors.condition");
+            assertThat(w.message()).startsWith("the accessors of 'hello' are authoritative for the condition 'until-2027' only")
+                    .contains("without it, made outside the stack, survives").endsWith("[conditional-authoritative-accessors]");
+        });
+        assertThat(check(stack("", conditioned), Optional.empty()).warnings()).as("without the policy, nothing was promised").isEmpty();
+        assertThat(check(stack(strict, AUTHORITATIVE), Optional.empty()).warnings()).isEmpty();
+    }
+
+    @Test
     void warnsAboutAPrincipalOutsideTheOrganizationInAnInternalStack() {
         var text = stack("iap:\n  organizationDomains: [acme.example]",
                 "accessors:\n  mode: additive\n  members: [group:team@acme.example, user:lena@gmail.com, serviceAccount:ci@x.iam.gserviceaccount.com]\n");
