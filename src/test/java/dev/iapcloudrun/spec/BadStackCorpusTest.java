@@ -99,7 +99,9 @@ class BadStackCorpusTest {
                 "45-memory-needs-more-cpu.yaml", "46-cpu-needs-more-memory.yaml", "52-variable-in-env-and-secrets.yaml",
                 // the stack's own policy
                 "62-policy-requires-digests.yaml", "63-policy-requires-deletion-protection.yaml",
-                "64-policy-requires-authoritative-accessors.yaml");
+                "64-policy-requires-authoritative-accessors.yaml",
+                // YAML 1.2, as editors read it, takes True and FALSE as booleans; only the validator insists on true and false
+                "72-capitalised-booleans.yaml");
     }
 
     @Test

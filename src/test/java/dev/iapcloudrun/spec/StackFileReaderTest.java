@@ -291,11 +291,34 @@ class StackFileReaderTest {
 
     @Test
     void failsOnAMistypedField() {
-        var problems = problems(VALID.replace("    accessors:", "    deletionProtection: \"yes\"\n    accessors:"));
+        var problems = problems(VALID.replace("    accessors:", "    deletionProtection: \"enabled\"\n    accessors:"));
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("services[0].deletionProtection");
-            assertThat(p.message()).isEqualTo("found the text \"yes\"; expected true or false");
+            assertThat(p.message()).isEqualTo("found the text \"enabled\"; expected true or false");
         });
+    }
+
+    @Test
+    void failsWhenIapIsAYaml11WordInsteadOfTrue() {
+        var problems = problems(VALID.replace("    accessors:", "    iap: yes\n    deletionProtection: off\n    accessors:"));
+        assertThat(problems).extracting(Problem::path).containsExactly("services[0].iap", "services[0].deletionProtection");
+        assertThat(problems.get(0).message()).startsWith("found 'yes'; did you mean true? expected true or false");
+        assertThat(problems.get(1).message()).startsWith("found 'off'; did you mean false? expected true or false");
+    }
+
+    @Test
+    void failsWhenAPolicySwitchIsACapitalisedBoolean() {
+        var problems = problems(VALID.replace("services:", "policy:\n  requireImageDigests: True\nservices:"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("policy.requireImageDigests");
+            assertThat(p.message()).startsWith("found 'True'; did you mean true?");
+        });
+    }
+
+    @Test
+    void readsTheWordsOfYaml11AsTextWhereTextIsExpected() {
+        var spec = parse(VALID.replace("    accessors:", "    env: {FEATURE: on, MODE: no}\n    accessors:"));
+        assertThat(spec.services().get(0).env()).containsEntry("FEATURE", "on").containsEntry("MODE", "no");
     }
 
     @Test

@@ -30,6 +30,17 @@ class StackFileSchemaTest {
     }
 
     @Test
+    void rejectsTheWordsYaml11ReadsAsBooleans() {
+        assertThat(StackFileSchema.violations("""
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                    iap: yes
+                    deletionProtection: off
+                """)).hasSize(2).allSatisfy(m -> assertThat(m).contains("boolean"));
+    }
+
+    @Test
     void rejectsWhatEditorsShouldFlag() {
         assertThat(StackFileSchema.violations("""
                 services:
