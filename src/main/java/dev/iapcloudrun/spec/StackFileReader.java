@@ -447,19 +447,24 @@ public final class StackFileReader {
     }
 
     private static List<Principal> principals(Fields f, String key) {
-        var seen = new HashMap<String, Location>();
+        // Keyed by the form IAM compares, so that user:Ada@x and user:ada@x are one principal, as they are one grant.
+        var seen = new HashMap<String, Map.Entry<Principal, Location>>();
         return f.list(key, (n, path) -> f.text(n, path, "a principal such as user:ada@example.com").flatMap(text -> {
             var problem = Principal.problem(text);
             if (problem.isPresent()) {
                 f.addProblem(n, path, problem.get());
                 return Optional.empty();
             }
-            var first = seen.putIfAbsent(text, n.location());
+            var principal = new Principal(text);
+            var first = seen.putIfAbsent(principal.canonical(), Map.entry(principal, n.location()));
             if (first != null) {
-                f.addProblem(n, path, "the principal '" + text + "' is listed twice (first at line " + first.line() + "); expected each principal once");
+                var spelling = first.getKey().value().equals(text) ? ""
+                        : " as '" + first.getKey().value() + "'; IAM ignores the case of emails and domains, so both are one grant";
+                f.addProblem(n, path, "the principal '" + text + "' is listed twice (first at line " + first.getValue().line()
+                        + spelling + "); expected each principal once");
                 return Optional.empty();
             }
-            return Optional.of(new Principal(text));
+            return Optional.of(principal);
         }));
     }
 

@@ -200,6 +200,33 @@ class StackFileReaderTest {
     }
 
     @Test
+    void failsWhenAPrincipalIsListedTwiceInAnotherCase() {
+        var problems = problems(VALID.replace("- group:devs@acme.example", "- group:devs@acme.example\n        - user:Zoe@ACME.example"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].accessors.members[2]");
+            assertThat(p.message()).isEqualTo("the principal 'user:Zoe@ACME.example' is listed twice (first at line 9 as "
+                    + "'user:zoe@acme.example'; IAM ignores the case of emails and domains, so both are one grant); expected each principal once");
+        });
+    }
+
+    @Test
+    void keepsFederatedPrincipalsThatDifferOnlyInCaseApart() {
+        var pool = "principal://iam.googleapis.com/locations/global/workforcePools/staff/subject/";
+        var spec = parse(VALID.replace("- group:devs@acme.example", "- " + pool + "ada\n        - " + pool + "Ada"));
+        assertThat(spec.services().get(0).accessors().orElseThrow().members()).hasSize(3);
+    }
+
+    @Test
+    void failsWhenInvokerIsAnotherProjectsIapServiceAgent() {
+        var problems = problems(VALID.replace("    accessors:",
+                "    invokers: [serviceAccount:service-123456789012@gcp-sa-iap.iam.gserviceaccount.com]\n    accessors:"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].invokers[0]");
+            assertThat(p.message()).contains("an IAP service agent");
+        });
+    }
+
+    @Test
     void failsWhenMinInstancesExceedMaxInstances() {
         var problems = problems(VALID.replace("    accessors:", "    scaling:\n      minInstances: 5\n      maxInstances: 2\n    accessors:"));
         assertThat(problems).singleElement().satisfies(p -> {
