@@ -269,11 +269,17 @@ public final class StackFileReader {
         }
         var loginHint = f.string("loginHint", "a domain or email hinted to the sign-in page").orElse(null);
         var programmatic = f.strings("programmaticClients", "an OAuth client id");
-        var domains = f.strings("allowedDomains", "a domain name");
+        var hosts = f.strings("allowedRequestHosts", "a host name requests may use, such as portal.acme.example");
+        if (f.has("allowedDomains")) {
+            // Refused by name: the old name promised "only these domains may sign in", which IAP's setting never did.
+            f.problemAtKey("allowedDomains", "'allowedDomains' was renamed to 'allowedRequestHosts': IAP's allowedDomainsSettings "
+                    + "restricts the host names that requests may use, not who may sign in; to admit only the users of a domain, "
+                    + "name it among the accessors as domain:DOMAIN");
+        }
         var scope = f.choice("scope", byYaml(OAuthClientSpec.Scope.values(), s -> s.yaml), OAuthClientSpec.Scope.PROJECT);
         f.finish();
         return clientId == null || secretKey == null ? null
-                : new OAuthClientSpec(clientId, secretKey, loginHint, programmatic, domains, scope);
+                : new OAuthClientSpec(clientId, secretKey, loginHint, programmatic, hosts, scope);
     }
 
     private static ServiceSpec service(Fields f) {

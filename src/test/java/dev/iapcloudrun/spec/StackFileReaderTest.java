@@ -287,6 +287,30 @@ class StackFileReaderTest {
                 .satisfies(p -> assertThat(p.message()).contains("a second YAML document"));
     }
 
+    private static final String OAUTH_CLIENT = """
+            iap:
+              audience: external
+              oauthClient:
+                clientId: 123-abc.apps.googleusercontent.com
+                clientSecretConfig: iapOauthClientSecret
+            """;
+
+    @Test
+    void readsTheHostNamesRequestsMayUse() {
+        var spec = parse(VALID.replace("services:", OAUTH_CLIENT + "    allowedRequestHosts: [portal.acme.example]\nservices:"));
+        assertThat(spec.oauthClient().orElseThrow().allowedRequestHosts()).containsExactly("portal.acme.example");
+    }
+
+    @Test
+    void failsWhenTheRenamedAllowedDomainsIsUsedSayingWhatItDoes() {
+        var problems = problems(VALID.replace("services:", OAUTH_CLIENT + "    allowedDomains: [acme.example]\nservices:"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("iap.oauthClient.allowedDomains");
+            assertThat(p.message()).startsWith("'allowedDomains' was renamed to 'allowedRequestHosts'")
+                    .contains("restricts the host names that requests may use, not who may sign in").contains("domain:DOMAIN");
+        });
+    }
+
     @Test
     void failsWhenTheSecretConfigKeyHasANamespace() {
         var problems = problems(VALID.replace("services:", """
