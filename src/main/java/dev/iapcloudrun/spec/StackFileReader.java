@@ -34,7 +34,9 @@ public final class StackFileReader {
     private static final Pattern REGION = Pattern.compile("[a-z]+(-[a-z]+)+[0-9]+");
     /** Cloud Run service names: lower-case letters, digits and hyphens, a letter first, at most 49 characters. */
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,47}[a-z0-9])?");
-    private static final Pattern SERVICE_ACCOUNT = Pattern.compile("[a-z0-9-]+@[a-z0-9-]+\\.iam\\.gserviceaccount\\.com|[0-9]+-compute@developer\\.gserviceaccount\\.com");
+    /** The accounts Google creates with a project, which may hold Editor on it: the Compute Engine and App Engine defaults. */
+    static final Pattern DEFAULT_SERVICE_ACCOUNT = Pattern.compile("[0-9]+-compute@developer\\.gserviceaccount\\.com|[a-z][a-z0-9-]*@appspot\\.gserviceaccount\\.com");
+    private static final Pattern SERVICE_ACCOUNT = Pattern.compile("[a-z0-9-]+@[a-z0-9-]+\\.iam\\.gserviceaccount\\.com|" + DEFAULT_SERVICE_ACCOUNT.pattern());
     private static final Pattern SECRET = Pattern.compile("([A-Za-z0-9_-]{1,255})|projects/[a-z0-9-]+/secrets/[A-Za-z0-9_-]{1,255}");
     private static final Pattern CONFIG_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -51,6 +53,10 @@ public final class StackFileReader {
                     + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
     /** Variables Cloud Run sets itself; a service cannot set them. */
     private static final java.util.Set<String> RESERVED_ENV = java.util.Set.of("PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION");
+    /** Why a default service account is refused, or warned about where a stack's policy allows it. */
+    static final String DEFAULT_ACCOUNT_RISK = "Google advises against running services as it: unless the organization "
+            + "enforces iam.automaticIamGrantsForDefaultServiceAccounts, it holds the Editor role on the project, so whoever "
+            + "controls the service's code could change almost anything in the project";
     private static final int MAX_LABELS = 64;
     private static final int MAX_CONDITION_TITLE = 100;
 
@@ -189,10 +195,11 @@ public final class StackFileReader {
         }
         var labels = labels(f, "labels");
 
-        var policy = f.object("policy", "a mapping of requireImageDigests, requireDeletionProtection and requireAuthoritativeAccessors")
+        var policy = f.object("policy", "a mapping of requireImageDigests, requireDeletionProtection, requireAuthoritativeAccessors "
+                        + "and allowDefaultServiceAccounts")
                 .map(p -> {
                     var required = new StackPolicy(p.bool("requireImageDigests", false), p.bool("requireDeletionProtection", false),
-                            p.bool("requireAuthoritativeAccessors", false));
+                            p.bool("requireAuthoritativeAccessors", false), p.bool("allowDefaultServiceAccounts", false));
                     p.finish();
                     return required;
                 }).orElse(StackPolicy.NONE);
@@ -231,7 +238,7 @@ public final class StackFileReader {
             }
         });
         f.list("services", (n, path) -> {
-            var s = service(Fields.of(n, path, problems, "a mapping describing one service"));
+            var s = service(Fields.of(n, path, problems, "a mapping describing one service"), policy);
             if (s != null) {
                 var first = names.putIfAbsent(s.name(), n.location());
                 if (first != null) {
@@ -282,7 +289,7 @@ public final class StackFileReader {
                 : new OAuthClientSpec(clientId, secretKey, loginHint, programmatic, hosts, scope);
     }
 
-    private static ServiceSpec service(Fields f) {
+    private static ServiceSpec service(Fields f, StackPolicy policy) {
         var name = f.requiredString("name", "a Cloud Run service name");
         if (name != null && !SERVICE_NAME.matcher(name).matches()) {
             f.problem(f.node("name").orElseThrow(), "name", "found \"" + name + "\"; expected a Cloud Run service name: "
@@ -298,6 +305,10 @@ public final class StackFileReader {
         var serviceAccount = f.string("serviceAccount", "the email of an existing service account");
         serviceAccount.filter(sa -> !SERVICE_ACCOUNT.matcher(sa).matches()).ifPresent(sa -> f.problem(f.node("serviceAccount").orElseThrow(),
                 "serviceAccount", "found \"" + sa + "\"; expected a service account email such as runner@my-project.iam.gserviceaccount.com"));
+        serviceAccount.filter(sa -> DEFAULT_SERVICE_ACCOUNT.matcher(sa).matches() && !policy.allowDefaultServiceAccounts()).ifPresent(sa ->
+                f.problem(f.node("serviceAccount").orElseThrow(), "serviceAccount", "found the project's default service account \""
+                        + sa + "\"; " + DEFAULT_ACCOUNT_RISK + "; expected a dedicated service account (leave serviceAccount out "
+                        + "and one is created), or policy.allowDefaultServiceAccounts: true to allow it with a warning"));
 
         var env = f.map("env", (k, n, path) -> envName(f, k, n, path) ? f.text(n, path, "a text value") : Optional.empty());
         var secrets = f.map("secrets", (k, n, path) -> {

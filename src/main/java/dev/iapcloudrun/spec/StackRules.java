@@ -21,7 +21,9 @@ public final class StackRules {
         ADDITIVE_ACCESSORS("additive-accessors", "requireAuthoritativeAccessors", StackPolicy::requireAuthoritativeAccessors),
         ACCESSORS_TURNED_ADDITIVE("accessors-turned-additive", "requireAuthoritativeAccessors", StackPolicy::requireAuthoritativeAccessors),
         EXTERNAL_PRINCIPAL("external-principal", null, p -> false),
-        UNKNOWN_REGION("unknown-region", null, p -> false);
+        UNKNOWN_REGION("unknown-region", null, p -> false),
+        /** Only reached where policy.allowDefaultServiceAccounts allows the account; elsewhere the reader refuses it. */
+        DEFAULT_SERVICE_ACCOUNT("default-service-account", null, p -> false);
 
         public final String id;
         /** The policy switch that makes this rule an error, or null. */
@@ -67,6 +69,12 @@ public final class StackRules {
             if (!DIGEST.matcher(s.image()).matches()) {
                 found.add(Rule.IMAGE_NOT_PINNED, at + ".image", "the image of '" + s.name() + "' is referenced by tag, "
                         + "not by digest; a tag can point at another image after review; expected IMAGE@sha256:DIGEST", "services", i, "image");
+            }
+            var account = s.serviceAccount().filter(sa -> StackFileReader.DEFAULT_SERVICE_ACCOUNT.matcher(sa).matches());
+            if (account.isPresent()) {
+                found.add(Rule.DEFAULT_SERVICE_ACCOUNT, at + ".serviceAccount", "'" + s.name() + "' runs as the project's default "
+                        + "service account " + account.get() + ", as policy.allowDefaultServiceAccounts allows; "
+                        + StackFileReader.DEFAULT_ACCOUNT_RISK, "services", i, "serviceAccount");
             }
             if (!s.deletionProtection()) {
                 found.add(Rule.DELETION_PROTECTION_OFF, at + ".deletionProtection", "deletion protection is off for '" + s.name()
