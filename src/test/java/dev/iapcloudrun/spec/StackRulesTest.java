@@ -117,6 +117,18 @@ class StackRulesTest {
     }
 
     @Test
+    void warnsThatInvokersDoNotReachAServiceBehindIap() {
+        var invokers = "invokers: [serviceAccount:billing@acme-demo.iam.gserviceaccount.com]\n";
+
+        assertThat(check(stack("", invokers + AUTHORITATIVE), Optional.empty()).warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("services[0].invokers");
+            assertThat(w.message()).startsWith("'hello' has IAP on, so its invokers do not reach it")
+                    .contains("list it among the accessors").contains("programmaticClients").endsWith("[invoker-behind-iap]");
+        });
+        assertThat(check(stack("", invokers + "iap: false\n"), Optional.empty()).warnings()).as("without IAP, invokers are the access").isEmpty();
+    }
+
+    @Test
     void strictCountsEveryWarningAsAnError() {
         var check = check(stack("", "image-tag\ndeletionProtection: false\n" + AUTHORITATIVE), Optional.empty()).strict();
         assertThat(check.errors()).hasSize(2);
