@@ -63,7 +63,7 @@ record Workspace(Path root) {
         var project = PulumiProject.load(root);
         var config = project.stackConfig(stack);
         var defaults = new StackFileReader.Defaults(Optional.ofNullable(config.values().get("gcp:project")),
-                Optional.ofNullable(config.values().get("gcp:region")));
+                Optional.ofNullable(config.values().get("gcp:region")), "Pulumi." + stack + ".yaml");
         Optional<StackSpec> base = baseRef.isEmpty() ? Optional.empty()
                 : atRevision(baseRef.get(), stack, copy -> copy.isPresent() ? copy.get().check(stack, Optional.empty()).spec() : Optional.empty());
         var file = IapCloudRunProgram.stackFile(stack);

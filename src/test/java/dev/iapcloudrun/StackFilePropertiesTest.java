@@ -54,7 +54,8 @@ class StackFilePropertiesTest {
         root = Files.createTempDirectory("iap-cloudrun-properties-");
         Files.writeString(root.resolve("Pulumi.yaml"), "name: iap-cloudrun\nruntime: java\n");
         // The secret is stored encrypted as real stacks store it; offline the program sees this value, marked secret.
-        Files.writeString(root.resolve("Pulumi.test.yaml"), "config:\n  gcp:project: acme-demo\n  gcp:region: europe-west1\n"
+        // No gcp:project: the examples name their own projects, which a gcp:project would have to equal.
+        Files.writeString(root.resolve("Pulumi.test.yaml"), "config:\n  gcp:region: europe-west1\n"
                 + "  iap-cloudrun:iapOauthClientSecret:\n    secure: " + SECRET + "\n");
         Files.createDirectories(root.resolve("stacks"));
     }

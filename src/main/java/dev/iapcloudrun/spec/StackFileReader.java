@@ -62,9 +62,17 @@ public final class StackFileReader {
 
     private StackFileReader() {}
 
-    /** Defaults the stack file falls back on: the {@code gcp:project} and {@code gcp:region} config. */
-    public record Defaults(Optional<String> project, Optional<String> region) {
+    /**
+     * Defaults the stack file falls back on: the {@code gcp:project} and {@code gcp:region} config.
+     *
+     * @param source where the config comes from, as errors name it ({@code Pulumi.<stack>.yaml})
+     */
+    public record Defaults(Optional<String> project, Optional<String> region, String source) {
         public static final Defaults NONE = new Defaults(Optional.empty(), Optional.empty());
+
+        public Defaults(Optional<String> project, Optional<String> region) {
+            this(project, region, "the stack's config");
+        }
     }
 
     /** Stack files are a few kilobytes; anything this large is not one, and is refused before parsing. */
@@ -176,7 +184,15 @@ public final class StackFileReader {
     }
 
     private static StackSpec stack(Fields f, Defaults defaults, List<Problem> problems) {
-        var project = f.string("project", "a project id").or(defaults::project);
+        var fileProject = f.string("project", "a project id");
+        // No override: every resource names the stack file's project, so the only use of a second project would be a
+        // stack file copied from another environment, about to deploy into that environment's project.
+        fileProject.filter(p -> defaults.project().filter(c -> !c.equals(p)).isPresent()).ifPresent(p -> f.problem(
+                f.node("project").orElseThrow(), "project", "found \"" + p + "\" here, but " + defaults.source() + " sets gcp:project to \""
+                        + defaults.project().get() + "\"; expected the same project in both (a stack file copied from another "
+                        + "environment would deploy into that environment's project): correct the one that is wrong, or remove "
+                        + "'project' from the stack file to take gcp:project"));
+        var project = fileProject.or(defaults::project);
         project.filter(p -> !PROJECT_ID.matcher(p).matches()).ifPresent(p -> f.node("project").ifPresentOrElse(
                 n -> f.problem(n, "project", "found \"" + p + "\"; expected a project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter"),
                 () -> f.problemHere("the gcp:project config \"" + p + "\" is not a valid project id")));

@@ -42,11 +42,26 @@ class BadStackCorpusTest {
     }
 
     static String actual(Path file) throws IOException {
-        var check = StackFileReader.check(file, "bad-stacks/" + file.getFileName(), StackFileReader.Defaults.NONE, Optional.empty());
+        var check = StackFileReader.check(file, "bad-stacks/" + file.getFileName(), defaults(file), Optional.empty());
         var lines = new ArrayList<String>();
         lines.add("schema: " + schemaVerdict(file).name().toLowerCase().replace('_', ' '));
         check.errors().forEach(e -> lines.add(e.toString()));
         return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * The stack's config, from a sibling {@code NN-name.config} written like {@code Pulumi.<stack>.yaml}, for the files
+     * whose mistake is a disagreement with it; no config otherwise.
+     */
+    static StackFileReader.Defaults defaults(Path file) throws IOException {
+        var config = file.resolveSibling(file.getFileName().toString().replace(".yaml", ".config"));
+        if (!Files.exists(config)) {
+            return StackFileReader.Defaults.NONE;
+        }
+        var root = YamlReader.read(config.getFileName().toString(), Files.readString(config), new ArrayList<>());
+        java.util.function.Function<String, Optional<String>> value = key -> root.at("config", key)
+                .map(n -> ((YamlNode.Scalar) n).text());
+        return new StackFileReader.Defaults(value.apply("gcp:project"), value.apply("gcp:region"), "bad-stacks/" + config.getFileName());
     }
 
     private static SchemaVerdict schemaVerdict(Path file) throws IOException {
@@ -102,6 +117,8 @@ class BadStackCorpusTest {
                 // the stack's own policy
                 "62-policy-requires-digests.yaml", "63-policy-requires-deletion-protection.yaml",
                 "64-policy-requires-authoritative-accessors.yaml",
+                // the stack's config, which the schema never sees
+                "78-project-differs-from-gcp-project.yaml",
                 // YAML 1.2, as editors read it, takes True and FALSE as booleans; only the validator insists on true and false
                 "72-capitalised-booleans.yaml");
     }

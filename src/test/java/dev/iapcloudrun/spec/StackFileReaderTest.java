@@ -62,6 +62,23 @@ class StackFileReaderTest {
     }
 
     @Test
+    void failsWhenTheFilesProjectDiffersFromGcpProjectNamingBothFiles() {
+        var check = StackFileReader.check("stacks/qa.yaml", VALID.replace("acme-portal-dev", "acme-portal-prod"),
+                new StackFileReader.Defaults(Optional.of("acme-portal-qa"), Optional.of("europe-west1"), "Pulumi.qa.yaml"), Optional.empty());
+        assertThat(check.errors()).singleElement().hasToString("stacks/qa.yaml:1:10: project: found \"acme-portal-prod\" here, but "
+                + "Pulumi.qa.yaml sets gcp:project to \"acme-portal-qa\"; expected the same project in both (a stack file copied from "
+                + "another environment would deploy into that environment's project): correct the one that is wrong, or remove "
+                + "'project' from the stack file to take gcp:project");
+    }
+
+    @Test
+    void acceptsARegionThatDiffersFromGcpRegion() {
+        var spec = StackFileReader.parse("stacks/dev.yaml", VALID,
+                new StackFileReader.Defaults(Optional.of("acme-portal-dev"), Optional.of("us-central1"), "Pulumi.dev.yaml"));
+        assertThat(spec.region()).isEqualTo("europe-west1");
+    }
+
+    @Test
     void failsWhenProjectIsNeitherInTheFileNorInConfig() {
         assertThat(problems("""
                 region: europe-west1
