@@ -37,7 +37,7 @@ record Workspace(Path root) {
     Plan synth(String stack, java.util.function.Consumer<String> warnings) throws IOException {
         var program = IapCloudRunProgram.prefetching(root, stack);
         var project = PulumiProject.load(root);
-        var config = project.stackConfig(stack);
+        var config = project.stackConfig(stack).orThrow();
         return OfflineEngine.synth(project.name(), stack, config.values(), config.secretKeys(), program::run, warnings);
     }
 
@@ -68,6 +68,11 @@ record Workspace(Path root) {
                 : atRevision(baseRef.get(), stack, copy -> copy.isPresent() ? copy.get().check(stack, Optional.empty()).spec() : Optional.empty());
         var file = IapCloudRunProgram.stackFile(stack);
         var check = StackFileReader.check(root.resolve(file), file, defaults, base);
+        if (!config.problems().isEmpty()) {
+            var errors = new ArrayList<>(check.errors());
+            errors.addAll(config.problems());
+            check = new StackCheck(Optional.empty(), errors, check.warnings());
+        }
         var client = check.spec().flatMap(StackSpec::oauthClient);
         if (client.isEmpty()) {
             return check;
