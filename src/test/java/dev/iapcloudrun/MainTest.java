@@ -322,6 +322,18 @@ class MainTest {
     }
 
     @Test
+    void refusesAStackFileWhoseProjectIsNotTheStacksGcpProject() throws IOException {
+        Files.writeString(root.resolve("stacks/demo.yaml"), "project: acme-portal-prod\n" + Files.readString(root.resolve("stacks/demo.yaml")));
+
+        assertThat(run("validate", "--stack", "demo")).isEqualTo(2);
+        assertThat(run("synth", "--stack", "demo")).isEqualTo(2);
+
+        var problem = "stacks/demo.yaml:1:10: project: found \"acme-portal-prod\" here, but Pulumi.demo.yaml sets gcp:project to \"acme-demo\"";
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(problem);
+        assertThat(stderr()).contains(problem);
+    }
+
+    @Test
     void validateWarnsAboutAccessorsTurnedAdditiveSinceTheBase() throws Exception {
         var file = root.resolve("stacks/demo.yaml");
         Files.writeString(file, Files.readString(file).replace("additive", "authoritative"));

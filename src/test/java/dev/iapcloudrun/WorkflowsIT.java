@@ -45,7 +45,8 @@ class WorkflowsIT {
         Files.writeString(repo.resolve("Pulumi.yaml"), "name: iap-cloudrun\nruntime: java\n");
         Files.createDirectories(repo.resolve("stacks"));
         for (var stack : List.of("dev", "old")) {
-            Files.writeString(repo.resolve("Pulumi." + stack + ".yaml"), "config:\n  gcp:project: acme-" + stack + "\n  gcp:region: europe-west1\n");
+            // No gcp:project: the copied stack file names its own project, which a gcp:project would have to equal.
+            Files.writeString(repo.resolve("Pulumi." + stack + ".yaml"), "config:\n  gcp:region: europe-west1\n");
             Files.copy(Path.of("stacks/dev.yaml"), repo.resolve("stacks/" + stack + ".yaml"));
         }
         git("init", "-q");

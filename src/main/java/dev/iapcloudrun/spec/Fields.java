@@ -102,12 +102,26 @@ final class Fields {
         });
     }
 
+    /** Words that YAML 1.1 reads as booleans, each with the boolean meant. */
+    private static final Map<String, Boolean> YAML_11_BOOLEANS = Map.of(
+            "yes", true, "y", true, "on", true, "true", true, "no", false, "n", false, "off", false, "false", false);
+
+    /**
+     * Only {@code true} and {@code false}: YAML 1.1 readers take {@code yes}, {@code on}, {@code y} (and {@code True})
+     * as booleans, YAML 1.2 readers take some of them as text, so any other spelling would mean different things to
+     * different readers of the same file.
+     */
     boolean bool(String key, boolean defaultValue) {
         return node(key).map(n -> {
-            if (n instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.BOOLEAN) {
+            if (n instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.BOOLEAN
+                    && (s.text().equals("true") || s.text().equals("false"))) {
                 return Boolean.parseBoolean(s.text());
             }
-            problem(n, key, "found " + n.describe() + "; expected true or false");
+            var meant = n instanceof YamlNode.Scalar s && s.kind() != YamlNode.Scalar.Kind.NULL
+                    ? Optional.ofNullable(YAML_11_BOOLEANS.get(s.text().toLowerCase(java.util.Locale.ROOT))) : Optional.<Boolean>empty();
+            problem(n, key, meant.map(b -> "found '" + ((YamlNode.Scalar) n).text() + "'; did you mean " + b
+                    + "? expected true or false (YAML 1.1 reads yes, no, on, off, y and n as booleans, YAML 1.2 as text)")
+                    .orElse("found " + n.describe() + "; expected true or false"));
             return defaultValue;
         }).orElse(defaultValue);
     }
