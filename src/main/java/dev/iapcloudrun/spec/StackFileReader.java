@@ -312,7 +312,10 @@ public final class StackFileReader {
                     + "at most 49 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen");
         }
         var image = f.requiredString("image", "a container image reference");
-        if (image != null && !IMAGE.matcher(image).matches()) {
+        if (image != null && f.node("image").orElseThrow() instanceof YamlNode.Scalar scalar && scalar.kind() != YamlNode.Scalar.Kind.STRING) {
+            // A bare number has the shape of an image name, but nobody means one by it: the schema refuses it too.
+            f.problem(scalar, "image", "found " + scalar.describe() + "; expected a container image reference, which is text");
+        } else if (image != null && !IMAGE.matcher(image).matches()) {
             f.problem(f.node("image").orElseThrow(), "image", "found \"" + image + "\"; expected an image reference such as "
                     + "europe-west1-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG or ...IMAGE@sha256:DIGEST (lower-case path, "
                     + "a tag of letters, digits, '.', '_' or '-', a digest of 64 hex digits)");

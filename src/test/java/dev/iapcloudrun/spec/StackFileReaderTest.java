@@ -124,6 +124,15 @@ class StackFileReaderTest {
     }
 
     @Test
+    void failsWhenTheImageIsANumberAsTheSchemaDoes() {
+        var problems = problems("project: acme-demo\nregion: europe-west1\nservices:\n  - name: hello\n    image: 0\n");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].image");
+            assertThat(p.message()).isEqualTo("found the number 0; expected a container image reference, which is text");
+        });
+    }
+
+    @Test
     void failsWhenAccessorIsAllUsers() {
         var problems = problems(VALID.replace("user:zoe@acme.example", "allUsers"));
         assertThat(problems).singleElement().satisfies(p -> {
