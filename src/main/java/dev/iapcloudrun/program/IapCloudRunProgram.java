@@ -140,7 +140,8 @@ public final class IapCloudRunProgram {
                     "runtimeIdentity", component.runtimeIdentity()));
             access.put(service.name(), AccessSummary.of(service));
 
-            spec.oauthClient().filter(client -> client.scope() == OAuthClientSpec.Scope.SERVICES).ifPresent(client ->
+            // Settings of a service without IAP would sign no one in, yet hold the client secret and own its IAP settings.
+            spec.oauthClient().filter(client -> client.scope() == OAuthClientSpec.Scope.SERVICES && service.iap()).ifPresent(client ->
                     new IapOAuthClientSettings(service.name() + "-iap-settings", new IapOAuthClientSettingsArgs(
                             IapOAuthClientSettings.serviceScope(setup.projectNumber(), spec.region(), component.serviceName()),
                             client, clientSecret.orElseThrow()),
