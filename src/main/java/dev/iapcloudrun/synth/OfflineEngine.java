@@ -108,7 +108,8 @@ public final class OfflineEngine {
                     StructJson.object(request.getObject()),
                     request.getDependenciesList().stream().distinct().sorted().toList(),
                     request.getProtect(),
-                    request.getVersion()));
+                    request.getVersion(),
+                    request.getAliasesList().stream().map(alias -> monitor.aliasUrn(alias, request)).distinct().sorted().toList()));
         }
         resources.sort(Comparator.comparing(Plan.PlannedResource::urn));
         final String rootUrn = stackUrn;
