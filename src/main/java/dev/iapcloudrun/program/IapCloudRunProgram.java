@@ -131,7 +131,7 @@ public final class IapCloudRunProgram {
         var access = new TreeMap<String, Object>();
         for (ServiceSpec service : spec.services()) {
             var component = new IapCloudRunService(service.name(), new IapCloudRunServiceArgs(
-                    spec.project(), spec.region(), spec.labels(), service, setup.iapAgentMember(), List.of(setup)), null);
+                    spec.project(), spec.projectNumber(), spec.region(), spec.labels(), service, setup.iapAgentMember(), List.of(setup)), null);
             service.accessors().ifPresent(accessors -> new IapAccessorBinding(service.name() + "-accessors",
                     new IapAccessorBindingArgs(spec.project(), spec.region(), component.serviceName(), accessors),
                     ComponentResourceOptions.builder().dependsOn(component).build()));
