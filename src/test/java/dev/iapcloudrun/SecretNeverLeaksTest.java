@@ -66,8 +66,25 @@ class SecretNeverLeaksTest {
         assertThat(run("access", "--format", "html", "--out", "access.html")).isZero();
         assertThat(run("validate", "--strict")).isZero();
 
-        assertThat(seen.toString(StandardCharsets.UTF_8)).contains("oauth-settings-changed", "[secret]");
+        assertThat(seen.toString(StandardCharsets.UTF_8)).contains("oauth-settings-changed", "\"clientSecret\": \"[secret ");
         assertThat(everythingWritten()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void aRotatedSecretShowsAsChangedWithoutEitherValue() throws IOException {
+        var rotated = "GOCSPX-rotated-secret-0042";
+        assertThat(run("synth", "--stack", "prod", "--out", "base.json")).isZero();
+        Files.writeString(root.resolve("Pulumi.prod.yaml"), Files.readString(root.resolve("Pulumi.prod.yaml")).replace(SECRET, rotated));
+        assertThat(run("synth", "--stack", "prod", "--out", "head.json")).isZero();
+        seen.reset();
+
+        for (var format : List.of("text", "markdown")) {
+            assertThat(run("diff", "base.json", "head.json", "--format", format, "--exit-code")).isEqualTo(1);
+        }
+
+        assertThat(seen.toString(StandardCharsets.UTF_8)).contains("oauth-settings-changed", "accessSettings.oauthSettings.clientSecret: changed (secret)")
+                .doesNotContain(SECRET).doesNotContain(rotated);
+        assertThat(everythingWritten()).doesNotContain(SECRET).doesNotContain(rotated);
     }
 
     @Test

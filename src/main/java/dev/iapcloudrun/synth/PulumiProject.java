@@ -23,13 +23,19 @@ import java.util.stream.Collectors;
 /**
  * The Pulumi project as the CLI would see it: the project name from {@code Pulumi.yaml} and a stack's
  * config from {@code Pulumi.<stack>.yaml}. Secure values stay encrypted: offline, a secret is passed on
- * as its ciphertext and marked secret, which is all a plan needs to show {@code "[secret]"}. Both files are
+ * as its ciphertext and marked secret, which is all a plan needs to show a secret and whether it changed. Both files are
  * read with the same YAML reader as stack files, so their errors are located the same way.
  */
 public record PulumiProject(Path root, String name) {
 
-    /** Config of one stack: values by {@code namespace:key}, and which of them are secret. */
-    public record StackConfig(Map<String, String> values, Set<String> secretKeys) {}
+    /** Config of one stack: values by {@code namespace:key}, and which of them are secret (their ciphertext). */
+    public record StackConfig(Map<String, String> values, Set<String> secretKeys) {
+
+        /** The fingerprints of the secrets' ciphertexts, by ciphertext: see {@link StructJson#fingerprints}. */
+        public Map<String, String> fingerprints() {
+            return StructJson.fingerprints(values, secretKeys);
+        }
+    }
 
     public static PulumiProject load(Path root) throws IOException {
         var file = root.resolve("Pulumi.yaml");
