@@ -40,6 +40,11 @@ class EngineModeIT {
 
     /** As {@link #run(Path, TestPlans.BundledStack)}, in a cloud project whose real number is {@code projectNumber}. */
     private static Run run(Path root, TestPlans.BundledStack stack, String projectNumber) throws Exception {
+        return run(root, stack, projectNumber, Map.of());
+    }
+
+    /** As {@link #run(Path, TestPlans.BundledStack, String)}, with more variables in the program's environment. */
+    private static Run run(Path root, TestPlans.BundledStack stack, String projectNumber, Map<String, String> environment) throws Exception {
         var engine = new FakePulumiEngine(stack.project(), stack.stack(), projectNumber);
         var json = new ObjectMapper();
         var output = Files.createTempFile("engine-mode", ".log");
@@ -57,6 +62,7 @@ class EngineModeIT {
         env.put("PULUMI_DRY_RUN", "true");
         env.put("PULUMI_CONFIG", json.writeValueAsString(stack.config()));
         env.put("PULUMI_CONFIG_SECRET_KEYS", json.writeValueAsString(stack.secretKeys()));
+        env.putAll(environment);
         var running = process.start();
         assertThat(running.waitFor(2, TimeUnit.MINUTES)).isTrue();
         return new Run(running.exitValue(), Files.readString(output), engine);
@@ -102,6 +108,18 @@ class EngineModeIT {
             assertThat(engine.registrations).filteredOn(r -> r.getCustom()).as("nothing is declared").isEmpty();
             assertThat(logs(engine)).contains("ERROR", "stacks/prod.yaml:", "found the public principal 'allUsers'");
             assertThat(logs(engine) + run.output()).doesNotContain(SECRET).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void keepsTheSecretOutOfTheSdksExcessiveDebugOutput() throws Exception {
+        var stack = TestPlans.bundled("prod", Map.of("iap-cloudrun:iapOauthClientSecret", SECRET));
+
+        var run = run(ROOT, stack, PROJECT_NUMBERS.get("prod"), Map.of("PULUMI_EXCESSIVE_DEBUG_OUTPUT", "true"));
+        try (var engine = run.engine()) {
+            assertThat(run.exitCode()).as("engine logs: %s", logs(engine)).isZero();
+            assertThat(logs(engine)).as("the serializer's dump reaches the engine").contains("Serialize property[");
+            assertThat(logs(engine) + run.output()).doesNotContain(SECRET);
         }
     }
 
