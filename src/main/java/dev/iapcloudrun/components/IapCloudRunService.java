@@ -26,11 +26,7 @@ import dev.iapcloudrun.spec.Principal;
 import dev.iapcloudrun.spec.ServiceSpec;
 
 import javax.annotation.Nullable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -280,15 +276,7 @@ public final class IapCloudRunService extends ComponentResource {
             return id;
         }
         var prefix = serviceName.substring(0, 21).replaceAll("-+$", "");
-        return prefix + "-" + sha256(serviceName).substring(0, 8);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return prefix + "-" + Sha256.hex(serviceName).substring(0, 8);
     }
 
     public Output<String> serviceName() {

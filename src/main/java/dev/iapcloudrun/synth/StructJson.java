@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.pulumi.core.internal.Constants;
+import dev.iapcloudrun.components.Sha256;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -53,18 +50,10 @@ public final class StructJson {
         for (var key : secretKeys) {
             var ciphertext = config.get(key);
             if (ciphertext != null && !ciphertext.isEmpty()) {
-                fingerprints.put(ciphertext, sha256(ciphertext).substring(0, 16));
+                fingerprints.put(ciphertext, Sha256.hex(ciphertext).substring(0, 16));
             }
         }
         return fingerprints;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     static ObjectNode object(Struct struct) {

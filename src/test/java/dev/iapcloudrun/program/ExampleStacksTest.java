@@ -1,6 +1,7 @@
 package dev.iapcloudrun.program;
 
 import dev.iapcloudrun.TestPlans;
+import dev.iapcloudrun.components.Sha256;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
 import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.PlanJson;
@@ -110,10 +111,9 @@ class ExampleStacksTest {
     }
 
     @Test
-    void marksTheStoredSecretWithAFingerprintOfItsCiphertextAlone() throws Exception {
+    void marksTheStoredSecretWithAFingerprintOfItsCiphertextAlone() {
         var ciphertext = TestPlans.bundled("prod").config().get("iap-cloudrun:iapOauthClientSecret");
-        var fingerprint = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(ciphertext.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 16);
+        var fingerprint = Sha256.hex(ciphertext).substring(0, 16);
 
         var stored = synth("prod").ofType("gcp:iap/settings:Settings").get(0);
         assertThat(stored.inputs().at("/accessSettings/oauthSettings/clientSecret").asText()).isEqualTo("[secret " + fingerprint + "]");
