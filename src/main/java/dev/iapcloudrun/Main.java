@@ -7,6 +7,7 @@ import dev.iapcloudrun.review.AccessReport;
 import dev.iapcloudrun.review.DiffFormat;
 import dev.iapcloudrun.review.GitRevision;
 import dev.iapcloudrun.review.PlanDiff;
+import dev.iapcloudrun.review.StackDiffs;
 import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.spec.StackFileException;
 import dev.iapcloudrun.synth.AtomicFile;
@@ -46,8 +47,9 @@ public final class Main {
               java -jar target/iap-cloudrun.jar synth --stack STACK [--out FILE]
                   run the stack's program offline and print (or write) its plan as JSON
               java -jar target/iap-cloudrun.jar diff BASE.json HEAD.json [--format text|markdown|json] [--out FILE] [--exit-code]
-              java -jar target/iap-cloudrun.jar diff --stack STACK --base GIT-REF [--format ...] [--out FILE] [--exit-code]
-                  compare two plans, or the stack at GIT-REF with the working tree; security-relevant changes first;
+              java -jar target/iap-cloudrun.jar diff [--stack STACK] --base GIT-REF [--format ...] [--out FILE | --out-dir DIR] [--exit-code]
+                  compare two plans, or the stack (every stack without --stack) at GIT-REF with the working tree;
+                  security-relevant changes first; --out-dir writes DIR/STACK.md (.txt, .json) per stack;
                   --exit-code exits with 1 when anything changes
               java -jar target/iap-cloudrun.jar validate [--stack STACK] [--strict] [--base GIT-REF]
                   check stack files and their config (all stacks unless --stack); exit 2 on errors; --strict makes
@@ -154,31 +156,35 @@ public final class Main {
         var base = option(args, "--base");
         var format = diffFormat(option(args, "--format").orElse("text"));
         var outFile = option(args, "--out");
+        var outDir = option(args, "--out-dir");
         boolean exitCode = flag(args, "--exit-code");
-        PlanDiff diff;
-        String rerun;
-        if (stack.isPresent() || base.isPresent()) {
-            if (stack.isEmpty() || base.isEmpty()) {
+        if (outFile.isPresent() && outDir.isPresent()) {
+            throw new UsageException("diff writes one file (--out FILE) or one file per stack (--out-dir DIR), not both");
+        }
+        var diffs = new ArrayList<StackDiffs.StackDiff>();
+        if (base.isPresent()) {
+            noneLeft(args);
+            new Workspace(root).diffsAgainst(base.get(), stack).values().forEach(diff -> diffs.add(new StackDiffs.StackDiff(diff,
+                    JAR + " diff --stack " + diff.stack() + " --base " + base.get())));
+        } else {
+            if (stack.isPresent()) {
                 throw new UsageException("diff compares a stack with a git revision: it needs both --stack STACK and --base GIT-REF");
             }
-            noneLeft(args);
-            var workspace = new Workspace(root);
-            if (!workspace.hasStack(stack.get()) && !workspace.hadStack(base.get(), stack.get())) {
-                // A mistyped stack would otherwise read as "no changes", and a CI job would hide every real diff.
-                throw new InputException("diff --stack " + stack.get() + ": there is no stack '" + stack.get()
-                        + "' in the working tree or at " + base.get() + "; the stacks here are " + String.join(", ", workspace.stacks()));
-            }
-            diff = PlanDiff.between(workspace.synthAt(base.get(), stack.get()), workspace.synthOrEmpty(stack.get()));
-            rerun = JAR + " diff --stack " + stack.get() + " --base " + base.get();
-        } else {
             if (args.size() != 2 || args.stream().anyMatch(a -> a.startsWith("--"))) {
-                throw new UsageException("diff needs two plan files (BASE.json HEAD.json), or --stack STACK --base GIT-REF");
+                throw new UsageException("diff needs two plan files (BASE.json HEAD.json), or --base GIT-REF (with --stack STACK for one stack)");
             }
-            diff = PlanDiff.between(PlanJson.read(root.resolve(args.get(0))), PlanJson.read(root.resolve(args.get(1))));
-            rerun = JAR + " diff " + args.get(0) + " " + args.get(1);
+            diffs.add(new StackDiffs.StackDiff(PlanDiff.between(PlanJson.read(root.resolve(args.get(0))), PlanJson.read(root.resolve(args.get(1)))),
+                    JAR + " diff " + args.get(0) + " " + args.get(1)));
         }
-        emit(format.render(diff, rerun), outFile, root, out, err);
-        return exitCode && !diff.isEmpty() ? CHANGES_OR_FAILED : OK;
+        var all = new StackDiffs(diffs);
+        if (outDir.isPresent()) {
+            all.write(format, root, outDir.get()).forEach(file -> err.println("wrote " + file));
+        } else {
+            // One stack asked for, or two plans, print what they always printed: for JSON one object, not an array.
+            emit(stack.isPresent() || base.isEmpty() ? format.render(diffs.get(0).diff(), diffs.get(0).rerun()) : all.render(format),
+                    outFile, root, out, err);
+        }
+        return exitCode && all.anyChanges() ? CHANGES_OR_FAILED : OK;
     }
 
     private static int bench(List<String> args, PrintStream out, PrintStream err) {
