@@ -38,9 +38,10 @@ class WorkflowsIT {
     }
 
     @Test
-    void theOfflineWorkflowWritesOneMarkedDiffPerStackIncludingStacksAddedAndRemoved() throws Exception {
+    void theOfflineWorkflowWritesOneMarkedDiffPerStackIncludingStacksAddedAndRemovedInOneProcess() throws Exception {
         var diff = workflow("preview.yml").path("jobs").path("diff");
         var script = step(diff, "Diff every stack against the base").path("run").asText();
+        assertThat(script.split("java -jar", -1)).as("one JVM for every stack: " + script).hasSize(2);
 
         Files.writeString(repo.resolve("Pulumi.yaml"), "name: iap-cloudrun\nruntime: java\n");
         Files.createDirectories(repo.resolve("stacks"));
@@ -65,7 +66,7 @@ class WorkflowsIT {
                 .replace("${{ github.event.pull_request.base.sha }}", base);
         assertThat(bash(validate, Map.of())).contains("validated 2 stacks: 0 with errors");
 
-        var result = bash(script, Map.of("BASE", base));
+        var result = bash(script.replace("${{ github.event.pull_request.base.sha }}", base), Map.of());
 
         assertThat(result).as("the step's output").isEmpty();
         try (var files = Files.list(repo.resolve("diffs"))) {
@@ -77,6 +78,10 @@ class WorkflowsIT {
         assertThat(Files.readString(repo.resolve("diffs/new.md"))).startsWith(DiffFormat.marker("new")).contains("to add, 0 to update");
         assertThat(Files.readString(repo.resolve("diffs/old.md"))).startsWith(DiffFormat.marker("old")).contains("0 to add, 0 to update, 0 to replace,")
                 .contains("**access-revoked**");
+        for (var stack : List.of("dev", "new", "old")) {
+            var alone = bash("java -jar target/iap-cloudrun.jar diff --stack " + stack + " --base " + base + " --format markdown", Map.of());
+            assertThat(Files.readString(repo.resolve("diffs/" + stack + ".md"))).as(stack).isEqualTo(alone);
+        }
     }
 
     @Test
