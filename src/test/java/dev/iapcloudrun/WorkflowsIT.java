@@ -123,10 +123,6 @@ class WorkflowsIT {
     }
 
     private String git(String... args) throws Exception {
-        var command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-        command.addAll(List.of(args));
-        var finished = Processes.run(new ProcessBuilder(command).redirectErrorStream(true), Duration.ofMinutes(1));
-        assertThat(finished.exitCode()).as(finished.describe()).isZero();
-        return finished.stdout();
+        return Processes.git(repo, args);
     }
 }
