@@ -1,38 +1,48 @@
 package dev.iapcloudrun;
 
 import dev.iapcloudrun.bench.Bench;
-import dev.iapcloudrun.program.PulumiEntryPoint;
 import dev.iapcloudrun.program.IapCloudRunProgram;
+import dev.iapcloudrun.program.PulumiEntryPoint;
 import dev.iapcloudrun.review.AccessReport;
 import dev.iapcloudrun.review.DiffFormat;
-import dev.iapcloudrun.review.GitRevision;
 import dev.iapcloudrun.review.PlanDiff;
 import dev.iapcloudrun.review.StackDiffs;
+import dev.iapcloudrun.spec.DidYouMean;
 import dev.iapcloudrun.spec.InputException;
-import dev.iapcloudrun.spec.StackFileException;
 import dev.iapcloudrun.synth.AtomicFile;
-import dev.iapcloudrun.synth.OfflineEngine;
-import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.PlanJson;
-import dev.iapcloudrun.synth.PulumiProject;
-
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.concurrent.Callable;
 
 /**
  * Entry point. Without arguments it is a Pulumi program, run by the Pulumi CLI's language host
- * ({@code pulumi preview}, {@code pulumi up}). With a command it runs the same program offline.
+ * ({@code pulumi preview}, {@code pulumi up}). With a command it runs the same program offline; the command line is
+ * parsed by picocli, so that help, version, "did you mean" and shell completion behave as in the tools people know.
  */
+@Command(name = "iap-cloudrun", mixinStandardHelpOptions = true, versionProvider = Versions.class, synopsisHeading = "usage: ",
+        description = "Cloud Run services behind Identity-Aware Proxy, one Pulumi stack per environment: plans, reviews and "
+                + "checks offline, with no cloud credentials.",
+        subcommands = {Main.Synth.class, Main.Diff.class, Main.Validate.class, Main.Access.class, Main.Bench.class,
+                Main.Completion.class, CommandLine.HelpCommand.class},
+        footer = {"", "Without a command, the jar is the Pulumi program that 'pulumi preview' and 'pulumi up' run."})
 public final class Main {
 
     static final int OK = 0;
@@ -42,35 +52,30 @@ public final class Main {
 
     private static final String JAR = "java -jar target/iap-cloudrun.jar";
 
-    private static final String USAGE = """
-            usage:
-              java -jar target/iap-cloudrun.jar synth --stack STACK [--out FILE]
-                  run the stack's program offline and print (or write) its plan as JSON
-              java -jar target/iap-cloudrun.jar diff BASE.json HEAD.json [--format text|markdown|json] [--out FILE] [--exit-code]
-              java -jar target/iap-cloudrun.jar diff [--stack STACK] --base GIT-REF [--format ...] [--out FILE | --out-dir DIR] [--exit-code]
-                  compare two plans, or the stack (every stack without --stack) at GIT-REF with the working tree;
-                  security-relevant changes first; --out-dir writes DIR/STACK.md (.txt, .json) per stack;
-                  --exit-code exits with 1 when anything changes
-              java -jar target/iap-cloudrun.jar validate [--stack STACK] [--strict] [--base GIT-REF]
-                  check stack files and their config (all stacks unless --stack); exit 2 on errors; --strict makes
-                  warnings errors; --base compares with the stacks at GIT-REF and refuses a change that loses access
-              java -jar target/iap-cloudrun.jar access [--stack STACK] [--format markdown|html] [--out FILE]
-                  who can reach which service, per environment (all stacks unless --stack)
-              java -jar target/iap-cloudrun.jar bench [--sizes 10,100,1000] [--runs 5] [--warmups 3] [--startup-runs 11] [--deadline 120] [--no-maven]
-                  synth and diff timings against the SDK's bare in-process engine (the floor), and start-up times;
-                  run from the project folder; a run that takes longer than --deadline seconds ends the bench (exit 1)
-              java -jar target/iap-cloudrun.jar
-                  the Pulumi program itself, as run by 'pulumi preview' and 'pulumi up'
-            """;
+    @Option(names = "-C", paramLabel = "DIR", description = "Run as if started in DIR (the project folder, with Pulumi.yaml), like git -C.")
+    Path directory;
 
-    private Main() {}
+    private final Path root;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private Main(Path root, PrintStream out, PrintStream err) {
+        this.root = root;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The folder relative paths are resolved against: the caller's, or {@code -C}'s. */
+    Path root() {
+        return directory == null ? root : root.resolve(directory);
+    }
 
     public static void main(String[] args) {
         useAPooledAsyncExecutor();
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") == null) {
             System.err.println("no Pulumi engine to talk to: without arguments this jar is the Pulumi program that "
                     + "'pulumi preview' and 'pulumi up' run; to see a stack's plan offline, use synth");
-            System.err.print(USAGE);
+            commandLine(Path.of(""), System.out, System.err).usage(System.err);
             System.exit(BAD_INPUT);
         }
         if (args.length == 0) {
@@ -99,181 +104,284 @@ public final class Main {
 
     private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
-    /** A mistake in the command line. */
-    private static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
     /** Runs a command; returns the process exit code. */
     static int run(List<String> args, Path root, PrintStream out, PrintStream err) {
-        try {
-            var rest = new ArrayList<>(args.subList(1, args.size()));
-            return switch (args.get(0)) {
-                case "synth" -> synth(rest, root, out, err);
-                case "diff" -> diff(rest, root, out, err);
-                case "access" -> access(rest, root, out, err);
-                case "validate" -> validate(rest, root, out);
-                case "bench" -> bench(rest, out, err);
-                default -> throw new UsageException("unknown command '" + args.get(0) + "'");
-            };
-        } catch (UsageException e) {
+        return commandLine(root, out, err).execute(args.toArray(String[]::new));
+    }
+
+    /** The command line with every command, its streams, and the exit codes of the README. */
+    static CommandLine commandLine(Path root, PrintStream out, PrintStream err) {
+        var commandLine = new CommandLine(new Main(root, out, err));
+        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        commandLine.setParameterExceptionHandler(Main::usageError);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd));
+        commandLine.setAbbreviatedOptionsAllowed(false);
+        return commandLine;
+    }
+
+    /**
+     * A mistake in the command line: what is wrong, a "did you mean" where a known command or option is close, and the
+     * command's usage; exit 2. An unknown option is named first, even when it left a required one missing.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        var cmd = e.getCommandLine();
+        var err = cmd.getErr();
+        var unknownOption = cmd.getUnmatchedArguments().stream().filter(arg -> arg.startsWith("-")).findFirst();
+        if (cmd.getParent() == null && e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            var typed = unmatched.getUnmatched().get(0);
+            err.println("unknown command '" + typed + "'" + DidYouMean.closest(typed, cmd.getSubcommands().keySet())
+                    .map(known -> "; did you mean '" + known + "'?").orElse(""));
+        } else if (unknownOption.isPresent()) {
+            var typed = unknownOption.get().split("=", 2)[0];
+            err.println("unknown option '" + typed + "' for " + cmd.getCommandName()
+                    + DidYouMean.closest(typed, cmd.getCommandSpec().optionsMap().keySet())
+                    .map(known -> "; did you mean '" + known + "'?").orElse(""));
+        } else {
             err.println(e.getMessage());
-            err.print(USAGE);
-            return BAD_INPUT;
-        } catch (InputException | IOException e) {
+        }
+        cmd.usage(err);
+        return BAD_INPUT;
+    }
+
+    /** What a command's failure means: the input's fault (exit 2, the message alone) or not (exit 1). */
+    private static int failure(Exception e, CommandLine cmd) {
+        var err = cmd.getErr();
+        if (e instanceof InputException || e instanceof IOException) {
             err.println(e.getMessage());
             return BAD_INPUT;
-        } catch (UncheckedIOException e) {
-            err.println(e.getCause().getMessage());
+        }
+        if (e instanceof UncheckedIOException unchecked) {
+            err.println(unchecked.getCause().getMessage());
             return BAD_INPUT;
-        } catch (com.pulumi.exceptions.RunException | IllegalArgumentException | IllegalStateException e) {
-            err.println(args.get(0) + " failed: " + e.getMessage());
+        }
+        if (e instanceof com.pulumi.exceptions.RunException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            err.println(cmd.getCommandName() + " failed: " + e.getMessage());
             return CHANGES_OR_FAILED;
         }
+        throw new IllegalStateException(e);
     }
 
-    private static int synth(List<String> args, Path root, PrintStream out, PrintStream err) throws IOException {
-        var stack = option(args, "--stack").orElseThrow(() -> new UsageException("synth needs --stack STACK"));
-        var outFile = option(args, "--out");
-        noneLeft(args);
-        // The program validates the stack file itself and logs its warnings, as under pulumi up; they go to stderr.
-        var warnings = new ArrayList<String>();
-        var plan = new Workspace(root).synth(stack, warnings::add);
-        warnings.forEach(warning -> err.println("warning: " + warning));
-        if (outFile.isPresent()) {
-            writeOut(root, outFile.get(), PlanJson.write(plan));
-            err.println("wrote the plan of stack '" + stack + "' (" + plan.resources().size() + " resources) to " + outFile.get());
-        } else {
-            out.print(PlanJson.write(plan));
-        }
-        return OK;
+    /** A mistake found after parsing, such as options that only make sense together. */
+    private static CommandLine.ParameterException usage(CommandSpec spec, String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    private static int diff(List<String> args, Path root, PrintStream out, PrintStream err) throws IOException {
-        var stack = option(args, "--stack");
-        var base = option(args, "--base");
-        var format = diffFormat(option(args, "--format").orElse("text"));
-        var outFile = option(args, "--out");
-        var outDir = option(args, "--out-dir");
-        boolean exitCode = flag(args, "--exit-code");
-        if (outFile.isPresent() && outDir.isPresent()) {
-            throw new UsageException("diff writes one file (--out FILE) or one file per stack (--out-dir DIR), not both");
-        }
-        var diffs = new ArrayList<StackDiffs.StackDiff>();
-        if (base.isPresent()) {
-            noneLeft(args);
-            new Workspace(root).diffsAgainst(base.get(), stack).values().forEach(diff -> diffs.add(new StackDiffs.StackDiff(diff,
-                    JAR + " diff --stack " + diff.stack() + " --base " + base.get())));
-        } else {
-            if (stack.isPresent()) {
-                throw new UsageException("diff compares a stack with a git revision: it needs both --stack STACK and --base GIT-REF");
-            }
-            if (args.size() != 2 || args.stream().anyMatch(a -> a.startsWith("--"))) {
-                throw new UsageException("diff needs two plan files (BASE.json HEAD.json), or --base GIT-REF (with --stack STACK for one stack)");
-            }
-            diffs.add(new StackDiffs.StackDiff(PlanDiff.between(PlanJson.read(root.resolve(args.get(0))), PlanJson.read(root.resolve(args.get(1)))),
-                    JAR + " diff " + args.get(0) + " " + args.get(1)));
-        }
-        var all = new StackDiffs(diffs);
-        if (outDir.isPresent()) {
-            all.write(format, root, outDir.get()).forEach(file -> err.println("wrote " + file));
-        } else {
-            // One stack asked for, or two plans, print what they always printed: for JSON one object, not an array.
-            emit(stack.isPresent() || base.isEmpty() ? format.render(diffs.get(0).diff(), diffs.get(0).rerun()) : all.render(format),
-                    outFile, root, out, err);
-        }
-        return exitCode && all.anyChanges() ? CHANGES_OR_FAILED : OK;
-    }
+    @Command(name = "synth", mixinStandardHelpOptions = true, synopsisHeading = "usage: ",
+            description = "Run the stack's program offline and print (or write) its plan as JSON. The stack's warnings go to stderr.")
+    static final class Synth implements Callable<Integer> {
+        @ParentCommand Main main;
+        @Option(names = "--stack", required = true, paramLabel = "STACK", description = "The stack (stacks/STACK.yaml and Pulumi.STACK.yaml).")
+        String stack;
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the plan to FILE, whole or not at all, instead of printing it.")
+        String out;
 
-    private static int bench(List<String> args, PrintStream out, PrintStream err) {
-        var sizes = option(args, "--sizes").orElse("10,100,1000");
-        var runs = option(args, "--runs").orElse("5");
-        var warmups = option(args, "--warmups").orElse("3");
-        var startupRuns = option(args, "--startup-runs").orElse("11");
-        var deadline = option(args, "--deadline").orElse("120");
-        boolean withMaven = !flag(args, "--no-maven");
-        noneLeft(args);
-        Bench bench;
-        List<Integer> sizeList;
-        try {
-            bench = new Bench(out, Integer.parseInt(runs), Integer.parseInt(warmups), Integer.parseInt(startupRuns), withMaven,
-                    java.time.Duration.ofSeconds(Integer.parseInt(deadline)));
-            sizeList = java.util.Arrays.stream(sizes.split(",")).map(String::trim).map(Integer::parseInt).toList();
-        } catch (NumberFormatException e) {
-            throw new UsageException("bench takes whole numbers: --sizes 10,100,1000 --runs 5 --warmups 3 --startup-runs 11 --deadline 120");
-        }
-        try {
-            bench.run(sizeList);
-        } catch (Bench.DeadlineMissed e) {
-            err.println("bench: " + e.getMessage());
-            return CHANGES_OR_FAILED;
-        }
-        return OK;
-    }
-
-    private static int validate(List<String> args, Path root, PrintStream out) throws IOException {
-        var stack = option(args, "--stack");
-        var base = option(args, "--base");
-        boolean strict = flag(args, "--strict");
-        noneLeft(args);
-        var workspace = new Workspace(root);
-        var stacks = stack.isPresent() ? List.of(stack.get()) : workspace.stacks();
-        int failed = 0;
-        int warnings = 0;
-        for (var s : stacks) {
-            var check = workspace.check(s, base);
-            if (strict) {
-                check = check.strict();
-            }
-            warnings += check.warnings().size();
-            var file = IapCloudRunProgram.stackFile(s);
-            if (!check.errors().isEmpty()) {
-                failed++;
-                out.println(file + ": " + new StackFileException(check.errors()).getMessage());
+        @Override
+        public Integer call() throws IOException {
+            var err = main.err();
+            // The program validates the stack file itself and logs its warnings, as under pulumi up; they go to stderr.
+            var warnings = new ArrayList<String>();
+            var plan = new Workspace(main.root()).synth(stack, warnings::add);
+            warnings.forEach(warning -> err.println("warning: " + warning));
+            if (out != null) {
+                writeOut(main.root(), out, PlanJson.write(plan));
+                err.println("wrote the plan of stack '" + stack + "' (" + plan.resources().size() + " resources) to " + out);
             } else {
-                out.println(file + ": ok" + (check.warnings().isEmpty() ? "" : ", " + check.warningText().stripTrailing()));
+                main.out().print(PlanJson.write(plan));
+                main.out().flush();
             }
-        }
-        out.println("validated " + stacks.size() + (stacks.size() == 1 ? " stack" : " stacks") + ": " + failed + " with errors, "
-                + warnings + (warnings == 1 ? " warning" : " warnings") + (strict ? " (--strict: warnings count as errors)" : ""));
-        return failed == 0 ? OK : BAD_INPUT;
-    }
-
-    private static int access(List<String> args, Path root, PrintStream out, PrintStream err) throws IOException {
-        var stack = option(args, "--stack");
-        var format = option(args, "--format").orElse("markdown");
-        var outFile = option(args, "--out");
-        noneLeft(args);
-        if (!format.equals("markdown") && !format.equals("html")) {
-            throw new UsageException("unknown format '" + format + "' for access; expected markdown or html");
-        }
-        var workspace = new Workspace(root);
-        var stacks = stack.isPresent() ? List.of(stack.get()) : workspace.stacks();
-        var environments = new ArrayList<AccessReport.Environment>();
-        for (var s : stacks) {
-            environments.add(AccessReport.Environment.of(workspace.synth(s)));
-        }
-        var report = new AccessReport(environments);
-        emit(format.equals("html") ? report.html() : report.markdown(), outFile, root, out, err);
-        return OK;
-    }
-
-    private static DiffFormat diffFormat(String name) {
-        try {
-            return DiffFormat.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            return OK;
         }
     }
 
-    private static void emit(String text, Optional<String> outFile, Path root, PrintStream out, PrintStream err) throws IOException {
-        if (outFile.isPresent()) {
-            writeOut(root, outFile.get(), text);
-            err.println("wrote " + outFile.get());
+    @Command(name = "diff", mixinStandardHelpOptions = true, synopsisHeading = "",
+            customSynopsis = {"usage: iap-cloudrun diff [OPTIONS] BASE.json HEAD.json",
+                    "   or: iap-cloudrun diff [OPTIONS] [--stack=STACK] --base=GIT-REF"},
+            description = {"Compare two plans, or the stack at GIT-REF with the working tree; security-relevant changes first.",
+                    "Without --stack, every stack of GIT-REF or the working tree, in one process."})
+    static final class Diff implements Callable<Integer> {
+        @ParentCommand Main main;
+        @Spec CommandSpec spec;
+        @Parameters(arity = "0..2", paramLabel = "PLAN", description = "Two plan files written by synth: the base, then the head.")
+        List<String> plans = new ArrayList<>();
+        @Option(names = "--stack", paramLabel = "STACK", description = "The stack to compare with its files at --base (default: every stack).")
+        String stack;
+        @Option(names = "--base", paramLabel = "GIT-REF", description = "The git revision (branch, tag or commit) to compare with.")
+        String base;
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), markdown or json.")
+        String format;
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the diff to FILE instead of printing it.")
+        String out;
+        @Option(names = "--out-dir", paramLabel = "DIR", description = "Write each stack's diff to DIR/STACK.md (.txt, .json) instead of printing it.")
+        String outDir;
+        @Option(names = "--exit-code", description = "Exit with 1 when anything changes (0 when nothing does, 2 for bad input).")
+        boolean exitCode;
+
+        @Override
+        public Integer call() throws IOException {
+            DiffFormat diffFormat;
+            try {
+                diffFormat = DiffFormat.parse(format);
+            } catch (IllegalArgumentException e) {
+                throw usage(spec, e.getMessage());
+            }
+            if (out != null && outDir != null) {
+                throw usage(spec, "diff writes one file (--out FILE) or one file per stack (--out-dir DIR), not both");
+            }
+            var root = main.root();
+            var diffs = new ArrayList<StackDiffs.StackDiff>();
+            if (base != null) {
+                if (!plans.isEmpty()) {
+                    throw usage(spec, "diff takes two plan files or --base GIT-REF, not both");
+                }
+                new Workspace(root).diffsAgainst(base, Optional.ofNullable(stack)).values().forEach(diff ->
+                        diffs.add(new StackDiffs.StackDiff(diff, JAR + " diff --stack " + diff.stack() + " --base " + base)));
+            } else {
+                if (stack != null) {
+                    throw usage(spec, "diff compares a stack with a git revision: it needs both --stack STACK and --base GIT-REF");
+                }
+                if (plans.size() != 2) {
+                    throw usage(spec, "diff needs two plan files (BASE.json HEAD.json), or --base GIT-REF (with --stack STACK for one stack)");
+                }
+                diffs.add(new StackDiffs.StackDiff(PlanDiff.between(PlanJson.read(root.resolve(plans.get(0))),
+                        PlanJson.read(root.resolve(plans.get(1)))), JAR + " diff " + plans.get(0) + " " + plans.get(1)));
+            }
+            var all = new StackDiffs(diffs);
+            if (outDir != null) {
+                all.write(diffFormat, root, outDir).forEach(file -> main.err().println("wrote " + file));
+            } else {
+                // One stack asked for, or two plans: what they always printed, for JSON one object rather than an array.
+                main.emit(stack != null || base == null ? diffFormat.render(diffs.get(0).diff(), diffs.get(0).rerun())
+                        : all.render(diffFormat), out);
+            }
+            return exitCode && all.anyChanges() ? CHANGES_OR_FAILED : OK;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true, synopsisHeading = "usage: ",
+            description = {"Check stack files and their config (every stack unless --stack). Exit 2 when a stack has an error.",
+                    "--format github prints workflow annotations, so that problems show on the pull request's lines."})
+    static final class Validate implements Callable<Integer> {
+        @ParentCommand Main main;
+        @Spec CommandSpec spec;
+        @Option(names = "--stack", paramLabel = "STACK", description = "Check only this stack.")
+        String stack;
+        @Option(names = "--strict", description = "Warnings count as errors.")
+        boolean strict;
+        @Option(names = "--base", paramLabel = "GIT-REF", description = "Also compare with the stacks at GIT-REF: refuse a change that loses access.")
+        String base;
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json or github.")
+        String format;
+
+        @Override
+        public Integer call() throws IOException {
+            var report = ValidationReport.Format.parse(format).orElseThrow(() ->
+                    usage(spec, "unknown format '" + format + "' for validate; expected text, json or github"));
+            var workspace = new Workspace(main.root());
+            var stacks = stack != null ? List.of(stack) : workspace.stacks();
+            var results = new ArrayList<ValidationReport.Result>();
+            for (var s : stacks) {
+                var check = workspace.check(s, Optional.ofNullable(base));
+                results.add(new ValidationReport.Result(IapCloudRunProgram.stackFile(s), strict ? check.strict() : check));
+            }
+            var result = new ValidationReport(results, strict);
+            main.out().print(result.render(report));
+            main.out().flush();
+            return result.failed() == 0 ? OK : BAD_INPUT;
+        }
+    }
+
+    @Command(name = "access", mixinStandardHelpOptions = true, synopsisHeading = "usage: ",
+            description = "Who can reach which service, per environment (every stack unless --stack).")
+    static final class Access implements Callable<Integer> {
+        @ParentCommand Main main;
+        @Spec CommandSpec spec;
+        @Option(names = "--stack", paramLabel = "STACK", description = "Report only this stack.")
+        String stack;
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown", description = "markdown (default) or html.")
+        String format;
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of printing it.")
+        String out;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!format.equals("markdown") && !format.equals("html")) {
+                throw usage(spec, "unknown format '" + format + "' for access; expected markdown or html");
+            }
+            var workspace = new Workspace(main.root());
+            var stacks = stack != null ? List.of(stack) : workspace.stacks();
+            var environments = new ArrayList<AccessReport.Environment>();
+            for (var s : stacks) {
+                environments.add(AccessReport.Environment.of(workspace.synth(s)));
+            }
+            var report = new AccessReport(environments);
+            main.emit(format.equals("html") ? report.html() : report.markdown(), out);
+            return OK;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true, synopsisHeading = "usage: ",
+            description = {"Synth and diff timings against the SDK's bare in-process engine (the floor), and start-up times.",
+                    "Run from the project folder. A run that takes longer than --deadline seconds ends the bench (exit 1)."})
+    static final class Bench implements Callable<Integer> {
+        @ParentCommand Main main;
+        @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "10,100,1000", description = "Stack sizes in services (default: 10,100,1000).")
+        List<Integer> sizes;
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Measured rounds (default: 5).")
+        int runs;
+        @Option(names = "--warmups", paramLabel = "N", defaultValue = "3", description = "Warm-up rounds (default: 3).")
+        int warmups;
+        @Option(names = "--startup-runs", paramLabel = "N", defaultValue = "11", description = "Processes per start-up figure; 0 skips them (default: 11).")
+        int startupRuns;
+        @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "120", description = "How long any one run may take (default: 120).")
+        int deadline;
+        @Option(names = "--no-maven", description = "Skip the start-up through Maven.")
+        boolean noMaven;
+
+        @Override
+        public Integer call() {
+            try {
+                new dev.iapcloudrun.bench.Bench(main.out(), runs, warmups, startupRuns, !noMaven, Duration.ofSeconds(deadline)).run(sizes);
+            } catch (dev.iapcloudrun.bench.Bench.DeadlineMissed e) {
+                main.err().println("bench: " + e.getMessage());
+                return CHANGES_OR_FAILED;
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "completion", mixinStandardHelpOptions = true, synopsisHeading = "usage: ",
+            description = {"Print a completion script for bash and zsh.",
+                    "Install it with: source <(java -jar target/iap-cloudrun.jar completion)"})
+    static final class Completion implements Callable<Integer> {
+        @ParentCommand Main main;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            main.out().print(AutoComplete.bash("iap-cloudrun", spec.parent().commandLine()));
+            main.out().flush();
+            return OK;
+        }
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    /** Prints {@code text}, or writes it to {@code outFile} whole or not at all. */
+    private void emit(String text, String outFile) throws IOException {
+        if (outFile != null) {
+            writeOut(root(), outFile, text);
+            err.println("wrote " + outFile);
         } else {
             out.print(text);
+            out.flush();
         }
     }
 
@@ -283,30 +391,6 @@ public final class Main {
             AtomicFile.write(root.resolve(outFile), text);
         } catch (AtomicFile.WriteFailed e) {
             throw new IOException("--out " + outFile + ": " + e.why(), e);
-        }
-    }
-
-    private static Optional<String> option(List<String> args, String name) {
-        int i = args.indexOf(name);
-        if (i < 0) {
-            return Optional.empty();
-        }
-        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-            throw new UsageException(name + " needs a value");
-        }
-        var value = args.get(i + 1);
-        args.remove(i + 1);
-        args.remove(i);
-        return Optional.of(value);
-    }
-
-    private static boolean flag(List<String> args, String name) {
-        return args.remove(name);
-    }
-
-    private static void noneLeft(List<String> args) {
-        if (!args.isEmpty()) {
-            throw new UsageException("unexpected arguments: " + String.join(" ", args));
         }
     }
 }

@@ -45,7 +45,7 @@ record Workspace(Path root) {
     Plan synth(String stack, java.util.function.Consumer<String> warnings) throws IOException {
         var program = IapCloudRunProgram.prefetching(root, stack);
         var project = PulumiProject.load(root);
-        var config = project.stackConfig(stack);
+        var config = project.stackConfig(stack).orThrow();
         return OfflineEngine.synth(project.name(), stack, config.values(), config.secretKeys(), program::run, warnings);
     }
 
@@ -130,11 +130,16 @@ record Workspace(Path root) {
         var project = PulumiProject.load(root);
         var config = project.stackConfig(stack);
         var defaults = new StackFileReader.Defaults(Optional.ofNullable(config.values().get("gcp:project")),
-                Optional.ofNullable(config.values().get("gcp:region")));
+                Optional.ofNullable(config.values().get("gcp:region")), "Pulumi." + stack + ".yaml");
         Optional<StackSpec> base = baseRef.isEmpty() ? Optional.empty()
                 : atRevision(baseRef.get(), stack, copy -> copy.isPresent() ? copy.get().check(stack, Optional.empty()).spec() : Optional.empty());
         var file = IapCloudRunProgram.stackFile(stack);
         var check = StackFileReader.check(root.resolve(file), file, defaults, base);
+        if (!config.problems().isEmpty()) {
+            var errors = new ArrayList<>(check.errors());
+            errors.addAll(config.problems());
+            check = new StackCheck(Optional.empty(), errors, check.warnings());
+        }
         if (baseRef.isPresent() && check.errors().isEmpty()) {
             var errors = transitionProblems(StackFileReader.parse(root.resolve(file), file), check.spec().orElseThrow(),
                     synthAt(baseRef.get(), stack), synth(stack));

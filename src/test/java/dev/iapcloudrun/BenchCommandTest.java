@@ -58,6 +58,6 @@ class BenchCommandTest {
         int code = Main.run(List.of("bench", "--runs", "many"), Path.of(""), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bench takes whole numbers");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Invalid value for option '--runs': 'many' is not an int");
     }
 }

@@ -176,7 +176,7 @@ class MainTest {
     @Test
     void explainsUsageWithExitCode2() {
         assertThat(run("synth")).isEqualTo(2);
-        assertThat(stderr()).contains("synth needs --stack STACK").contains("usage:");
+        assertThat(stderr()).contains("Missing required option: '--stack=STACK'").contains("usage: iap-cloudrun synth");
         assertThat(run("deploy")).isEqualTo(2);
         assertThat(stderr()).contains("unknown command 'deploy'");
     }
@@ -319,6 +319,18 @@ class MainTest {
         assertThat(run("validate")).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("stacks/broken.yaml: 2 problems in the stack file:",
                 "stacks/demo.yaml: ok", "validated 2 stacks: 1 with errors");
+    }
+
+    @Test
+    void refusesAStackFileWhoseProjectIsNotTheStacksGcpProject() throws IOException {
+        Files.writeString(root.resolve("stacks/demo.yaml"), "project: acme-portal-prod\n" + Files.readString(root.resolve("stacks/demo.yaml")));
+
+        assertThat(run("validate", "--stack", "demo")).isEqualTo(2);
+        assertThat(run("synth", "--stack", "demo")).isEqualTo(2);
+
+        var problem = "stacks/demo.yaml:1:10: project: found \"acme-portal-prod\" here, but Pulumi.demo.yaml sets gcp:project to \"acme-demo\"";
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(problem);
+        assertThat(stderr()).contains(problem);
     }
 
     @Test

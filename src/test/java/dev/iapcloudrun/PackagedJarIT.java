@@ -86,6 +86,30 @@ class PackagedJarIT {
     }
 
     @Test
+    void theCommandLineHelpsLikeTheToolsPeopleKnow(@TempDir Path elsewhere) throws Exception {
+        var version = java(Path.of(""), "-jar", JAR.toString(), "--version");
+        assertThat(version.exitCode()).as(version.describe()).isZero();
+        assertThat(version.stdout()).contains("Pulumi Java SDK 1.36.1", "pulumi-gcp provider " + GcpProvider.VERSION);
+
+        var help = java(Path.of(""), "-jar", JAR.toString(), "help", "validate");
+        assertThat(help.exitCode()).as(help.describe()).isZero();
+        assertThat(help.stdout()).startsWith("usage: iap-cloudrun validate").contains("--format=FORMAT");
+
+        var typo = java(Path.of(""), "-jar", JAR.toString(), "valdate");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.stderr()).startsWith("unknown command 'valdate'; did you mean 'validate'?");
+
+        var fromElsewhere = java(elsewhere, "-jar", JAR.toString(), "-C", Path.of("").toAbsolutePath().toString(),
+                "validate", "--stack", "prod", "--format", "github");
+        assertThat(fromElsewhere.exitCode()).as(fromElsewhere.describe()).isZero();
+        assertThat(fromElsewhere.stdout()).endsWith("::notice title=iap-cloudrun validate::validated 1 stack: 0 with errors, 0 warnings\n");
+
+        var completion = java(Path.of(""), "-jar", JAR.toString(), "completion");
+        assertThat(completion.exitCode()).as(completion.describe()).isZero();
+        assertThat(completion.stdout()).contains("complete -F _complete_iap-cloudrun");
+    }
+
+    @Test
     void synthOfTheDevStackPrintsThePlanOfTheInProcessProgram() throws Exception {
         var result = java(Path.of(""), "-jar", JAR.toString(), "synth", "--stack", "dev");
         assertThat(result.exitCode()).as(result.describe()).isZero();

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StackFilePropertiesTest {
 
     private static final String FILE = "stacks/test.yaml";
-    private static final String SECRET = "GOCSPX-property-test-secret-value";
+    /** A passphrase ciphertext ("property-tes" and "t-secret-value-4711"): offline, the program sees this value. */
+    private static final String SECRET = "v1:cHJvcGVydHktdGVz:dC1zZWNyZXQtdmFsdWUtNDcxMQ==";
     private static final List<String> EXAMPLES = Stream.of("dev", "staging", "prod").map(stack -> {
         try {
             return Files.readString(Path.of("stacks", stack + ".yaml"));
@@ -54,7 +55,9 @@ class StackFilePropertiesTest {
         root = Files.createTempDirectory("iap-cloudrun-properties-");
         Files.writeString(root.resolve("Pulumi.yaml"), "name: iap-cloudrun\nruntime: java\n");
         // The secret is stored encrypted as real stacks store it; offline the program sees this value, marked secret.
-        Files.writeString(root.resolve("Pulumi.test.yaml"), "config:\n  gcp:project: acme-demo\n  gcp:region: europe-west1\n"
+        // No gcp:project: the examples name their own projects, which a gcp:project would have to equal.
+        Files.writeString(root.resolve("Pulumi.test.yaml"), "encryptionsalt: v1:c2FsdHNhbHQ=:v1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA==\n"
+                + "config:\n  gcp:region: europe-west1\n"
                 + "  iap-cloudrun:iapOauthClientSecret:\n    secure: " + SECRET + "\n");
         Files.createDirectories(root.resolve("stacks"));
     }

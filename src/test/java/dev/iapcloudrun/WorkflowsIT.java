@@ -49,7 +49,8 @@ class WorkflowsIT {
         Files.writeString(repo.resolve("Pulumi.yaml"), "name: iap-cloudrun\nruntime: java\n");
         Files.createDirectories(repo.resolve("stacks"));
         for (var stack : List.of("dev", "old")) {
-            Files.writeString(repo.resolve("Pulumi." + stack + ".yaml"), "config:\n  gcp:project: acme-" + stack + "\n  gcp:region: europe-west1\n");
+            // No gcp:project: the copied stack file names its own project, which a gcp:project would have to equal.
+            Files.writeString(repo.resolve("Pulumi." + stack + ".yaml"), "config:\n  gcp:region: europe-west1\n");
             Files.copy(Path.of("stacks/dev.yaml"), repo.resolve("stacks/" + stack + ".yaml"));
         }
         git("init", "-q");
@@ -101,16 +102,63 @@ class WorkflowsIT {
         var preview = workflow("pulumi-preview.yml");
         assertThat(preview.path("permissions").path("id-token").asText()).isEqualTo("write");
         var steps = preview.path("jobs").path("preview").path("steps");
-        var uses = new ArrayList<String>();
-        steps.forEach(s -> uses.add(s.path("uses").asText()));
-        assertThat(uses).contains("google-github-actions/auth@v2", "pulumi/actions@v6");
-        var auth = StreamSupport.stream(steps.spliterator(), false).filter(s -> s.path("uses").asText().startsWith("google-github-actions/auth")).findFirst().orElseThrow();
+        var auth = uses(steps, "google-github-actions/auth");
         assertThat(auth.path("with").has("workload_identity_provider")).isTrue();
         assertThat(auth.path("with").has("credentials_json")).as("no service-account key").isFalse();
-        var pulumi = StreamSupport.stream(steps.spliterator(), false).filter(s -> s.path("uses").asText().startsWith("pulumi/actions")).findFirst().orElseThrow();
+        var pulumi = uses(steps, "pulumi/actions");
         assertThat(pulumi.path("with").path("command").asText()).isEqualTo("preview");
         assertThat(pulumi.path("with").path("comment-on-pr").asBoolean()).isTrue();
         assertThat(pulumi.path("with").path("diff").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theCredentialedWorkflowGetsAShortLivedTeamTokenInsteadOfALongLivedSecret() throws IOException {
+        var preview = workflow("pulumi-preview.yml");
+        assertThat(preview.toString()).doesNotContain("PULUMI_ACCESS_TOKEN").doesNotContain("secrets.PULUMI");
+        var steps = preview.path("jobs").path("preview").path("steps");
+        var exchange = uses(steps, "pulumi/auth-actions");
+        assertThat(exchange.path("with").path("organization").asText()).isEqualTo("${{ vars.PULUMI_ORG }}");
+        assertThat(exchange.path("with").path("requested-token-type").asText()).isEqualTo("urn:pulumi:token-type:access_token:team");
+        assertThat(exchange.path("with").path("scope").asText()).isEqualTo("team:${{ vars.PULUMI_PREVIEW_TEAM }}");
+        assertThat(exchange.path("with").path("token-expiration").asInt())
+                .isLessThanOrEqualTo(preview.path("jobs").path("preview").path("timeout-minutes").asInt() * 60);
+        var order = new ArrayList<String>();
+        steps.forEach(s -> order.add(s.path("uses").asText().replaceAll("@.*", "")));
+        assertThat(order.indexOf("pulumi/auth-actions")).as("the token exists before the preview").isLessThan(order.indexOf("pulumi/actions"));
+    }
+
+    @Test
+    void theCredentialedWorkflowPinsEveryActionByCommitWithItsVersionInAComment() throws IOException {
+        var lines = Files.readAllLines(Path.of(".github/workflows/pulumi-preview.yml")).stream()
+                .filter(l -> l.strip().startsWith("- uses:") || l.strip().startsWith("uses:")).toList();
+
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(6)
+                .allSatisfy(l -> assertThat(l).matches("\\s*-? ?uses: [\\w.-]+/[\\w.-]+@[0-9a-f]{40} # v\\d.*"));
+        var checkouts = StreamSupport.stream(workflow("pulumi-preview.yml").path("jobs").spliterator(), false)
+                .flatMap(job -> StreamSupport.stream(job.path("steps").spliterator(), false))
+                .filter(s -> s.path("uses").asText().startsWith("actions/checkout@")).toList();
+        assertThat(checkouts).isNotEmpty().allSatisfy(s -> assertThat(s.path("with").path("persist-credentials").asBoolean(true))
+                .as("the pull request's code cannot reuse the checkout token").isFalse());
+    }
+
+    @Test
+    void theCredentialedWorkflowPreviewsOnlyTheStacksTheTeamHoldsWhenTheyAreNamed() throws Exception {
+        var list = step(workflow("pulumi-preview.yml").path("jobs").path("stacks"), "List the stacks to preview").path("run").asText();
+        Files.createDirectories(repo.resolve("stacks"));
+        for (var stack : List.of("dev", "staging", "prod")) {
+            Files.writeString(repo.resolve("stacks/" + stack + ".yaml"), "");
+        }
+        var output = repo.resolve("github-output");
+
+        bash(list, Map.of("GITHUB_OUTPUT", output.toString(), "ONLY", ""));
+        bash(list, Map.of("GITHUB_OUTPUT", output.toString(), "ONLY", "dev staging qa"));
+
+        assertThat(Files.readAllLines(output)).containsExactly("stacks=[\"dev\",\"prod\",\"staging\"]", "stacks=[\"dev\",\"staging\"]");
+    }
+
+    private static JsonNode uses(JsonNode steps, String action) {
+        return StreamSupport.stream(steps.spliterator(), false).filter(s -> s.path("uses").asText().startsWith(action + "@"))
+                .findFirst().orElseThrow(() -> new AssertionError("no step uses " + action));
     }
 
     private String bash(String script, Map<String, String> env) throws Exception {

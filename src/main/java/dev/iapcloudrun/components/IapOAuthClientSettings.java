@@ -37,10 +37,10 @@ public final class IapOAuthClientSettings extends ComponentResource {
             oauth.programmaticClients(client.programmaticClients());
         }
         var access = SettingsAccessSettingsArgs.builder().oauthSettings(oauth.build());
-        if (!client.allowedDomains().isEmpty()) {
+        if (!client.allowedRequestHosts().isEmpty()) {
             access.allowedDomainsSettings(SettingsAccessSettingsAllowedDomainsSettingsArgs.builder()
                     .enable(true)
-                    .domains(client.allowedDomains())
+                    .domains(client.allowedRequestHosts())
                     .build());
         }
         new Settings(name, SettingsArgs.builder()

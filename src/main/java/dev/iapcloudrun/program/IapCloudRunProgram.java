@@ -79,7 +79,8 @@ public final class IapCloudRunProgram {
         var file = stackFile(ctx.stackName());
         var parsed = prefetched.filter(p -> p.stack().equals(ctx.stackName())).map(p -> p.parsed().join())
                 .orElseGet(() -> StackFileReader.parse(projectRoot.resolve(file), file));
-        var check = StackFileReader.check(parsed, new StackFileReader.Defaults(gcp.get("project"), gcp.get("region")), Optional.empty());
+        var check = StackFileReader.check(parsed, new StackFileReader.Defaults(gcp.get("project"), gcp.get("region"),
+                "Pulumi." + ctx.stackName() + ".yaml"), Optional.empty());
         // Under pulumi up the warnings reach the person deploying through the engine's log, like the CLI's own.
         check.warnings().forEach(warning -> ctx.log().warn(warning.toString()));
         var spec = check.orThrow();

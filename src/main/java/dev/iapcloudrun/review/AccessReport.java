@@ -2,6 +2,7 @@ package dev.iapcloudrun.review;
 
 import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.review.Grants.Grant;
+import dev.iapcloudrun.review.Grants.SecretGrant;
 import dev.iapcloudrun.review.Grants.ServiceSettings;
 import dev.iapcloudrun.synth.Plan;
 
@@ -13,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * Who can reach which service in which environment, and through which grant, read from the stacks' plans.
- * The IAP service agent's invoker grant is how IAP itself calls a service, not a person's access, so it is
- * shown as a property of the service instead of a row.
+ * The project's own IAP service agent's invoker grant is how IAP itself calls a service, not a person's access,
+ * so it is shown as a property of the service instead of a row. Each service's runtime identity and the secrets
+ * it can read are shown with it: they are what the service itself can reach.
  */
 public record AccessReport(List<Environment> environments) {
 
@@ -22,9 +24,9 @@ public record AccessReport(List<Environment> environments) {
         environments = List.copyOf(environments);
     }
 
-    /** One stack: its services and every accessor and invoker grant on them. */
+    /** One stack: its services, every accessor and invoker grant on them, and the secret grants of their identities. */
     public record Environment(String stack, String project, String region, List<ServiceSettings> services,
-                              List<Grant> grants, Map<String, Boolean> agentCanInvoke) {
+                              List<Grant> grants, Map<String, Boolean> agentCanInvoke, List<SecretGrant> secrets) {
 
         public static Environment of(Plan plan) {
             var all = Grants.of(plan);
@@ -33,9 +35,23 @@ public record AccessReport(List<Environment> environments) {
                     .map(Grant::service).collect(Collectors.toSet());
             var agent = new TreeMap<String, Boolean>();
             services.forEach(s -> agent.put(s.service(), invokedByAgent.contains(s.service())));
-            return new Environment(plan.stack(), plan.outputs().path("project").asText(""),
+            return new Environment(plan.stack(), Grants.project(plan),
                     plan.outputs().path("region").asText(""), services,
-                    all.stream().filter(g -> !g.isIapAgent()).toList(), agent);
+                    all.stream().filter(g -> !g.isIapAgent()).toList(), agent, Grants.secrets(plan));
+        }
+
+        /** Whether IAP is on for a service: then an invoker grant alone lets nobody reach it. */
+        boolean iapOn(String service) {
+            return services.stream().anyMatch(s -> s.service().equals(service) && s.iapEnabled());
+        }
+
+        /** The service's runtime identity and the secrets the stack lets it read. */
+        String identityLine(ServiceSettings s) {
+            var readable = secrets.stream().filter(g -> g.service().equals(s.service()) && g.role().equals(Roles.SECRET_ACCESSOR))
+                    .map(g -> g.path() + (!project.isEmpty() && !g.project().equals(project) ? " (ANOTHER PROJECT)" : ""))
+                    .toList();
+            return "runs as " + s.runtimeLabel() + "; reads secrets: " + (readable.isEmpty() ? "none granted by this stack"
+                    : String.join(", ", readable));
         }
 
         /** Principals in order, each with its grants by service. */
@@ -56,12 +72,35 @@ public record AccessReport(List<Environment> environments) {
         }
     }
 
-    static String role(Grant grant) {
+    /** @param iapOn IAP is on for the grant's service, so an invoker grant does not let its holder past IAP */
+    static String role(Grant grant, boolean iapOn) {
         return switch (grant.role()) {
             case Roles.IAP_ACCESSOR -> "IAP accessor";
-            case Roles.RUN_INVOKER -> "Cloud Run invoker";
+            case Roles.RUN_INVOKER -> iapOn ? "Cloud Run invoker (does not pass IAP)" : "Cloud Run invoker";
             default -> grant.role();
         };
+    }
+
+    /** An authoritative binding with a condition owns only that role and condition, not the role. */
+    static String grantKind(Grant grant) {
+        return grant.kind() == Grants.Kind.AUTHORITATIVE && grant.condition().isPresent()
+                ? "authoritative for condition '" + grant.condition().get().title() + "' only"
+                : grant.kind().label;
+    }
+
+    /** Notes that say what a row does not: shown only where a row of the environment needs them. */
+    static List<String> notes(Environment env) {
+        var notes = new java.util.ArrayList<String>();
+        if (env.grants().stream().anyMatch(g -> g.role().equals(Roles.RUN_INVOKER) && env.iapOn(g.service()))) {
+            notes.add("A Cloud Run invoker grant on a service with IAP on does not let anyone past IAP: IAP checks every "
+                    + "request first and calls the service as its own agent. A caller needs IAP access (an accessor row) "
+                    + "and an ID token IAP accepts.");
+        }
+        if (env.grants().stream().anyMatch(g -> g.kind() == Grants.Kind.AUTHORITATIVE && g.condition().isPresent())) {
+            notes.add("An authoritative list with a condition is authoritative for that role and condition only: a grant "
+                    + "of the same role without the condition, made outside the stack, survives and is not shown here.");
+        }
+        return notes;
     }
 
     static String serviceLine(ServiceSettings s, boolean agentCanInvoke) {
@@ -87,12 +126,16 @@ public record AccessReport(List<Environment> environments) {
                     .append(env.region()).append("\n\n");
             for (var s : env.services()) {
                 out.append("- `").append(s.service()).append("`: ")
-                        .append(serviceLine(s, env.agentCanInvoke().getOrDefault(s.service(), false))).append('\n');
+                        .append(serviceLine(s, env.agentCanInvoke().getOrDefault(s.service(), false))).append("; ")
+                        .append(cell(env.identityLine(s))).append('\n');
+            }
+            for (var note : notes(env)) {
+                out.append("\n> ").append(note).append('\n');
             }
             out.append("\n| Service | Principal | Role | Grant | Condition |\n| --- | --- | --- | --- | --- |\n");
             for (var g : env.grants()) {
                 out.append("| ").append(cell(g.service())).append(" | ").append(cell(g.principal())).append(" | ")
-                        .append(role(g)).append(" | ").append(g.kind().label).append(" | ")
+                        .append(role(g, env.iapOn(g.service()))).append(" | ").append(cell(grantKind(g))).append(" | ")
                         .append(g.condition().map(c -> cell(c.title()) + ": `" + c.expression().replace("`", "'")
                                 .replace("|", "\\|") + "`").orElse("none"))
                         .append(" |\n");
@@ -123,7 +166,8 @@ public record AccessReport(List<Environment> environments) {
                 thead th { background: #f6f8fa; }
                 td.none { color: #8c959f; text-align: center; }
                 td.grant { background: #dafbe1; }
-                .condition, .status { display: block; font-size: .85em; color: #9a6700; }
+                td.inert { background: #f6f8fa; color: #57606a; }
+                .condition, .status, .identity { display: block; font-size: .85em; color: #9a6700; }
                 .off { color: #cf222e; font-weight: bold; }
                 </style>
                 </head>
@@ -143,6 +187,9 @@ public record AccessReport(List<Environment> environments) {
                     var line = serviceLine(s, env.agentCanInvoke().getOrDefault(service, false));
                     out.append("<span class=\"status").append(line.contains("OFF") || line.contains("cannot") ? " off" : "")
                             .append("\">").append(html(line)).append("</span>");
+                    var identity = env.identityLine(s);
+                    out.append("<span class=\"identity").append(s.runsAsDefaultComputeAccount() || identity.contains("ANOTHER PROJECT")
+                            ? " off" : "").append("\">").append(html(identity)).append("</span>");
                 });
                 out.append("</th>");
             }
@@ -155,15 +202,21 @@ public record AccessReport(List<Environment> environments) {
                         out.append("<td class=\"none\" data-service=\"").append(html(service)).append("\">—</td>");
                         continue;
                     }
-                    out.append("<td class=\"grant\" data-service=\"").append(html(service)).append("\">");
-                    out.append(grants.stream().map(g -> html(role(g) + ", " + g.kind().label)
+                    // An invoker behind IAP reaches nothing: its cell must not read like access.
+                    var inert = grants.stream().allMatch(g -> g.role().equals(Roles.RUN_INVOKER) && env.iapOn(service));
+                    out.append("<td class=\"").append(inert ? "inert" : "grant").append("\" data-service=\"").append(html(service)).append("\">");
+                    out.append(grants.stream().map(g -> html(role(g, env.iapOn(service)) + ", " + grantKind(g))
                             + g.condition().map(c -> "<span class=\"condition\" title=\"" + html(c.expression()) + "\">if "
                             + html(c.title()) + "</span>").orElse("")).collect(Collectors.joining("<br>")));
                     out.append("</td>");
                 }
                 out.append("</tr>\n");
             }
-            out.append("</tbody>\n</table>\n</section>\n");
+            out.append("</tbody>\n</table>\n");
+            for (var note : notes(env)) {
+                out.append("<p class=\"note\">").append(html(note)).append("</p>\n");
+            }
+            out.append("</section>\n");
         }
         return out.append("</body>\n</html>\n").toString();
     }

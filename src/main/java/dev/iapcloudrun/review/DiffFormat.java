@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iapcloudrun.review.PlanDiff.Action;
+import dev.iapcloudrun.synth.StructJson;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -89,7 +90,10 @@ public enum DiffFormat {
     }
 
     private static String value(JsonNode node) {
-        return node.isMissingNode() ? "(none)" : node.toString();
+        if (node.isMissingNode()) {
+            return "(none)";
+        }
+        return node.asText().equals(StructJson.UNKNOWN) ? "(known after deployment)" : node.toString();
     }
 
     static String markdown(PlanDiff diff, int limit, String rerun) {
@@ -103,7 +107,7 @@ public enum DiffFormat {
         var close = "```\n\n</details>\n";
         var out = head.append("\n#### Security-relevant changes (").append(diff.findings().size()).append(")\n\n");
         if (diff.findings().isEmpty()) {
-            out.append("None: no grant, IAP, invoker, ingress, OAuth or protection setting changes.\n");
+            out.append("None: no grant, secret grant, runtime identity, IAP, invoker, ingress, OAuth or protection setting changes.\n");
         }
         // Security lines come first and are cut last: they are what a reviewer must not miss.
         int budget = limit - out.length() - open.length() - close.length()

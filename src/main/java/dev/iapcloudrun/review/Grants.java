@@ -1,15 +1,17 @@
 package dev.iapcloudrun.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.iapcloudrun.components.IapServiceAgent;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.StructJson;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Who may reach which service, read from a plan rather than from the stack file: the plan is what the
@@ -18,6 +20,14 @@ import java.util.Optional;
 public final class Grants {
 
     private Grants() {}
+
+    /** How the principal of this project's own IAP service agent is shown, whether its address is known yet or not. */
+    public static final String IAP_AGENT = "[this project's IAP service agent]";
+
+    /** The default Compute Engine service account: Google advises never to run a service as it, it may hold Editor. */
+    private static final Pattern DEFAULT_COMPUTE = Pattern.compile("(serviceAccount:)?[0-9]+-compute@developer\\.gserviceaccount\\.com");
+
+    private static final Pattern SECRET_PATH = Pattern.compile("projects/([^/]+)/secrets/([^/]+)");
 
     /** Authoritative grants come from a Binding (exactly these members), additive ones from a Member. */
     public enum Kind {
@@ -38,12 +48,24 @@ public final class Grants {
      *
      * @param principal the member as the plan sends it; {@code "[unknown]"} values are replaced by a
      *                  description, since a grant to an address known only after deployment must still be told apart
+     * @param iapAgent  the principal is this project's own IAP service agent (the grant its IapProjectSetup makes),
+     *                  not merely some address under {@code gcp-sa-iap}
      */
-    public record Grant(String service, String role, String principal, Kind kind, Optional<Condition> condition) {
+    public record Grant(String service, String role, String principal, Kind kind, Optional<Condition> condition,
+                        boolean iapAgent) {
 
-        /** Grants are compared per service, role and principal: a changed condition or kind is a change of that grant. */
+        /** A grant to anyone but this project's IAP service agent. */
+        public Grant(String service, String role, String principal, Kind kind, Optional<Condition> condition) {
+            this(service, role, principal, kind, condition, false);
+        }
+
+        /**
+         * Grants are compared per service, role and principal: a changed condition or kind is a change of that grant.
+         * The project's own agent is one principal whether its address is declared or known only after deployment,
+         * as it is to a real preview, which reads the number from the project.
+         */
         public String key() {
-            return service + " " + role + " " + principal;
+            return service + " " + role + " " + (iapAgent ? IAP_AGENT : principal);
         }
 
         public boolean isPublic() {
@@ -51,13 +73,29 @@ public final class Grants {
         }
 
         public boolean isIapAgent() {
-            return IapServiceAgent.isAgent(principal);
+            return iapAgent;
+        }
+
+        /**
+         * An authoritative binding with a condition owns only the entry of its role and that condition: grants of the
+         * role without it, or with another, made outside the stack, survive every apply.
+         */
+        public String describe() {
+            if (kind == Kind.AUTHORITATIVE && condition.isPresent()) {
+                return "authoritative for condition '" + condition.get().title() + "' only: " + condition.get().expression();
+            }
+            return kind.label + condition.map(c -> ", condition '" + c.title() + "': " + c.expression()).orElse(", no condition");
         }
     }
 
-    /** The access-relevant settings of one Cloud Run service. Missing inputs take the provider's defaults. */
+    /**
+     * The access-relevant settings of one Cloud Run service. Missing inputs take the provider's defaults.
+     *
+     * @param runtimeIdentity the email the service runs as ({@code template.serviceAccount}); empty when none is set,
+     *                        which makes Cloud Run use the project's default Compute Engine account
+     */
     public record ServiceSettings(String service, boolean iapEnabled, boolean invokerIamDisabled, String ingress,
-                                  boolean deletionProtection) {
+                                  boolean deletionProtection, String runtimeIdentity) {
 
         static ServiceSettings of(Plan.PlannedResource service) {
             var in = service.inputs();
@@ -65,28 +103,107 @@ public final class Grants {
                     in.path("iapEnabled").asBoolean(false),
                     in.path("invokerIamDisabled").asBoolean(false),
                     in.path("ingress").asText("INGRESS_TRAFFIC_ALL"),
-                    in.path("deletionProtection").asBoolean(true));
+                    in.path("deletionProtection").asBoolean(true),
+                    in.path("template").path("serviceAccount").asText(""));
+        }
+
+        /** The runtime identity as an IAM member, the form grants name it in. */
+        public String runtimeMember() {
+            return "serviceAccount:" + runtimeIdentity;
+        }
+
+        public boolean runsAsDefaultComputeAccount() {
+            return runtimeIdentity.isEmpty() || isDefaultComputeAccount(runtimeIdentity);
+        }
+
+        /** The runtime identity for a reader. */
+        public String runtimeLabel() {
+            if (runtimeIdentity.isEmpty()) {
+                return "the project's default Compute Engine account (none set)";
+            }
+            if (runtimeIdentity.equals(StructJson.UNKNOWN)) {
+                return "(known after deployment)";
+            }
+            return runtimeIdentity + (isDefaultComputeAccount(runtimeIdentity) ? " (default Compute Engine account)" : "");
+        }
+    }
+
+    /**
+     * A role on a Secret Manager secret, such as the accessor grant a service's runtime identity needs to read it.
+     *
+     * @param service the service whose runtime identity holds it, or empty when the principal is no service's
+     * @param project the secret's project, as the grant names it; empty when it names none (the provider's default)
+     */
+    public record SecretGrant(String service, String principal, String project, String secret, String role) {
+
+        public String key() {
+            return project + "/" + secret + " " + role + " " + principal;
+        }
+
+        /** {@code projects/P/secrets/S}, as a reader finds the secret in the console. */
+        public String path() {
+            return (project.isEmpty() ? "(default project)" : "projects/" + project) + "/secrets/" + secret;
         }
     }
 
     public static final Comparator<Grant> ORDER = Comparator.comparing(Grant::service).thenComparing(Grant::role)
             .thenComparing(Grant::principal);
 
+    /** Whether an email or member is a project's default Compute Engine service account. */
+    public static boolean isDefaultComputeAccount(String emailOrMember) {
+        return DEFAULT_COMPUTE.matcher(emailOrMember).matches();
+    }
+
     /** Every IAP accessor and Cloud Run invoker grant of a plan, sorted by service, role and principal. */
     public static List<Grant> of(Plan plan) {
+        var agentGrants = agentGrants(plan);
+        var agentAddresses = agentAddresses(plan);
         var grants = new ArrayList<Grant>();
         for (var r : plan.resources()) {
             var in = r.inputs();
             switch (r.type()) {
+                // Only the agent's invoker grant is how IAP works; any other grant to it is shown like anyone's.
                 case GcpTypes.IAP_WEB_RUN_IAM_BINDING -> in.path("members").forEach(member ->
-                        grants.add(grant(r, in.path("cloudRunServiceName"), member, Kind.AUTHORITATIVE)));
-                case GcpTypes.IAP_WEB_RUN_IAM_MEMBER -> grants.add(grant(r, in.path("cloudRunServiceName"), in.path("member"), Kind.ADDITIVE));
-                case GcpTypes.RUN_SERVICE_IAM_MEMBER -> grants.add(grant(r, in.path("name"), in.path("member"), Kind.ADDITIVE));
+                        grants.add(grant(r, in.path("cloudRunServiceName"), member, Kind.AUTHORITATIVE, false)));
+                case GcpTypes.IAP_WEB_RUN_IAM_MEMBER -> grants.add(grant(r, in.path("cloudRunServiceName"), in.path("member"),
+                        Kind.ADDITIVE, false));
+                case GcpTypes.RUN_SERVICE_IAM_MEMBER -> grants.add(grant(r, in.path("name"), in.path("member"), Kind.ADDITIVE,
+                        agentGrants.contains(r.urn()) || agentAddresses.contains(in.path("member").asText())));
                 default -> { }
             }
         }
         grants.sort(ORDER);
         return grants;
+    }
+
+    /**
+     * The addresses that are this project's own IAP service agent in a plan: those of the grants made to the agent
+     * that the plan's own IapProjectSetup asks for. Another project's agent is an ordinary principal.
+     */
+    public static Set<String> agentAddresses(Plan plan) {
+        var agentGrants = agentGrants(plan);
+        var addresses = new HashSet<String>();
+        plan.resources().stream().filter(r -> agentGrants.contains(r.urn()))
+                .map(r -> r.inputs().path("member").asText())
+                .filter(m -> !m.equals(StructJson.UNKNOWN)).forEach(addresses::add);
+        return addresses;
+    }
+
+    /**
+     * The URNs of the invoker grants whose member is the agent of the plan's own {@code iap.googleapis.com} service
+     * identity: the agent's address carries that identity as a dependency, whether the project number was declared
+     * or is looked up during deployment.
+     */
+    private static Set<String> agentGrants(Plan plan) {
+        var identities = new HashSet<String>();
+        plan.ofType(GcpTypes.SERVICE_IDENTITY).stream()
+                .filter(r -> r.inputs().path("service").asText().equals("iap.googleapis.com"))
+                .forEach(r -> identities.add(r.urn()));
+        var urns = new HashSet<String>();
+        plan.ofType(GcpTypes.RUN_SERVICE_IAM_MEMBER).stream()
+                .filter(r -> r.dependsOn().stream().anyMatch(identities::contains))
+                .forEach(r -> urns.add(r.urn()));
+        return urns;
     }
 
     /** The settings of every Cloud Run service of a plan, by service name. */
@@ -95,16 +212,52 @@ public final class Grants {
                 .sorted(Comparator.comparing(ServiceSettings::service)).toList();
     }
 
-    private static Grant grant(Plan.PlannedResource r, JsonNode service, JsonNode member, Kind kind) {
+    /** Every Secret Manager grant of a plan, each tied to the service whose runtime identity holds it. */
+    public static List<SecretGrant> secrets(Plan plan) {
+        var services = services(plan);
+        var stackProject = project(plan);
+        var grants = new ArrayList<SecretGrant>();
+        for (var r : plan.ofType(GcpTypes.SECRET_IAM_MEMBER)) {
+            var in = r.inputs();
+            var principal = in.path("member").asText();
+            var secret = in.path("secretId").asText();
+            var project = in.path("project").asText("");
+            var path = SECRET_PATH.matcher(secret);
+            if (path.matches()) {
+                project = path.group(1);
+                secret = path.group(2);
+            } else if (project.isEmpty()) {
+                project = stackProject;
+            }
+            var service = services.stream().filter(s -> !s.runtimeIdentity().isEmpty() && s.runtimeMember().equals(principal))
+                    .map(ServiceSettings::service).findFirst().orElse("");
+            grants.add(new SecretGrant(service, principal, project, secret, in.path("role").asText()));
+        }
+        grants.sort(Comparator.comparing(SecretGrant::service).thenComparing(SecretGrant::path)
+                .thenComparing(SecretGrant::role).thenComparing(SecretGrant::principal));
+        return grants;
+    }
+
+    /** The stack's project: as it exports it, or as its services name it. */
+    public static String project(Plan plan) {
+        var exported = plan.outputs().path("project").asText("");
+        if (!exported.isEmpty()) {
+            return exported;
+        }
+        return plan.ofType(GcpTypes.RUN_SERVICE).stream().map(r -> r.inputs().path("project").asText(""))
+                .filter(p -> !p.isEmpty()).findFirst().orElse("");
+    }
+
+    private static Grant grant(Plan.PlannedResource r, JsonNode service, JsonNode member, Kind kind, boolean agent) {
         var in = r.inputs();
         var principal = member.asText();
         if (StructJson.UNKNOWN.equals(member.asText())) {
-            principal = "[known after deployment: " + r.name() + "]";
+            principal = agent ? IAP_AGENT : "[known after deployment: " + r.name() + "]";
         }
         var condition = in.path("condition");
         Optional<Condition> c = condition.isObject()
                 ? Optional.of(new Condition(condition.path("title").asText(), condition.path("expression").asText()))
                 : Optional.empty();
-        return new Grant(service.asText(r.name()), in.path("role").asText(), principal, kind, c);
+        return new Grant(service.asText(r.name()), in.path("role").asText(), principal, kind, c, agent);
     }
 }

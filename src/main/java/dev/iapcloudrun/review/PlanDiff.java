@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.synth.Plan;
+import dev.iapcloudrun.synth.StructJson;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -78,16 +81,18 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
         Map<String, Plan.PlannedResource> after = byUrn(head);
         var urns = new TreeSet<>(before.keySet());
         urns.addAll(after.keySet());
+        var agents = new HashSet<>(Grants.agentAddresses(base));
+        agents.addAll(Grants.agentAddresses(head));
         var changes = new ArrayList<ResourceChange>();
         for (var urn : urns) {
             var b = before.get(urn);
             var a = after.get(urn);
             if (b == null) {
-                changes.add(new ResourceChange(Action.ADD, urn, a.type(), a.name(), inputs(a, MissingNode.getInstance(), a.inputs(), false), false));
+                changes.add(new ResourceChange(Action.ADD, urn, a.type(), a.name(), inputs(a, MissingNode.getInstance(), a.inputs(), false, agents), false));
             } else if (a == null) {
-                changes.add(new ResourceChange(Action.DELETE, urn, b.type(), b.name(), inputs(b, b.inputs(), MissingNode.getInstance(), false), isProtected(b)));
+                changes.add(new ResourceChange(Action.DELETE, urn, b.type(), b.name(), inputs(b, b.inputs(), MissingNode.getInstance(), false, agents), isProtected(b)));
             } else {
-                var properties = inputs(a, b.inputs(), a.inputs(), true);
+                var properties = inputs(a, b.inputs(), a.inputs(), true, agents);
                 if (b.protect() != a.protect()) {
                     properties.add(new PropertyChange("(protect)", BooleanNode.valueOf(b.protect()), BooleanNode.valueOf(a.protect()), false));
                 }
@@ -112,14 +117,18 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
                 && Grants.ServiceSettings.of(r).deletionProtection();
     }
 
-    /** @param existing the resource is in both plans, so a change of a ForceNew input replaces it */
-    private static List<PropertyChange> inputs(Plan.PlannedResource r, JsonNode before, JsonNode after, boolean existing) {
+    /**
+     * @param existing the resource is in both plans, so a change of a ForceNew input replaces it
+     * @param agents   the addresses of the project's own IAP agent in either plan
+     */
+    private static List<PropertyChange> inputs(Plan.PlannedResource r, JsonNode before, JsonNode after, boolean existing,
+                                               Set<String> agents) {
         var out = new ArrayList<PropertyChange>();
         var keys = new TreeSet<String>();
         before.fieldNames().forEachRemaining(keys::add);
         after.fieldNames().forEachRemaining(keys::add);
         for (var key : keys) {
-            compare(key, before.path(key), after.path(key), existing && ReplaceRules.forcesReplacement(r.type(), key), out);
+            compare(key, before.path(key), after.path(key), existing && ReplaceRules.forcesReplacement(r.type(), key), agents, out);
         }
         return out;
     }
@@ -128,7 +137,8 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
      * Objects are compared key by key and lists of objects item by item, so a change shows where it is; a list
      * of plain values (such as a Binding's members) is shown whole, which reads better than renumbered items.
      */
-    private static void compare(String path, JsonNode before, JsonNode after, boolean replaces, List<PropertyChange> out) {
+    private static void compare(String path, JsonNode before, JsonNode after, boolean replaces, Set<String> agents,
+                                List<PropertyChange> out) {
         if (before.equals(after)) {
             return;
         }
@@ -137,15 +147,24 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
             before.fieldNames().forEachRemaining(keys::add);
             after.fieldNames().forEachRemaining(keys::add);
             for (var key : keys) {
-                compare(path + segment(key), before.path(key), after.path(key), replaces, out);
+                compare(path + segment(key), before.path(key), after.path(key), replaces, agents, out);
             }
         } else if (before.isArray() && after.isArray() && (hasContainer(before) || hasContainer(after))) {
             for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
-                compare(path + "[" + i + "]", before.path(i), after.path(i), replaces, out);
+                compare(path + "[" + i + "]", before.path(i), after.path(i), replaces, agents, out);
             }
         } else {
-            out.add(new PropertyChange(path, before, after, replaces));
+            out.add(new PropertyChange(path, before, after, replaces && !knownLater(before, after, agents)));
         }
+    }
+
+    /**
+     * The project's own IAP agent on one side and a value known only after deployment on the other: the same
+     * address, once the number is read from the project, which a real preview does; so no replacement.
+     */
+    private static boolean knownLater(JsonNode before, JsonNode after, Set<String> agents) {
+        return before.asText().equals(StructJson.UNKNOWN) && agents.contains(after.asText())
+                || after.asText().equals(StructJson.UNKNOWN) && agents.contains(before.asText());
     }
 
     private static boolean hasContainer(JsonNode array) {

@@ -1,10 +1,13 @@
 package dev.iapcloudrun.review;
 
+import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.review.Finding.Kind;
 import dev.iapcloudrun.review.Grants.Grant;
+import dev.iapcloudrun.review.Grants.SecretGrant;
 import dev.iapcloudrun.review.Grants.ServiceSettings;
 import dev.iapcloudrun.synth.Plan;
+import dev.iapcloudrun.synth.StructJson;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,14 +29,22 @@ final class SecurityFindings {
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::kind).thenComparing(Finding::service)
             .thenComparing(Finding::message);
 
+    private static final String NOT_PAST_IAP = "IAP checks every request first and calls the service as its own agent, "
+            + "so a caller needs IAP access (an accessor) and an ID token IAP accepts";
+
     private SecurityFindings() {}
 
     static List<Finding> of(Plan base, Plan head, List<PlanDiff.ResourceChange> changes) {
         var findings = new ArrayList<Finding>();
         var servicesBefore = byName(Grants.services(base));
         var servicesAfter = byName(Grants.services(head));
-        grants(Grants.of(base), Grants.of(head), servicesAfter, findings);
-        services(servicesBefore, servicesAfter, findings);
+        var grantsAfter = Grants.of(head);
+        var owners = runtimeOwners(servicesBefore, servicesAfter);
+        grants(Grants.of(base), grantsAfter, servicesBefore, servicesAfter, owners, findings);
+        services(servicesBefore, servicesAfter, grantsAfter, findings);
+        var project = Grants.project(head).isEmpty() ? Grants.project(base) : Grants.project(head);
+        secrets(Grants.secrets(base), Grants.secrets(head), project, findings);
+        runtimeIdentities(servicesBefore, servicesAfter, findings);
         IamTransition.explain(IamTransition.verdict(base, head)).forEach((policy, text) ->
                 findings.add(new Finding(Kind.UNSAFE_ACCESS_TRANSITION, policy.service(), "unsafe change of access " + text)));
         for (var change : changes) {
@@ -54,8 +65,8 @@ final class SecurityFindings {
         return findings;
     }
 
-    private static void grants(List<Grant> before, List<Grant> after, Map<String, ServiceSettings> servicesAfter,
-                               List<Finding> findings) {
+    private static void grants(List<Grant> before, List<Grant> after, Map<String, ServiceSettings> servicesBefore,
+                               Map<String, ServiceSettings> servicesAfter, Map<String, String> owners, List<Finding> findings) {
         Map<String, Grant> old = byKey(before);
         Map<String, Grant> now = byKey(after);
         for (var grant : after) {
@@ -63,21 +74,29 @@ final class SecurityFindings {
             if (grant.isPublic() && (previous == null || !previous.isPublic())) {
                 findings.add(new Finding(Kind.PUBLIC_PRINCIPAL, grant.service(), grant.principal() + " gains " + grant.role()
                         + " on " + grant.service() + ": anyone could reach it"));
+            } else if (previous == null && !grant.isIapAgent() && behindIap(grant, servicesAfter)) {
+                findings.add(new Finding(Kind.INVOKER_BEHIND_IAP, grant.service(), who(grant.principal(), owners) + " gains "
+                        + grant.role() + " on " + grant.service() + " (" + grant.describe() + "), which does not pass IAP: "
+                        + NOT_PAST_IAP));
             } else if (previous == null && !grant.isIapAgent()) {
                 findings.add(new Finding(Kind.ACCESS_GRANTED, grant.service(),
-                        grant.principal() + " gains " + grant.role() + " on " + grant.service() + " (" + describe(grant) + ")"));
-            } else if (previous != null && !describe(previous).equals(describe(grant))) {
+                        who(grant.principal(), owners) + " gains " + grant.role() + " on " + grant.service() + " (" + grant.describe() + ")"));
+            } else if (previous != null && !previous.describe().equals(grant.describe())) {
                 findings.add(new Finding(Kind.ACCESS_CHANGED, grant.service(), grant.principal() + "'s " + grant.role()
-                        + " on " + grant.service() + " changes from " + describe(previous) + " to " + describe(grant)));
+                        + " on " + grant.service() + " changes from " + previous.describe() + " to " + grant.describe()));
             }
         }
         for (var grant : before) {
             if (now.containsKey(grant.key())) {
                 continue;
             }
-            if (!grant.isIapAgent()) {
+            if (!grant.isIapAgent() && behindIap(grant, servicesBefore)) {
+                findings.add(new Finding(Kind.INVOKER_BEHIND_IAP, grant.service(), who(grant.principal(), owners) + " loses "
+                        + grant.role() + " on " + grant.service() + " (" + grant.describe() + "), which did not pass IAP: "
+                        + NOT_PAST_IAP));
+            } else if (!grant.isIapAgent()) {
                 findings.add(new Finding(Kind.ACCESS_REVOKED, grant.service(),
-                        grant.principal() + " loses " + grant.role() + " on " + grant.service() + " (" + describe(grant) + ")"));
+                        who(grant.principal(), owners) + " loses " + grant.role() + " on " + grant.service() + " (" + grant.describe() + ")"));
             } else if (servicesAfter.containsKey(grant.service())) {
                 findings.add(new Finding(Kind.ACCESS_REVOKED, grant.service(), "the IAP service agent loses " + grant.role()
                         + " on " + grant.service() + ": IAP can no longer call it, and signed-in users get an error"));
@@ -85,14 +104,18 @@ final class SecurityFindings {
         }
     }
 
-    private static void services(Map<String, ServiceSettings> before, Map<String, ServiceSettings> after, List<Finding> findings) {
+    private static void services(Map<String, ServiceSettings> before, Map<String, ServiceSettings> after,
+                                 List<Grant> grantsAfter, List<Finding> findings) {
         for (var now : after.values()) {
             var name = now.service();
             var old = Optional.ofNullable(before.get(name));
             if (!now.iapEnabled() && old.map(ServiceSettings::iapEnabled).orElse(true)) {
-                findings.add(new Finding(Kind.IAP_DISABLED, name, old.isPresent()
+                var invokers = grantsAfter.stream().filter(g -> g.service().equals(name) && !g.isIapAgent()
+                        && g.role().equals(Roles.RUN_INVOKER)).map(Grant::principal).toList();
+                findings.add(new Finding(Kind.IAP_DISABLED, name, (old.isPresent()
                         ? "IAP is switched off on " + name + ": requests no longer pass through IAP"
-                        : name + " is created without IAP"));
+                        : name + " is created without IAP")
+                        + (invokers.isEmpty() ? "" : "; its invokers can call it directly: " + String.join(", ", invokers))));
             }
             if (now.invokerIamDisabled() && !old.map(ServiceSettings::invokerIamDisabled).orElse(false)) {
                 findings.add(new Finding(Kind.INVOKER_CHECK_DISABLED, name, "the IAM invoker check is switched off on "
@@ -108,9 +131,77 @@ final class SecurityFindings {
         }
     }
 
-    private static String describe(Grant grant) {
-        return grant.kind().label + grant.condition().map(c -> ", condition '" + c.title() + "': " + c.expression())
-                .orElse(", no condition");
+    /** An invoker grant on a service behind IAP: IAP checks every request first, then calls the service as its agent. */
+    private static boolean behindIap(Grant grant, Map<String, ServiceSettings> services) {
+        return grant.role().equals(Roles.RUN_INVOKER)
+                && Optional.ofNullable(services.get(grant.service())).map(ServiceSettings::iapEnabled).orElse(false);
+    }
+
+    /**
+     * Secret grants are access too: a runtime identity that can read a secret of another project (a dev service and
+     * a prod secret) is the kind of change a reviewer must not have to find in the resource list.
+     */
+    private static void secrets(List<SecretGrant> before, List<SecretGrant> after, String project, List<Finding> findings) {
+        var old = before.stream().map(SecretGrant::key).collect(Collectors.toSet());
+        var now = after.stream().map(SecretGrant::key).collect(Collectors.toSet());
+        for (var grant : after) {
+            if (old.contains(grant.key())) {
+                continue;
+            }
+            var foreign = !project.isEmpty() && !grant.project().isEmpty() && !grant.project().equals(project);
+            findings.add(new Finding(foreign ? Kind.CROSS_PROJECT_SECRET : Kind.ACCESS_GRANTED, grant.service(),
+                    holder(grant) + " gains " + grant.role() + " on the secret " + grant.path()
+                            + (foreign ? ", a secret of another project than this stack's (" + project + ")" : "")));
+        }
+        for (var grant : before) {
+            if (!now.contains(grant.key())) {
+                findings.add(new Finding(Kind.ACCESS_REVOKED, grant.service(), holder(grant) + " loses " + grant.role()
+                        + " on the secret " + grant.path()));
+            }
+        }
+    }
+
+    private static String holder(SecretGrant grant) {
+        return grant.service().isEmpty() ? grant.principal()
+                : "the runtime identity of " + grant.service() + " (" + grant.principal() + ")";
+    }
+
+    /** What a service can reach besides its callers is what its runtime identity holds. */
+    private static void runtimeIdentities(Map<String, ServiceSettings> before, Map<String, ServiceSettings> after,
+                                          List<Finding> findings) {
+        for (var now : after.values()) {
+            var name = now.service();
+            var old = Optional.ofNullable(before.get(name));
+            if (now.runtimeIdentity().equals(StructJson.UNKNOWN)
+                    || old.filter(o -> o.runtimeIdentity().equals(now.runtimeIdentity())
+                            || o.runtimeIdentity().equals(StructJson.UNKNOWN)).isPresent()) {
+                continue;
+            }
+            var was = old.map(o -> "; it ran as " + o.runtimeLabel()).orElse("");
+            if (now.runsAsDefaultComputeAccount()) {
+                findings.add(new Finding(Kind.DEFAULT_COMPUTE_IDENTITY, name, (old.isPresent() ? name + " now runs as "
+                        : name + " is created to run as ") + now.runtimeLabel()
+                        + ", which may hold Editor on the project" + was));
+            } else if (old.isPresent()) {
+                findings.add(new Finding(Kind.RUNTIME_IDENTITY_CHANGED, name, "the runtime identity of " + name
+                        + " changes from " + old.get().runtimeLabel() + " to " + now.runtimeLabel()
+                        + ": what it can reach is now what the new identity holds"));
+            }
+        }
+    }
+
+    /** Runtime identities by member, so that a grant to one says whose it is. */
+    private static Map<String, String> runtimeOwners(Map<String, ServiceSettings> before, Map<String, ServiceSettings> after) {
+        var owners = new LinkedHashMap<String, String>();
+        for (var services : List.of(after, before)) {
+            services.values().stream().filter(s -> !s.runtimeIdentity().isEmpty())
+                    .forEach(s -> owners.putIfAbsent(s.runtimeMember(), s.service()));
+        }
+        return owners;
+    }
+
+    private static String who(String principal, Map<String, String> owners) {
+        return owners.containsKey(principal) ? principal + " (runtime identity of " + owners.get(principal) + ")" : principal;
     }
 
     private static String oauth(PlanDiff.ResourceChange change) {

@@ -1,7 +1,6 @@
 package dev.iapcloudrun.spec;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,12 +102,26 @@ final class Fields {
         });
     }
 
+    /** Words that YAML 1.1 reads as booleans, each with the boolean meant. */
+    private static final Map<String, Boolean> YAML_11_BOOLEANS = Map.of(
+            "yes", true, "y", true, "on", true, "true", true, "no", false, "n", false, "off", false, "false", false);
+
+    /**
+     * Only {@code true} and {@code false}: YAML 1.1 readers take {@code yes}, {@code on}, {@code y} (and {@code True})
+     * as booleans, YAML 1.2 readers take some of them as text, so any other spelling would mean different things to
+     * different readers of the same file.
+     */
     boolean bool(String key, boolean defaultValue) {
         return node(key).map(n -> {
-            if (n instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.BOOLEAN) {
+            if (n instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.BOOLEAN
+                    && (s.text().equals("true") || s.text().equals("false"))) {
                 return Boolean.parseBoolean(s.text());
             }
-            problem(n, key, "found " + n.describe() + "; expected true or false");
+            var meant = n instanceof YamlNode.Scalar s && s.kind() != YamlNode.Scalar.Kind.NULL
+                    ? Optional.ofNullable(YAML_11_BOOLEANS.get(s.text().toLowerCase(java.util.Locale.ROOT))) : Optional.<Boolean>empty();
+            problem(n, key, meant.map(b -> "found '" + ((YamlNode.Scalar) n).text() + "'; did you mean " + b
+                    + "? expected true or false (YAML 1.1 reads yes, no, on, off, y and n as booleans, YAML 1.2 as text)")
+                    .orElse("found " + n.describe() + "; expected true or false"));
             return defaultValue;
         }).orElse(defaultValue);
     }
@@ -183,33 +196,10 @@ final class Fields {
     void finish() {
         mapping.keyLocations().forEach((key, location) -> {
             if (!known.contains(key)) {
-                var suggestion = known.stream()
-                        .min(Comparator.comparingInt(k -> editDistance(k, key)))
-                        .filter(k -> editDistance(k, key) <= Math.max(2, key.length() / 3))
-                        .map(k -> "did you mean '" + k + "'? ")
-                        .orElse("");
+                var suggestion = DidYouMean.closest(key, known).map(k -> "did you mean '" + k + "'? ").orElse("");
                 problems.add(new Problem(location, child(key), "unknown field '" + key + "'; " + suggestion
                         + "expected one of " + known.stream().sorted().collect(Collectors.joining(", "))));
             }
         });
-    }
-
-    static int editDistance(String a, String b) {
-        var previous = new int[b.length() + 1];
-        var current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            var swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
  * A custom OAuth client created by hand in the Cloud console. The secret itself never sits in a stack
  * file: {@code clientSecretConfigKey} names the Pulumi config key holding it as a secret.
  *
+ * @param allowedRequestHosts the host names requests may use (IAP's {@code allowedDomainsSettings}, which IAP checks
+ *                            against the request's host); empty leaves them unrestricted. It says nothing of who may sign in.
  * @param scope where the client applies: every IAP resource of the project, or each service of the stack
  */
 public record OAuthClientSpec(
@@ -13,12 +15,12 @@ public record OAuthClientSpec(
         String clientSecretConfigKey,
         String loginHint,
         List<String> programmaticClients,
-        List<String> allowedDomains,
+        List<String> allowedRequestHosts,
         Scope scope) {
 
     public OAuthClientSpec {
         programmaticClients = List.copyOf(programmaticClients);
-        allowedDomains = List.copyOf(allowedDomains);
+        allowedRequestHosts = List.copyOf(allowedRequestHosts);
     }
 
     public enum Scope {

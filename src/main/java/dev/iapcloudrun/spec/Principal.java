@@ -14,6 +14,9 @@ public record Principal(String value) implements Comparable<Principal> {
     private static final String POOL = "iam\\.googleapis\\.com/(projects/[0-9]+/locations/global/workloadIdentityPools|locations/global/workforcePools)/[a-z0-9][a-z0-9-]*";
     private static final Pattern FEDERATED_PRINCIPAL = Pattern.compile("principal://" + POOL + "/subject/\\S+");
     private static final Pattern FEDERATED_SET = Pattern.compile("principalSet://" + POOL + "/(group/\\S+|attribute\\.[a-z_][a-z0-9_]*/\\S+|\\*)");
+    private static final String IAP_AGENT_DOMAIN = "gcp-sa-iap.iam.gserviceaccount.com";
+    /** Any principal at the IAP service agents' domain, in any case, as IAM compares emails and domains. */
+    private static final Pattern IAP_AGENT = Pattern.compile("[A-Za-z]+:(\\S*@)?" + Pattern.quote(IAP_AGENT_DOMAIN), Pattern.CASE_INSENSITIVE);
     private static final String EXPECTED = "expected user:EMAIL, group:EMAIL, serviceAccount:EMAIL, domain:DOMAIN, "
             + "principal://... or principalSet://...";
 
@@ -25,6 +28,11 @@ public record Principal(String value) implements Comparable<Principal> {
         }
         if (text.startsWith("principalSet://goog/public:")) {
             return Optional.of("found the public principal set '" + text + "'; an IAP-protected service only admits named principals");
+        }
+        if (IAP_AGENT.matcher(text).matches()) {
+            return Optional.of("found '" + text + "', an IAP service agent; the program grants the project's own IAP agent "
+                    + "roles/run.invoker itself, and another project's agent must never be granted (it would let that project's "
+                    + "IAP through to this service); expected no principal at " + IAP_AGENT_DOMAIN);
         }
         int colon = text.indexOf(':');
         if (text.startsWith("principal://")) {

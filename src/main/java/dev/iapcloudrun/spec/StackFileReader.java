@@ -34,7 +34,9 @@ public final class StackFileReader {
     private static final Pattern REGION = Pattern.compile("[a-z]+(-[a-z]+)+[0-9]+");
     /** Cloud Run service names: lower-case letters, digits and hyphens, a letter first, at most 49 characters. */
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,47}[a-z0-9])?");
-    private static final Pattern SERVICE_ACCOUNT = Pattern.compile("[a-z0-9-]+@[a-z0-9-]+\\.iam\\.gserviceaccount\\.com|[0-9]+-compute@developer\\.gserviceaccount\\.com");
+    /** The accounts Google creates with a project, which may hold Editor on it: the Compute Engine and App Engine defaults. */
+    static final Pattern DEFAULT_SERVICE_ACCOUNT = Pattern.compile("[0-9]+-compute@developer\\.gserviceaccount\\.com|[a-z][a-z0-9-]*@appspot\\.gserviceaccount\\.com");
+    private static final Pattern SERVICE_ACCOUNT = Pattern.compile("[a-z0-9-]+@[a-z0-9-]+\\.iam\\.gserviceaccount\\.com|" + DEFAULT_SERVICE_ACCOUNT.pattern());
     private static final Pattern SECRET = Pattern.compile("([A-Za-z0-9_-]{1,255})|projects/[a-z0-9-]+/secrets/[A-Za-z0-9_-]{1,255}");
     private static final Pattern CONFIG_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -51,14 +53,26 @@ public final class StackFileReader {
                     + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
     /** Variables Cloud Run sets itself; a service cannot set them. */
     private static final java.util.Set<String> RESERVED_ENV = java.util.Set.of("PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION");
+    /** Why a default service account is refused, or warned about where a stack's policy allows it. */
+    static final String DEFAULT_ACCOUNT_RISK = "Google advises against running services as it: unless the organization "
+            + "enforces iam.automaticIamGrantsForDefaultServiceAccounts, it holds the Editor role on the project, so whoever "
+            + "controls the service's code could change almost anything in the project";
     private static final int MAX_LABELS = 64;
     private static final int MAX_CONDITION_TITLE = 100;
 
     private StackFileReader() {}
 
-    /** Defaults the stack file falls back on: the {@code gcp:project} and {@code gcp:region} config. */
-    public record Defaults(Optional<String> project, Optional<String> region) {
+    /**
+     * Defaults the stack file falls back on: the {@code gcp:project} and {@code gcp:region} config.
+     *
+     * @param source where the config comes from, as errors name it ({@code Pulumi.<stack>.yaml})
+     */
+    public record Defaults(Optional<String> project, Optional<String> region, String source) {
         public static final Defaults NONE = new Defaults(Optional.empty(), Optional.empty());
+
+        public Defaults(Optional<String> project, Optional<String> region) {
+            this(project, region, "the stack's config");
+        }
     }
 
     /** Stack files are a few kilobytes; anything this large is not one, and is refused before parsing. */
@@ -170,7 +184,15 @@ public final class StackFileReader {
     }
 
     private static StackSpec stack(Fields f, Defaults defaults, List<Problem> problems) {
-        var project = f.string("project", "a project id").or(defaults::project);
+        var fileProject = f.string("project", "a project id");
+        // No override: every resource names the stack file's project, so the only use of a second project would be a
+        // stack file copied from another environment, about to deploy into that environment's project.
+        fileProject.filter(p -> defaults.project().filter(c -> !c.equals(p)).isPresent()).ifPresent(p -> f.problem(
+                f.node("project").orElseThrow(), "project", "found \"" + p + "\" here, but " + defaults.source() + " sets gcp:project to \""
+                        + defaults.project().get() + "\"; expected the same project in both (a stack file copied from another "
+                        + "environment would deploy into that environment's project): correct the one that is wrong, or remove "
+                        + "'project' from the stack file to take gcp:project"));
+        var project = fileProject.or(defaults::project);
         project.filter(p -> !PROJECT_ID.matcher(p).matches()).ifPresent(p -> f.node("project").ifPresentOrElse(
                 n -> f.problem(n, "project", "found \"" + p + "\"; expected a project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter"),
                 () -> f.problemHere("the gcp:project config \"" + p + "\" is not a valid project id")));
@@ -189,10 +211,11 @@ public final class StackFileReader {
         }
         var labels = labels(f, "labels");
 
-        var policy = f.object("policy", "a mapping of requireImageDigests, requireDeletionProtection and requireAuthoritativeAccessors")
+        var policy = f.object("policy", "a mapping of requireImageDigests, requireDeletionProtection, requireAuthoritativeAccessors "
+                        + "and allowDefaultServiceAccounts")
                 .map(p -> {
                     var required = new StackPolicy(p.bool("requireImageDigests", false), p.bool("requireDeletionProtection", false),
-                            p.bool("requireAuthoritativeAccessors", false));
+                            p.bool("requireAuthoritativeAccessors", false), p.bool("allowDefaultServiceAccounts", false));
                     p.finish();
                     return required;
                 }).orElse(StackPolicy.NONE);
@@ -231,7 +254,7 @@ public final class StackFileReader {
             }
         });
         f.list("services", (n, path) -> {
-            var s = service(Fields.of(n, path, problems, "a mapping describing one service"));
+            var s = service(Fields.of(n, path, problems, "a mapping describing one service"), policy);
             if (s != null) {
                 var first = names.putIfAbsent(s.name(), n.location());
                 if (first != null) {
@@ -269,21 +292,30 @@ public final class StackFileReader {
         }
         var loginHint = f.string("loginHint", "a domain or email hinted to the sign-in page").orElse(null);
         var programmatic = f.strings("programmaticClients", "an OAuth client id");
-        var domains = f.strings("allowedDomains", "a domain name");
+        var hosts = f.strings("allowedRequestHosts", "a host name requests may use, such as portal.acme.example");
+        if (f.has("allowedDomains")) {
+            // Refused by name: the old name promised "only these domains may sign in", which IAP's setting never did.
+            f.problemAtKey("allowedDomains", "'allowedDomains' was renamed to 'allowedRequestHosts': IAP's allowedDomainsSettings "
+                    + "restricts the host names that requests may use, not who may sign in; to admit only the users of a domain, "
+                    + "name it among the accessors as domain:DOMAIN");
+        }
         var scope = f.choice("scope", byYaml(OAuthClientSpec.Scope.values(), s -> s.yaml), OAuthClientSpec.Scope.PROJECT);
         f.finish();
         return clientId == null || secretKey == null ? null
-                : new OAuthClientSpec(clientId, secretKey, loginHint, programmatic, domains, scope);
+                : new OAuthClientSpec(clientId, secretKey, loginHint, programmatic, hosts, scope);
     }
 
-    private static ServiceSpec service(Fields f) {
+    private static ServiceSpec service(Fields f, StackPolicy policy) {
         var name = f.requiredString("name", "a Cloud Run service name");
         if (name != null && !SERVICE_NAME.matcher(name).matches()) {
             f.problem(f.node("name").orElseThrow(), "name", "found \"" + name + "\"; expected a Cloud Run service name: "
                     + "at most 49 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen");
         }
         var image = f.requiredString("image", "a container image reference");
-        if (image != null && !IMAGE.matcher(image).matches()) {
+        if (image != null && f.node("image").orElseThrow() instanceof YamlNode.Scalar scalar && scalar.kind() != YamlNode.Scalar.Kind.STRING) {
+            // A bare number has the shape of an image name, but nobody means one by it: the schema refuses it too.
+            f.problem(scalar, "image", "found " + scalar.describe() + "; expected a container image reference, which is text");
+        } else if (image != null && !IMAGE.matcher(image).matches()) {
             f.problem(f.node("image").orElseThrow(), "image", "found \"" + image + "\"; expected an image reference such as "
                     + "europe-west1-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG or ...IMAGE@sha256:DIGEST (lower-case path, "
                     + "a tag of letters, digits, '.', '_' or '-', a digest of 64 hex digits)");
@@ -292,6 +324,10 @@ public final class StackFileReader {
         var serviceAccount = f.string("serviceAccount", "the email of an existing service account");
         serviceAccount.filter(sa -> !SERVICE_ACCOUNT.matcher(sa).matches()).ifPresent(sa -> f.problem(f.node("serviceAccount").orElseThrow(),
                 "serviceAccount", "found \"" + sa + "\"; expected a service account email such as runner@my-project.iam.gserviceaccount.com"));
+        serviceAccount.filter(sa -> DEFAULT_SERVICE_ACCOUNT.matcher(sa).matches() && !policy.allowDefaultServiceAccounts()).ifPresent(sa ->
+                f.problem(f.node("serviceAccount").orElseThrow(), "serviceAccount", "found the project's default service account \""
+                        + sa + "\"; " + DEFAULT_ACCOUNT_RISK + "; expected a dedicated service account (leave serviceAccount out "
+                        + "and one is created), or policy.allowDefaultServiceAccounts: true to allow it with a warning"));
 
         var env = f.map("env", (k, n, path) -> envName(f, k, n, path) ? f.text(n, path, "a text value") : Optional.empty());
         var secrets = f.map("secrets", (k, n, path) -> {
@@ -447,19 +483,24 @@ public final class StackFileReader {
     }
 
     private static List<Principal> principals(Fields f, String key) {
-        var seen = new HashMap<String, Location>();
+        // Keyed by the form IAM compares, so that user:Ada@x and user:ada@x are one principal, as they are one grant.
+        var seen = new HashMap<String, Map.Entry<Principal, Location>>();
         return f.list(key, (n, path) -> f.text(n, path, "a principal such as user:ada@example.com").flatMap(text -> {
             var problem = Principal.problem(text);
             if (problem.isPresent()) {
                 f.addProblem(n, path, problem.get());
                 return Optional.empty();
             }
-            var first = seen.putIfAbsent(text, n.location());
+            var principal = new Principal(text);
+            var first = seen.putIfAbsent(principal.canonical(), Map.entry(principal, n.location()));
             if (first != null) {
-                f.addProblem(n, path, "the principal '" + text + "' is listed twice (first at line " + first.line() + "); expected each principal once");
+                var spelling = first.getKey().value().equals(text) ? ""
+                        : " as '" + first.getKey().value() + "'; IAM ignores the case of emails and domains, so both are one grant";
+                f.addProblem(n, path, "the principal '" + text + "' is listed twice (first at line " + first.getValue().line()
+                        + spelling + "); expected each principal once");
                 return Optional.empty();
             }
-            return Optional.of(new Principal(text));
+            return Optional.of(principal);
         }));
     }
 

@@ -20,8 +20,13 @@ public final class StackRules {
         DELETION_PROTECTION_OFF("deletion-protection-off", "requireDeletionProtection", StackPolicy::requireDeletionProtection),
         ADDITIVE_ACCESSORS("additive-accessors", "requireAuthoritativeAccessors", StackPolicy::requireAuthoritativeAccessors),
         ACCESSORS_TURNED_ADDITIVE("accessors-turned-additive", "requireAuthoritativeAccessors", StackPolicy::requireAuthoritativeAccessors),
+        // Only a warning: it says that the policy's promise is not kept, which a stricter policy could not fix.
+        CONDITIONAL_AUTHORITATIVE_ACCESSORS("conditional-authoritative-accessors", null, p -> false),
         EXTERNAL_PRINCIPAL("external-principal", null, p -> false),
-        UNKNOWN_REGION("unknown-region", null, p -> false);
+        UNKNOWN_REGION("unknown-region", null, p -> false),
+        /** Only reached where policy.allowDefaultServiceAccounts allows the account; elsewhere the reader refuses it. */
+        DEFAULT_SERVICE_ACCOUNT("default-service-account", null, p -> false),
+        INVOKER_BEHIND_IAP("invoker-behind-iap", null, p -> false);
 
         public final String id;
         /** The policy switch that makes this rule an error, or null. */
@@ -68,6 +73,20 @@ public final class StackRules {
                 found.add(Rule.IMAGE_NOT_PINNED, at + ".image", "the image of '" + s.name() + "' is referenced by tag, "
                         + "not by digest; a tag can point at another image after review; expected IMAGE@sha256:DIGEST", "services", i, "image");
             }
+            var account = s.serviceAccount().filter(sa -> StackFileReader.DEFAULT_SERVICE_ACCOUNT.matcher(sa).matches());
+            if (account.isPresent()) {
+                found.add(Rule.DEFAULT_SERVICE_ACCOUNT, at + ".serviceAccount", "'" + s.name() + "' runs as the project's default "
+                        + "service account " + account.get() + ", as policy.allowDefaultServiceAccounts allows; "
+                        + StackFileReader.DEFAULT_ACCOUNT_RISK, "services", i, "serviceAccount");
+            }
+            if (s.iap() && !s.invokers().isEmpty()) {
+                // Google's "Configure IAP for Cloud Run": the IAP check happens first, then IAP calls Cloud Run as its own agent.
+                found.add(Rule.INVOKER_BEHIND_IAP, at + ".invokers", "'" + s.name() + "' has IAP on, so its invokers do not reach it: "
+                        + "every request passes IAP first, which then calls Cloud Run as its own service agent, and roles/run.invoker "
+                        + "gets no one past IAP; a service-to-service caller needs IAP access (list it among the accessors) and an "
+                        + "ID token IAP accepts (with Google's managed OAuth client, one whose audience is an OAuth client id "
+                        + "allow-listed in the IAP settings' programmaticClients)", "services", i, "invokers");
+            }
             if (!s.deletionProtection()) {
                 found.add(Rule.DELETION_PROTECTION_OFF, at + ".deletionProtection", "deletion protection is off for '" + s.name()
                         + "': a destroy or a replacement deletes the service without a further step", "services", i, "deletionProtection");
@@ -84,6 +103,14 @@ public final class StackRules {
                     found.add(Rule.ADDITIVE_ACCESSORS, at + ".accessors.mode", "the accessors of '" + s.name()
                             + "' are additive; expected authoritative", "services", i, "accessors", "mode");
                 }
+            }
+            var condition = s.accessors().filter(a -> a.mode() == AccessorsSpec.Mode.AUTHORITATIVE).flatMap(AccessorsSpec::condition);
+            if (spec.policy().requireAuthoritativeAccessors() && condition.isPresent()) {
+                found.add(Rule.CONDITIONAL_AUTHORITATIVE_ACCESSORS, at + ".accessors.condition", "the accessors of '" + s.name()
+                        + "' are authoritative for the condition '" + condition.get().title() + "' only: a grant of "
+                        + "roles/iap.httpsResourceAccessor without it, made outside the stack, survives every update, so "
+                        + "policy.requireAuthoritativeAccessors is not kept for '" + s.name() + "'; drop the condition, or "
+                        + "check the service's IAP policy for such grants yourself", "services", i, "accessors", "condition");
             }
             if (spec.audience() == StackSpec.Audience.INTERNAL && !spec.organizationDomains().isEmpty()) {
                 var members = s.accessors().map(AccessorsSpec::members).orElse(List.of());

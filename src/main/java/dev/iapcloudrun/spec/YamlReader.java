@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
@@ -15,7 +16,12 @@ import java.util.Map;
 /** Parses YAML with Jackson's streaming parser into {@link YamlNode}s that keep their locations. */
 public final class YamlReader {
 
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /**
+     * YAML 1.2, as editors and Pulumi's own YAML reader see a file: yes, no, on and off are text, not booleans (Jackson
+     * follows YAML 1.1 by default, where {@code iap: yes} reads as a boolean and {@code Boolean.parseBoolean} as false).
+     */
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();
 
     private final String file;
     private final List<Problem> problems;

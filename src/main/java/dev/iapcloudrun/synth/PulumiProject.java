@@ -13,11 +13,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,8 +31,24 @@ import java.util.stream.Collectors;
  */
 public record PulumiProject(Path root, String name) {
 
-    /** Config of one stack: values by {@code namespace:key}, and which of them are secret. */
-    public record StackConfig(Map<String, String> values, Set<String> secretKeys) {}
+    /**
+     * Config of one stack: values by {@code namespace:key}, which of them are secret, and the {@code secure:} values
+     * that are not a ciphertext of the stack's secrets provider (located, naming the key, never the value).
+     */
+    public record StackConfig(Map<String, String> values, Set<String> secretKeys, List<Problem> problems) {
+        public StackConfig {
+            problems = List.copyOf(problems);
+        }
+
+        /** This config, or an {@link InputException} with every problem of it. */
+        public StackConfig orThrow() {
+            if (problems.isEmpty()) {
+                return this;
+            }
+            var header = problems.size() == 1 ? "1 problem in the stack's config:" : problems.size() + " problems in the stack's config:";
+            throw new InputException(problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n", header + "\n", "")));
+        }
+    }
 
     public static PulumiProject load(Path root) throws IOException {
         var file = root.resolve("Pulumi.yaml");
@@ -64,10 +83,16 @@ public record PulumiProject(Path root, String name) {
         }
         var values = new TreeMap<String, String>();
         var secrets = new TreeSet<String>();
-        if (read(file, displayName).at("config").orElse(null) instanceof YamlNode.Mapping config) {
+        var problems = new ArrayList<Problem>();
+        var document = read(file, displayName);
+        var provider = SecretsProvider.of(document);
+        if (document.at("config").orElse(null) instanceof YamlNode.Mapping config) {
             config.entries().forEach((key, value) -> {
                 var fullKey = key.contains(":") ? key : name + ":" + key;
                 if (value.at("secure").orElse(null) instanceof YamlNode.Scalar secure) {
+                    provider.problem(secure.text()).ifPresent(problem -> problems.add(new Problem(secure.location(),
+                            "config." + fullKey + ".secure", problem + "; if it was ever pushed, rotate the secret, then set it with: "
+                                    + "pulumi config set --secret " + key + " <value> --stack " + stack)));
                     values.put(fullKey, secure.text());
                     secrets.add(fullKey);
                 } else {
@@ -75,7 +100,63 @@ public record PulumiProject(Path root, String name) {
                 }
             });
         }
-        return new StackConfig(values, secrets);
+        return new StackConfig(values, secrets, problems);
+    }
+
+    /**
+     * The secrets provider a stack's config file names, and the shape of the ciphertexts it writes: the passphrase
+     * provider (which keeps {@code encryptionsalt} in the file) writes {@code v1:NONCE:CIPHERTEXT}, a 12-byte nonce
+     * and an AES-GCM ciphertext in base64; Pulumi Cloud (no provider named) and the cloud KMS providers write base64.
+     * A value of another shape was never encrypted, whatever {@code secure:} claims.
+     */
+    private record SecretsProvider(String description, Optional<String> expected) {
+
+        private static final Pattern BASE64 = Pattern.compile("(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
+        private static final int GCM_TAG_BYTES = 16;
+        private static final int PASSPHRASE_NONCE_BYTES = 12;
+
+        static SecretsProvider of(YamlNode document) {
+            var named = document.at("secretsprovider").filter(n -> n instanceof YamlNode.Scalar).map(n -> ((YamlNode.Scalar) n).text());
+            if (named.isEmpty()) {
+                return document.at("encryptionsalt").isPresent()
+                        ? new SecretsProvider("the passphrase provider, as encryptionsalt says", Optional.of("v1:NONCE:CIPHERTEXT, both in base64"))
+                        : new SecretsProvider("Pulumi Cloud, as no secretsprovider is named", Optional.of("base64"));
+            }
+            var kind = named.get().replaceFirst("://.*", "");
+            return switch (kind) {
+                case "passphrase" -> new SecretsProvider("the passphrase provider", Optional.of("v1:NONCE:CIPHERTEXT, both in base64"));
+                case "gcpkms", "awskms", "azurekeyvault", "hashivault", "default", "service" ->
+                        new SecretsProvider("the " + kind + " provider", Optional.of("base64"));
+                // A provider this tool does not know: only a value recognisable as plain text is refused.
+                default -> new SecretsProvider("the " + kind + " provider", Optional.empty());
+            };
+        }
+
+        /** Why {@code value} cannot be this provider's ciphertext; the message never quotes the value. */
+        Optional<String> problem(String value) {
+            var notEncrypted = "the secure value is not a ciphertext of " + description;
+            if (value.toUpperCase(java.util.Locale.ROOT).contains("GOCSPX-")) {
+                return Optional.of(notEncrypted + ": it looks like a Google OAuth client secret in plain text, readable by anyone "
+                        + "with the repository");
+            }
+            boolean shaped = expected.isEmpty() || (expected.get().startsWith("v1:") ? passphraseShaped(value) : decodedBytes(value) >= GCM_TAG_BYTES);
+            return shaped ? Optional.empty() : Optional.of(notEncrypted + ": expected " + expected.get()
+                    + ", as pulumi config set --secret writes it, so it is plain text or was encrypted for another provider");
+        }
+
+        private static boolean passphraseShaped(String value) {
+            var parts = value.split(":", -1);
+            return parts.length == 3 && parts[0].equals("v1") && decodedBytes(parts[1]) == PASSPHRASE_NONCE_BYTES
+                    && decodedBytes(parts[2]) >= GCM_TAG_BYTES;
+        }
+
+        /** How many bytes {@code text} decodes to as standard base64, or -1 when it is not base64. */
+        private static int decodedBytes(String text) {
+            if (text.isEmpty() || !BASE64.matcher(text).matches()) {
+                return -1;
+            }
+            return Base64.getDecoder().decode(text).length;
+        }
     }
 
     private static YamlNode read(Path file, String displayName) throws IOException {

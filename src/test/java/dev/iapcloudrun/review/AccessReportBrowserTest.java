@@ -47,7 +47,7 @@ class AccessReportBrowserTest {
         for (var env : report.environments()) {
             var expected = new TreeMap<String, List<String>>();
             env.grants().forEach(g -> expected.computeIfAbsent(g.principal() + " → " + g.service(), k -> new ArrayList<>())
-                    .add(AccessReport.role(g) + ", " + g.kind().label + g.condition().map(c -> "if " + c.title()).orElse("")));
+                    .add(AccessReport.role(g, env.iapOn(g.service())) + ", " + AccessReport.grantKind(g) + g.condition().map(c -> "if " + c.title()).orElse("")));
             var shown = new TreeMap<String, List<String>>();
             var table = dom.selectFirst("section[data-stack=" + env.stack() + "] table");
             assertThat(table).as("the matrix of " + env.stack()).isNotNull();

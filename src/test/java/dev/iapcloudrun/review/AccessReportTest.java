@@ -22,9 +22,10 @@ class AccessReportTest {
         var markdown = bundledStacks().markdown();
 
         assertThat(markdown).contains("## prod: project `acme-portal-prod`, europe-west1",
-                "| partner-portal | domain:partners.example | IAP accessor | authoritative | partner-contract-2027: "
-                        + "`request.time < timestamp(\"2028-01-01T00:00:00Z\")` |",
-                "| orders-api | serviceAccount:billing-worker@acme-portal-dev.iam.gserviceaccount.com | Cloud Run invoker | additive | none |",
+                "| partner-portal | domain:partners.example | IAP accessor | authoritative for condition 'partner-contract-2027' "
+                        + "only | partner-contract-2027: `request.time < timestamp(\"2028-01-01T00:00:00Z\")` |",
+                "| orders-api | serviceAccount:billing-worker@acme-portal-dev.iam.gserviceaccount.com | Cloud Run invoker "
+                        + "(does not pass IAP) | additive | none |",
                 "| orders-api | user:lena.hofmann@acme.example | IAP accessor | additive | none |",
                 "- `orders-api`: IAP on, ingress internal and load balancer");
         assertThat(markdown.indexOf("## dev:")).isLessThan(markdown.indexOf("## staging:"));
@@ -62,7 +63,7 @@ class AccessReportTest {
                 "group:orders-oncall@acme.example", "group:partner-success@acme.example",
                 "serviceAccount:partner-portal-backend@acme-portal-prod.iam.gserviceaccount.com");
         var partners = prod.selectFirst("tr[data-principal=domain:partners.example] td[data-service=partner-portal]");
-        assertThat(partners.ownText()).isEqualTo("IAP accessor, authoritative");
+        assertThat(partners.ownText()).isEqualTo("IAP accessor, authoritative for condition 'partner-contract-2027' only");
         assertThat(partners.selectFirst(".condition").attr("title")).isEqualTo("request.time < timestamp(\"2028-01-01T00:00:00Z\")");
         assertThat(prod.selectFirst("tr[data-principal=domain:partners.example] td[data-service=orders-api]").hasClass("none")).isTrue();
     }
@@ -81,6 +82,110 @@ class AccessReportTest {
         var html = new AccessReport(List.of(AccessReport.Environment.of(plan))).html();
 
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;", "a&amp;b");
+    }
+
+    @Test
+    void saysThatAConditionalAuthoritativeListLeavesUnconditionalGrantsAlone() {
+        var markdown = bundledStacks().markdown();
+        var prod = markdown.substring(markdown.indexOf("## prod:"));
+        var dev = markdown.substring(markdown.indexOf("## dev:"), markdown.indexOf("## staging:"));
+
+        assertThat(prod).contains("> An authoritative list with a condition is authoritative for that role and condition only: a grant "
+                + "of the same role without the condition, made outside the stack, survives and is not shown here.");
+        assertThat(dev).doesNotContain("authoritative for that role and condition only");
+    }
+
+    @Test
+    void listsAnInvokerOfAnIapServiceAsNotPassingIapAndOfAServiceWithoutIapAsAccess() {
+        var invoker = "invokers: [serviceAccount:caller@acme-demo.iam.gserviceaccount.com]\n";
+
+        var behindIap = new AccessReport(List.of(AccessReport.Environment.of(stack(invoker + ReviewFixtures.ADDITIVE)))).markdown();
+        var withoutIap = new AccessReport(List.of(AccessReport.Environment.of(stack("iap: false\n" + invoker)))).markdown();
+
+        assertThat(behindIap).contains("| hello | serviceAccount:caller@acme-demo.iam.gserviceaccount.com | Cloud Run invoker "
+                + "(does not pass IAP) | additive | none |", "A caller needs IAP access (an accessor row) and an ID token IAP accepts.");
+        assertThat(withoutIap).contains("| hello | serviceAccount:caller@acme-demo.iam.gserviceaccount.com | Cloud Run invoker | additive | none |")
+                .doesNotContain("does not pass IAP");
+    }
+
+    @Test
+    void htmlShowsAnInvokerOfAnIapServiceApartFromAccess() {
+        var invoker = "invokers: [serviceAccount:caller@acme-demo.iam.gserviceaccount.com]\n";
+
+        var page = Jsoup.parse(new AccessReport(List.of(AccessReport.Environment.of(stack(invoker + ReviewFixtures.ADDITIVE)))).html());
+
+        var cell = page.selectFirst("tr[data-principal=serviceAccount:caller@acme-demo.iam.gserviceaccount.com] td[data-service=hello]");
+        assertThat(cell.hasClass("inert")).isTrue();
+        assertThat(cell.hasClass("grant")).isFalse();
+        assertThat(cell.text()).isEqualTo("Cloud Run invoker (does not pass IAP), additive");
+    }
+
+    @Test
+    void showsEachServicesRuntimeIdentityAndTheSecretsItCanReadFlaggingAnotherProjects() {
+        var plan = stack("secrets:\n  A: {secret: db-password}\n  B: {secret: projects/acme-prod/secrets/api-key}\n"
+                + ReviewFixtures.ADDITIVE);
+
+        var report = new AccessReport(List.of(AccessReport.Environment.of(plan)));
+
+        var line = "runs as run-hello@acme-demo.iam.gserviceaccount.com; reads secrets: projects/acme-demo/secrets/db-password, "
+                + "projects/acme-prod/secrets/api-key (ANOTHER PROJECT)";
+        assertThat(report.markdown()).contains("- `hello`: IAP on, ingress all; " + line);
+        assertThat(Jsoup.parse(report.html()).select("th[data-service=hello] .identity.off").text()).isEqualTo(line);
+    }
+
+    @Test
+    void showsAServiceRunningAsTheDefaultComputeAccount() {
+        var plan = ReviewFixtures.withResources(stack(ReviewFixtures.ADDITIVE), resources -> resources.replaceAll(r -> {
+            if (!r.name().equals("hello") || !r.custom()) {
+                return r;
+            }
+            var inputs = r.inputs().deepCopy();
+            inputs.withObject("/template").remove("serviceAccount");
+            return new dev.iapcloudrun.synth.Plan.PlannedResource(r.urn(), r.type(), r.name(), r.parent(), r.custom(), inputs,
+                    r.dependsOn(), r.protect(), r.version());
+        }));
+
+        var report = new AccessReport(List.of(AccessReport.Environment.of(plan)));
+
+        assertThat(report.markdown()).contains("runs as the project's default Compute Engine account (none set)");
+    }
+
+    @Test
+    void treatsTheOwnAgentAsTheAgentWhenTheProjectNumberIsLookedUp() {
+        var plan = TestPlans.runStack(ReviewFixtures.stackText(ReviewFixtures.ADDITIVE).replace("projectNumber: \"123456789012\"\n", ""));
+
+        var env = AccessReport.Environment.of(plan);
+
+        assertThat(env.agentCanInvoke()).containsEntry("hello", true);
+        assertThat(env.grants()).extracting(Grants.Grant::role).containsExactly(Roles.IAP_ACCESSOR);
+    }
+
+    @Test
+    void showsAGrantToAnotherProjectsIapAgentAsARow() {
+        var base = stack(ReviewFixtures.ADDITIVE);
+        var agent = base.named(dev.iapcloudrun.provider.gcp.GcpTypes.RUN_SERVICE_IAM_MEMBER, "hello-invoker-iap-agent");
+        var other = "serviceAccount:service-999999999999@gcp-sa-iap.iam.gserviceaccount.com";
+        var plan = ReviewFixtures.withResources(base, resources -> resources.add(new dev.iapcloudrun.synth.Plan.PlannedResource(
+                agent.urn() + "-other", agent.type(), "hello-invoker-other", agent.parent(), true,
+                agent.inputs().deepCopy().put("member", other), List.of(), false, "")));
+
+        var report = new AccessReport(List.of(AccessReport.Environment.of(plan)));
+
+        assertThat(report.markdown()).contains("| hello | " + DiffFormat.escape(other) + " | Cloud Run invoker (does not pass IAP) |");
+    }
+
+    @Test
+    void showsAnAccessorGrantToTheProjectsOwnAgentAsARow() {
+        var base = stack(ReviewFixtures.ADDITIVE);
+        var accessor = base.named(dev.iapcloudrun.provider.gcp.GcpTypes.IAP_WEB_RUN_IAM_MEMBER, "hello-accessors-user:ada@example.com");
+        var own = "serviceAccount:service-123456789012@gcp-sa-iap.iam.gserviceaccount.com";
+        var plan = ReviewFixtures.withResources(base, resources -> resources.add(new dev.iapcloudrun.synth.Plan.PlannedResource(
+                accessor.urn() + "-agent", accessor.type(), "hello-accessors-agent", accessor.parent(), true,
+                accessor.inputs().deepCopy().put("member", own), List.of(), false, "")));
+
+        var report = new AccessReport(List.of(AccessReport.Environment.of(plan)));
+
+        assertThat(report.markdown()).contains("| hello | " + DiffFormat.escape(own) + " | IAP accessor | additive | none |");
     }
 
     @Test

@@ -108,7 +108,8 @@ class PlanDiffTest {
         });
         assertThat(diff.findings()).hasSize(2).allSatisfy(f -> {
             assertThat(f.kind()).isEqualTo(Kind.ACCESS_CHANGED);
-            assertThat(f.message()).contains("from authoritative, no condition to authoritative, condition 'until-2027'");
+            assertThat(f.message()).contains("from authoritative, no condition to authoritative for condition 'until-2027' only: "
+                    + "request.time < timestamp(\"2027-01-01T00:00:00Z\")");
         });
     }
 
@@ -209,6 +210,154 @@ class PlanDiffTest {
         for (var format : DiffFormat.values()) {
             assertThat(format.render(diff, "rerun")).contains("example.org").doesNotContain("GOCSPX-");
         }
+    }
+
+    @Test
+    void removingTheDeclaredProjectNumberIsNeitherALossNorAReplacementOfTheIapAgentsGrant() {
+        var declared = stack(ADDITIVE);
+        var lookedUp = TestPlans.runStack(stackText(ADDITIVE).replace("projectNumber: \"123456789012\"\n", ""));
+        assertThat(lookedUp.named(GcpTypes.RUN_SERVICE_IAM_MEMBER, "hello-invoker-iap-agent").inputs().path("member").asText())
+                .as("without a number the agent's address is known only after deployment").isEqualTo("[unknown]");
+
+        for (var diff : List.of(PlanDiff.between(declared, lookedUp), PlanDiff.between(lookedUp, declared))) {
+            assertThat(diff.findings()).isEmpty();
+            assertThat(diff.changes()).singleElement().satisfies(c -> {
+                assertThat(c.name()).isEqualTo("hello-invoker-iap-agent");
+                assertThat(c.action()).isEqualTo(Action.UPDATE);
+            });
+            assertThat(DiffFormat.TEXT.render(diff, "rerun")).contains("member: ", "(known after deployment)")
+                    .doesNotContain("replaced", "loses");
+        }
+    }
+
+    @Test
+    void anUnknownValueIsStillAReplacementWhereTheKnownOneIsNotTheProjectsOwnAgent() {
+        var base = stack(ADDITIVE);
+        var head = withResources(base, resources -> resources.replaceAll(r -> r.name().equals("hello-accessors-user:ada@example.com")
+                ? withInput(r, "member", "[unknown]") : r));
+
+        var diff = PlanDiff.between(base, head);
+
+        assertThat(diff.changes()).singleElement().satisfies(c -> assertThat(c.action()).isEqualTo(Action.REPLACE));
+    }
+
+    @Test
+    void aGrantToAnotherProjectsIapAgentIsShownAsAnOrdinaryGrant() {
+        var base = stack(ADDITIVE);
+        var accessor = base.named(GcpTypes.IAP_WEB_RUN_IAM_MEMBER, "hello-accessors-user:ada@example.com");
+        var other = "serviceAccount:service-999999999999@gcp-sa-iap.iam.gserviceaccount.com";
+        var head = withResources(base, resources -> resources.add(new Plan.PlannedResource(accessor.urn() + "-other", accessor.type(),
+                accessor.name() + "-other", accessor.parent(), true, accessor.inputs().deepCopy().put("member", other),
+                accessor.dependsOn(), false, "")));
+
+        var diff = PlanDiff.between(base, head);
+
+        assertThat(diff.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.ACCESS_GRANTED);
+            assertThat(f.message()).startsWith(other + " gains roles/iap.httpsResourceAccessor on hello");
+        });
+    }
+
+    @Test
+    void anInvokerOfAnIapServiceIsNotReportedAsAccess() {
+        var invoker = "invokers: [serviceAccount:caller@acme-demo.iam.gserviceaccount.com]\n";
+
+        var behindIap = PlanDiff.between(stack(ADDITIVE), stack(invoker + ADDITIVE));
+        var withoutIap = PlanDiff.between(stack("iap: false\n"), stack("iap: false\n" + invoker));
+
+        assertThat(behindIap.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.INVOKER_BEHIND_IAP);
+            assertThat(f.message()).contains("gains roles/run.invoker on hello", "does not pass IAP", "needs IAP access (an accessor)");
+        });
+        assertThat(withoutIap.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.ACCESS_GRANTED);
+            assertThat(f.message()).startsWith("serviceAccount:caller@acme-demo.iam.gserviceaccount.com gains roles/run.invoker on hello");
+        });
+    }
+
+    @Test
+    void switchingIapOffNamesTheInvokersWhoCanNowCallTheService() {
+        var invoker = "invokers: [serviceAccount:caller@acme-demo.iam.gserviceaccount.com]\n";
+
+        var diff = PlanDiff.between(stack(invoker + ADDITIVE), stack("iap: false\n" + invoker));
+
+        assertThat(diff.findings()).filteredOn(f -> f.kind() == Kind.IAP_DISABLED).singleElement().satisfies(f -> assertThat(f.message())
+                .endsWith("its invokers can call it directly: serviceAccount:caller@acme-demo.iam.gserviceaccount.com"));
+    }
+
+    @Test
+    void flagsAServiceThatGainsASecretOfAnotherProject() {
+        var own = "secrets:\n  DB_PASSWORD: {secret: db-password}\n";
+        var prod = "secrets:\n  DB_PASSWORD: {secret: projects/acme-prod/secrets/db-password}\n";
+
+        var diff = PlanDiff.between(stack(own + ADDITIVE), stack(prod + ADDITIVE));
+
+        assertThat(diff.findings()).extracting(Finding::kind, Finding::service, Finding::message).containsExactly(
+                tuple(Kind.CROSS_PROJECT_SECRET, "hello", "the runtime identity of hello (serviceAccount:run-hello@acme-demo.iam"
+                        + ".gserviceaccount.com) gains roles/secretmanager.secretAccessor on the secret "
+                        + "projects/acme-prod/secrets/db-password, a secret of another project than this stack's (acme-demo)"),
+                tuple(Kind.ACCESS_REVOKED, "hello", "the runtime identity of hello (serviceAccount:run-hello@acme-demo.iam"
+                        + ".gserviceaccount.com) loses roles/secretmanager.secretAccessor on the secret projects/acme-demo/secrets/db-password"));
+    }
+
+    @Test
+    void reportsASecretOfTheStacksOwnProjectGainedByARuntimeIdentity() {
+        var diff = PlanDiff.between(stack(ADDITIVE), stack("secrets:\n  DB_PASSWORD: {secret: db-password}\n" + ADDITIVE));
+
+        assertThat(diff.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.ACCESS_GRANTED);
+            assertThat(f.message()).endsWith("gains roles/secretmanager.secretAccessor on the secret projects/acme-demo/secrets/db-password");
+        });
+    }
+
+    @Test
+    void namesTheServiceWhoseRuntimeIdentityGainsARole() {
+        var diff = PlanDiff.between(stack("iap: false\n"),
+                stack("iap: false\ninvokers: [serviceAccount:run-hello@acme-demo.iam.gserviceaccount.com]\n"));
+
+        assertThat(diff.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.ACCESS_GRANTED);
+            assertThat(f.message()).startsWith("serviceAccount:run-hello@acme-demo.iam.gserviceaccount.com (runtime identity of hello) "
+                    + "gains roles/run.invoker on hello");
+        });
+    }
+
+    @Test
+    void flagsAServiceThatNowRunsAsTheDefaultComputeAccount() {
+        var base = stack(ADDITIVE);
+        var head = withResources(base, resources -> resources.replaceAll(r -> r.type().equals(GcpTypes.RUN_SERVICE)
+                ? withTemplateAccount(r, "123456789012-compute@developer.gserviceaccount.com") : r));
+
+        var diff = PlanDiff.between(base, head);
+
+        assertThat(diff.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.DEFAULT_COMPUTE_IDENTITY);
+            assertThat(f.message()).isEqualTo("hello now runs as 123456789012-compute@developer.gserviceaccount.com (default "
+                    + "Compute Engine account), which may hold Editor on the project; it ran as run-hello@acme-demo.iam.gserviceaccount.com");
+        });
+    }
+
+    @Test
+    void reportsARuntimeIdentityChangeAndTheSecretGrantItTakesAway() {
+        var secret = "secrets:\n  DB_PASSWORD: {secret: db-password}\n";
+
+        var diff = PlanDiff.between(stack(secret + ADDITIVE), stack("serviceAccount: app@acme-demo.iam.gserviceaccount.com\n" + secret + ADDITIVE));
+
+        assertThat(diff.findings()).extracting(Finding::kind).containsExactly(Kind.ACCESS_REVOKED, Kind.RUNTIME_IDENTITY_CHANGED);
+        assertThat(diff.findings().get(1).message()).isEqualTo("the runtime identity of hello changes from "
+                + "run-hello@acme-demo.iam.gserviceaccount.com to app@acme-demo.iam.gserviceaccount.com: what it can reach is now what "
+                + "the new identity holds");
+    }
+
+    private static Plan.PlannedResource withInput(Plan.PlannedResource r, String key, String value) {
+        return new Plan.PlannedResource(r.urn(), r.type(), r.name(), r.parent(), r.custom(), r.inputs().deepCopy().put(key, value),
+                r.dependsOn(), r.protect(), r.version());
+    }
+
+    private static Plan.PlannedResource withTemplateAccount(Plan.PlannedResource r, String email) {
+        ObjectNode inputs = r.inputs().deepCopy();
+        ((ObjectNode) inputs.path("template")).put("serviceAccount", email);
+        return new Plan.PlannedResource(r.urn(), r.type(), r.name(), r.parent(), r.custom(), inputs, r.dependsOn(), r.protect(), r.version());
     }
 
     private static Plan.PlannedResource withLoginHint(Plan.PlannedResource r, String hint) {

@@ -42,11 +42,26 @@ class BadStackCorpusTest {
     }
 
     static String actual(Path file) throws IOException {
-        var check = StackFileReader.check(file, "bad-stacks/" + file.getFileName(), StackFileReader.Defaults.NONE, Optional.empty());
+        var check = StackFileReader.check(file, "bad-stacks/" + file.getFileName(), defaults(file), Optional.empty());
         var lines = new ArrayList<String>();
         lines.add("schema: " + schemaVerdict(file).name().toLowerCase().replace('_', ' '));
         check.errors().forEach(e -> lines.add(e.toString()));
         return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * The stack's config, from a sibling {@code NN-name.config} written like {@code Pulumi.<stack>.yaml}, for the files
+     * whose mistake is a disagreement with it; no config otherwise.
+     */
+    static StackFileReader.Defaults defaults(Path file) throws IOException {
+        var config = file.resolveSibling(file.getFileName().toString().replace(".yaml", ".config"));
+        if (!Files.exists(config)) {
+            return StackFileReader.Defaults.NONE;
+        }
+        var root = YamlReader.read(config.getFileName().toString(), Files.readString(config), new ArrayList<>());
+        java.util.function.Function<String, Optional<String>> value = key -> root.at("config", key)
+                .map(n -> ((YamlNode.Scalar) n).text());
+        return new StackFileReader.Defaults(value.apply("gcp:project"), value.apply("gcp:region"), "bad-stacks/" + config.getFileName());
     }
 
     private static SchemaVerdict schemaVerdict(Path file) throws IOException {
@@ -94,12 +109,18 @@ class BadStackCorpusTest {
         assertThat(acceptedBySchema).containsExactlyInAnyOrder(
                 // a YAML reader keeps the first document and the last of two equal keys
                 "07-two-documents.yaml", "16-duplicate-key.yaml", "17-authoritative-and-additive-accessors.yaml",
+                // principals equal in the form IAM compares, spelt in different cases
+                "73-principal-twice-in-another-case.yaml",
                 // comparisons between values and items, and ranges of sizes
                 "15-same-service-twice.yaml", "41-min-instances-above-max.yaml", "44-memory-below-minimum.yaml",
                 "45-memory-needs-more-cpu.yaml", "46-cpu-needs-more-memory.yaml", "52-variable-in-env-and-secrets.yaml",
                 // the stack's own policy
                 "62-policy-requires-digests.yaml", "63-policy-requires-deletion-protection.yaml",
-                "64-policy-requires-authoritative-accessors.yaml");
+                "64-policy-requires-authoritative-accessors.yaml",
+                // the stack's config, which the schema never sees
+                "78-project-differs-from-gcp-project.yaml",
+                // YAML 1.2, as editors read it, takes True and FALSE as booleans; only the validator insists on true and false
+                "72-capitalised-booleans.yaml");
     }
 
     @Test

@@ -27,4 +27,13 @@ class PrincipalTest {
     void refusesMalformedPrincipals(String principal) {
         assertThat(Principal.problem(principal)).isPresent();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"serviceAccount:service-905718264301@gcp-sa-iap.iam.gserviceaccount.com",
+            "serviceAccount:service-1234567@GCP-SA-IAP.iam.gserviceaccount.com", "user:agent@gcp-sa-iap.iam.gserviceaccount.com",
+            "domain:gcp-sa-iap.iam.gserviceaccount.com"})
+    void refusesIapServiceAgentsOfAnyProject(String principal) {
+        assertThat(Principal.problem(principal)).hasValueSatisfying(m -> assertThat(m).contains("an IAP service agent")
+                .contains("another project's agent must never be granted"));
+    }
 }

@@ -62,6 +62,23 @@ class StackFileReaderTest {
     }
 
     @Test
+    void failsWhenTheFilesProjectDiffersFromGcpProjectNamingBothFiles() {
+        var check = StackFileReader.check("stacks/qa.yaml", VALID.replace("acme-portal-dev", "acme-portal-prod"),
+                new StackFileReader.Defaults(Optional.of("acme-portal-qa"), Optional.of("europe-west1"), "Pulumi.qa.yaml"), Optional.empty());
+        assertThat(check.errors()).singleElement().hasToString("stacks/qa.yaml:1:10: project: found \"acme-portal-prod\" here, but "
+                + "Pulumi.qa.yaml sets gcp:project to \"acme-portal-qa\"; expected the same project in both (a stack file copied from "
+                + "another environment would deploy into that environment's project): correct the one that is wrong, or remove "
+                + "'project' from the stack file to take gcp:project");
+    }
+
+    @Test
+    void acceptsARegionThatDiffersFromGcpRegion() {
+        var spec = StackFileReader.parse("stacks/dev.yaml", VALID,
+                new StackFileReader.Defaults(Optional.of("acme-portal-dev"), Optional.of("us-central1"), "Pulumi.dev.yaml"));
+        assertThat(spec.region()).isEqualTo("europe-west1");
+    }
+
+    @Test
     void failsWhenProjectIsNeitherInTheFileNorInConfig() {
         assertThat(problems("""
                 region: europe-west1
@@ -104,6 +121,15 @@ class StackFileReaderTest {
         assertThat(problems.get(1).message()).isEqualTo(
                 "found \"everywhere\"; expected one of all, internal, internal-and-cloud-load-balancing");
         assertThat(problems.get(3).location().line()).isEqualTo(13);
+    }
+
+    @Test
+    void failsWhenTheImageIsANumberAsTheSchemaDoes() {
+        var problems = problems("project: acme-demo\nregion: europe-west1\nservices:\n  - name: hello\n    image: 0\n");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].image");
+            assertThat(p.message()).isEqualTo("found the number 0; expected a container image reference, which is text");
+        });
     }
 
     @Test
@@ -200,6 +226,33 @@ class StackFileReaderTest {
     }
 
     @Test
+    void failsWhenAPrincipalIsListedTwiceInAnotherCase() {
+        var problems = problems(VALID.replace("- group:devs@acme.example", "- group:devs@acme.example\n        - user:Zoe@ACME.example"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].accessors.members[2]");
+            assertThat(p.message()).isEqualTo("the principal 'user:Zoe@ACME.example' is listed twice (first at line 9 as "
+                    + "'user:zoe@acme.example'; IAM ignores the case of emails and domains, so both are one grant); expected each principal once");
+        });
+    }
+
+    @Test
+    void keepsFederatedPrincipalsThatDifferOnlyInCaseApart() {
+        var pool = "principal://iam.googleapis.com/locations/global/workforcePools/staff/subject/";
+        var spec = parse(VALID.replace("- group:devs@acme.example", "- " + pool + "ada\n        - " + pool + "Ada"));
+        assertThat(spec.services().get(0).accessors().orElseThrow().members()).hasSize(3);
+    }
+
+    @Test
+    void failsWhenInvokerIsAnotherProjectsIapServiceAgent() {
+        var problems = problems(VALID.replace("    accessors:",
+                "    invokers: [serviceAccount:service-123456789012@gcp-sa-iap.iam.gserviceaccount.com]\n    accessors:"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("services[0].invokers[0]");
+            assertThat(p.message()).contains("an IAP service agent");
+        });
+    }
+
+    @Test
     void failsWhenMinInstancesExceedMaxInstances() {
         var problems = problems(VALID.replace("    accessors:", "    scaling:\n      minInstances: 5\n      maxInstances: 2\n    accessors:"));
         assertThat(problems).singleElement().satisfies(p -> {
@@ -260,6 +313,30 @@ class StackFileReaderTest {
                 .satisfies(p -> assertThat(p.message()).contains("a second YAML document"));
     }
 
+    private static final String OAUTH_CLIENT = """
+            iap:
+              audience: external
+              oauthClient:
+                clientId: 123-abc.apps.googleusercontent.com
+                clientSecretConfig: iapOauthClientSecret
+            """;
+
+    @Test
+    void readsTheHostNamesRequestsMayUse() {
+        var spec = parse(VALID.replace("services:", OAUTH_CLIENT + "    allowedRequestHosts: [portal.acme.example]\nservices:"));
+        assertThat(spec.oauthClient().orElseThrow().allowedRequestHosts()).containsExactly("portal.acme.example");
+    }
+
+    @Test
+    void failsWhenTheRenamedAllowedDomainsIsUsedSayingWhatItDoes() {
+        var problems = problems(VALID.replace("services:", OAUTH_CLIENT + "    allowedDomains: [acme.example]\nservices:"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("iap.oauthClient.allowedDomains");
+            assertThat(p.message()).startsWith("'allowedDomains' was renamed to 'allowedRequestHosts'")
+                    .contains("restricts the host names that requests may use, not who may sign in").contains("domain:DOMAIN");
+        });
+    }
+
     @Test
     void failsWhenTheSecretConfigKeyHasANamespace() {
         var problems = problems(VALID.replace("services:", """
@@ -291,11 +368,34 @@ class StackFileReaderTest {
 
     @Test
     void failsOnAMistypedField() {
-        var problems = problems(VALID.replace("    accessors:", "    deletionProtection: \"yes\"\n    accessors:"));
+        var problems = problems(VALID.replace("    accessors:", "    deletionProtection: \"enabled\"\n    accessors:"));
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("services[0].deletionProtection");
-            assertThat(p.message()).isEqualTo("found the text \"yes\"; expected true or false");
+            assertThat(p.message()).isEqualTo("found the text \"enabled\"; expected true or false");
         });
+    }
+
+    @Test
+    void failsWhenIapIsAYaml11WordInsteadOfTrue() {
+        var problems = problems(VALID.replace("    accessors:", "    iap: yes\n    deletionProtection: off\n    accessors:"));
+        assertThat(problems).extracting(Problem::path).containsExactly("services[0].iap", "services[0].deletionProtection");
+        assertThat(problems.get(0).message()).startsWith("found 'yes'; did you mean true? expected true or false");
+        assertThat(problems.get(1).message()).startsWith("found 'off'; did you mean false? expected true or false");
+    }
+
+    @Test
+    void failsWhenAPolicySwitchIsACapitalisedBoolean() {
+        var problems = problems(VALID.replace("services:", "policy:\n  requireImageDigests: True\nservices:"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("policy.requireImageDigests");
+            assertThat(p.message()).startsWith("found 'True'; did you mean true?");
+        });
+    }
+
+    @Test
+    void readsTheWordsOfYaml11AsTextWhereTextIsExpected() {
+        var spec = parse(VALID.replace("    accessors:", "    env: {FEATURE: on, MODE: no}\n    accessors:"));
+        assertThat(spec.services().get(0).env()).containsEntry("FEATURE", "on").containsEntry("MODE", "no");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.iapcloudrun.spec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -18,7 +19,9 @@ public final class StackFileSchema {
 
     static final Path FILE = Path.of("stacks/stack-file.schema.json");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** YAML 1.2, as editors' YAML language servers read a file: yes, no, on and off are text there. */
+    private static final ObjectMapper YAML = new ObjectMapper(
+            YAMLFactory.builder().enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build());
     private static final JsonSchema SCHEMA = load();
 
     private StackFileSchema() {}

@@ -30,6 +30,29 @@ class StackFileSchemaTest {
     }
 
     @Test
+    void rejectsTheWordsYaml11ReadsAsBooleans() {
+        assertThat(StackFileSchema.violations("""
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                    iap: yes
+                    deletionProtection: off
+                """)).hasSize(2).allSatisfy(m -> assertThat(m).contains("boolean"));
+    }
+
+    @Test
+    void acceptsTheDefaultComputeServiceAccountOnlyWhereThePolicyAllowsIt() {
+        var stack = """
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                    serviceAccount: 905718264301-compute@developer.gserviceaccount.com
+                """;
+        assertThat(StackFileSchema.violations(stack)).singleElement().satisfies(m -> assertThat(m).contains("serviceAccount"));
+        assertThat(StackFileSchema.violations("policy:\n  allowDefaultServiceAccounts: true\n" + stack)).isEmpty();
+    }
+
+    @Test
     void rejectsWhatEditorsShouldFlag() {
         assertThat(StackFileSchema.violations("""
                 services:

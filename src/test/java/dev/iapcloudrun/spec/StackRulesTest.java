@@ -72,6 +72,23 @@ class StackRulesTest {
     }
 
     @Test
+    void warnsThatConditionalAuthoritativeAccessorsDoNotKeepThePolicysPromise() {
+        var conditioned = AUTHORITATIVE + "  condition:\n    title: until-2027\n    expression: request.time < timestamp(\"2027-01-01T00:00:00Z\")\n";
+        var strict = "policy:\n  requireAuthoritativeAccessors: true";
+
+        var check = check(stack(strict, conditioned), Optional.empty());
+
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("services[0].accessors.condition");
+            assertThat(w.message()).startsWith("the accessors of 'hello' are authoritative for the condition 'until-2027' only")
+                    .contains("without it, made outside the stack, survives").endsWith("[conditional-authoritative-accessors]");
+        });
+        assertThat(check(stack("", conditioned), Optional.empty()).warnings()).as("without the policy, nothing was promised").isEmpty();
+        assertThat(check(stack(strict, AUTHORITATIVE), Optional.empty()).warnings()).isEmpty();
+    }
+
+    @Test
     void warnsAboutAPrincipalOutsideTheOrganizationInAnInternalStack() {
         var text = stack("iap:\n  organizationDomains: [acme.example]",
                 "accessors:\n  mode: additive\n  members: [group:team@acme.example, user:lena@gmail.com, serviceAccount:ci@x.iam.gserviceaccount.com]\n");
@@ -86,6 +103,46 @@ class StackRulesTest {
     void warnsAboutARegionCloudRunIsNotKnownToRunIn() {
         var text = stack("", AUTHORITATIVE).replace("region: europe-west1", "region: europe-west99");
         assertThat(check(text, Optional.empty()).warnings()).singleElement().satisfies(w -> assertThat(w.message()).endsWith("[unknown-region]"));
+    }
+
+    private static final String DEFAULT_ACCOUNT = "serviceAccount: 905718264301-compute@developer.gserviceaccount.com\n";
+
+    @Test
+    void failsWhenAServiceRunsAsTheDefaultComputeServiceAccount() {
+        var check = check(stack("", DEFAULT_ACCOUNT + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).singleElement().satisfies(e -> {
+            assertThat(e.path()).isEqualTo("services[0].serviceAccount");
+            assertThat(e.message()).startsWith("found the project's default service account \"905718264301-compute@developer.gserviceaccount.com\"")
+                    .contains("Editor role on the project").contains("policy.allowDefaultServiceAccounts: true");
+        });
+    }
+
+    @Test
+    void failsWhenAServiceRunsAsTheAppEngineDefaultServiceAccount() {
+        var check = check(stack("", "serviceAccount: acme-demo@appspot.gserviceaccount.com\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).singleElement().satisfies(e -> assertThat(e.message()).startsWith("found the project's default service account"));
+    }
+
+    @Test
+    void warnsAboutTheDefaultServiceAccountWhereThePolicyAllowsIt() {
+        var check = check(stack("policy:\n  allowDefaultServiceAccounts: true", DEFAULT_ACCOUNT + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("services[0].serviceAccount");
+            assertThat(w.message()).contains("Editor role on the project").endsWith("[default-service-account]");
+        });
+    }
+
+    @Test
+    void warnsThatInvokersDoNotReachAServiceBehindIap() {
+        var invokers = "invokers: [serviceAccount:billing@acme-demo.iam.gserviceaccount.com]\n";
+
+        assertThat(check(stack("", invokers + AUTHORITATIVE), Optional.empty()).warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("services[0].invokers");
+            assertThat(w.message()).startsWith("'hello' has IAP on, so its invokers do not reach it")
+                    .contains("list it among the accessors").contains("programmaticClients").endsWith("[invoker-behind-iap]");
+        });
+        assertThat(check(stack("", invokers + "iap: false\n"), Optional.empty()).warnings()).as("without IAP, invokers are the access").isEmpty();
     }
 
     @Test
