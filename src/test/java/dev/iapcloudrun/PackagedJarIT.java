@@ -102,7 +102,8 @@ class PackagedJarIT {
         var fromElsewhere = java(elsewhere, "-jar", JAR.toString(), "-C", Path.of("").toAbsolutePath().toString(),
                 "validate", "--stack", "prod", "--format", "github");
         assertThat(fromElsewhere.exitCode()).as(fromElsewhere.describe()).isZero();
-        assertThat(fromElsewhere.stdout()).endsWith("::notice title=iap-cloudrun validate::validated 1 stack: 0 with errors, 0 warnings\n");
+        // prod's own warnings (its conditional authoritative accessors, its invokers behind IAP) are not what this checks.
+        assertThat(fromElsewhere.stdout()).containsPattern("::notice title=iap-cloudrun validate::validated 1 stack: 0 with errors, [0-9]+ warnings?\n$");
 
         var completion = java(Path.of(""), "-jar", JAR.toString(), "completion");
         assertThat(completion.exitCode()).as(completion.describe()).isZero();
