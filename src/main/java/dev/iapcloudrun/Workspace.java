@@ -46,7 +46,7 @@ record Workspace(Path root) {
         var program = IapCloudRunProgram.prefetching(root, stack);
         var project = PulumiProject.load(root);
         var config = project.stackConfig(stack).orThrow();
-        return OfflineEngine.synth(project.name(), stack, config.values(), config.secretKeys(), program::run, warnings);
+        return OfflineEngine.synth(project.name(), stack, config.values(), config.secretKeys(), config.fingerprints(), program::run, warnings);
     }
 
     /** The stack's plan, or an empty one when the stack does not exist (yet, or any more). */

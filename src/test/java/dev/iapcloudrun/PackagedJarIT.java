@@ -100,7 +100,7 @@ class PackagedJarIT {
         assertThat(typo.stderr()).startsWith("unknown command 'valdate'; did you mean 'validate'?");
 
         var fromElsewhere = java(elsewhere, "-jar", JAR.toString(), "-C", Path.of("").toAbsolutePath().toString(),
-                "validate", "--stack", "prod", "--format", "github");
+                "validate", "--stack", "staging", "--format", "github");
         assertThat(fromElsewhere.exitCode()).as(fromElsewhere.describe()).isZero();
         // prod's own warnings (its conditional authoritative accessors, its invokers behind IAP) are not what this checks.
         assertThat(fromElsewhere.stdout()).containsPattern("::notice title=iap-cloudrun validate::validated 1 stack: 0 with errors, [0-9]+ warnings?\n$");

@@ -70,8 +70,26 @@ class SecretNeverLeaksTest {
         // must not leak.
         assertThat(run("validate")).isZero();
 
-        assertThat(seen.toString(StandardCharsets.UTF_8)).contains("oauth-settings-changed", "[secret]");
+        assertThat(seen.toString(StandardCharsets.UTF_8)).contains("oauth-settings-changed", "\"clientSecret\": \"[secret ");
         assertThat(everythingWritten()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void aRotatedSecretShowsAsChangedWithoutEitherValue() throws IOException {
+        // Another passphrase ciphertext ("rotated-once" and "rotated-secret-0042-value").
+        var rotated = "v1:cm90YXRlZC1vbmNl:cm90YXRlZC1zZWNyZXQtMDA0Mi12YWx1ZQ==";
+        assertThat(run("synth", "--stack", "prod", "--out", "base.json")).isZero();
+        Files.writeString(root.resolve("Pulumi.prod.yaml"), Files.readString(root.resolve("Pulumi.prod.yaml")).replace(SECRET, rotated));
+        assertThat(run("synth", "--stack", "prod", "--out", "head.json")).isZero();
+        seen.reset();
+
+        for (var format : List.of("text", "markdown")) {
+            assertThat(run("diff", "base.json", "head.json", "--format", format, "--exit-code")).isEqualTo(1);
+        }
+
+        assertThat(seen.toString(StandardCharsets.UTF_8)).contains("oauth-settings-changed", "accessSettings.oauthSettings.clientSecret: changed (secret)")
+                .doesNotContain(SECRET).doesNotContain(rotated);
+        assertThat(everythingWritten()).doesNotContain(SECRET).doesNotContain(rotated);
     }
 
     @Test

@@ -40,12 +40,16 @@ public final class TestPlans {
         return runStack(yaml, Map.of(), Set.of());
     }
 
-    /** A bundled stack of this repository as {@code synth} sees it: project name, config, secret keys. */
-    public record BundledStack(String project, String stack, Map<String, String> config, Set<String> secretKeys) {
+    /**
+     * A bundled stack of this repository as {@code synth} sees it: project name, config, secret keys, and the
+     * fingerprints of the secrets as its config file stores them.
+     */
+    public record BundledStack(String project, String stack, Map<String, String> config, Set<String> secretKeys,
+                               Map<String, String> fingerprints) {
 
         /** Runs the real program on the stack, offline. */
         public Plan synth() {
-            return OfflineEngine.synth(project, stack, config, secretKeys, new IapCloudRunProgram(Path.of(""))::run);
+            return OfflineEngine.synth(project, stack, config, secretKeys, fingerprints, new IapCloudRunProgram(Path.of(""))::run, warning -> { });
         }
     }
 
@@ -64,7 +68,7 @@ public final class TestPlans {
             var config = project.stackConfig(stack);
             var values = new HashMap<>(config.values());
             values.putAll(overrides);
-            return new BundledStack(project.name(), stack, values, config.secretKeys());
+            return new BundledStack(project.name(), stack, values, config.secretKeys(), config.fingerprints());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,7 +21,8 @@ import java.util.Map;
  * <ul>
  *   <li>authoritative: one {@code WebCloudRunServiceIamBinding} named {@code <name>} holding exactly the members;</li>
  *   <li>additive: one {@code WebCloudRunServiceIamMember} per principal, named {@code <name>-<principal>}, so that
- *       adding or removing one principal never touches the others' grants.</li>
+ *       adding or removing one principal never touches the others' grants. The principal is written as IAM
+ *       compares it ({@link Principal#canonical()}), so that a case-only edit keeps the grant's resource.</li>
  * </ul>
  * The optional IAM condition applies to every grant.
  */
@@ -39,7 +40,8 @@ public final class IapAccessorBinding extends ComponentResource {
                         .location(args.region())
                         .cloudRunServiceName(args.serviceName())
                         .role(Roles.IAP_ACCESSOR)
-                        .members(accessors.members().stream().map(Principal::value).sorted().toList());
+                        // As IAM holds them: the provider lower-cases emails anyway, and the plan shows what IAM will hold.
+                        .members(accessors.members().stream().map(Principal::canonical).distinct().sorted().toList());
                 accessors.condition().ifPresent(c -> {
                     var condition = WebCloudRunServiceIamBindingConditionArgs.builder().title(c.title()).expression(c.expression());
                     // The description is optional: an absent one is left out, not sent as null.
@@ -55,13 +57,14 @@ public final class IapAccessorBinding extends ComponentResource {
                             .location(args.region())
                             .cloudRunServiceName(args.serviceName())
                             .role(Roles.IAP_ACCESSOR)
-                            .member(principal.value());
+                            .member(principal.canonical());
                     accessors.condition().ifPresent(c -> {
                         var condition = WebCloudRunServiceIamMemberConditionArgs.builder().title(c.title()).expression(c.expression());
                         c.description().ifPresent(condition::description);
                         member.condition(condition.build());
                     });
-                    new WebCloudRunServiceIamMember(name + "-" + principal.value(), member.build(), GcpProvider.childOf(this).build());
+                    new WebCloudRunServiceIamMember(name + "-" + principal.canonical(), member.build(), GcpProvider.childOf(this)
+                            .aliases(IapCloudRunService.writtenNameAlias(this, name + "-", principal)).build());
                 }
             }
         }

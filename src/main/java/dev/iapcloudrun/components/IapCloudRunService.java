@@ -1,11 +1,13 @@
 package dev.iapcloudrun.components;
 
+import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.gcp.cloudrunv2.ServiceIamMemberArgs;
 import com.pulumi.gcp.secretmanager.SecretIamMemberArgs;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.Service;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.ServiceIamMember;
@@ -24,15 +26,12 @@ import dev.iapcloudrun.spec.Principal;
 import dev.iapcloudrun.spec.ServiceSpec;
 
 import javax.annotation.Nullable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One Cloud Run service behind IAP, with what it needs to work and nothing more:
@@ -42,9 +41,10 @@ import java.util.TreeSet;
  *       stack names an existing one;</li>
  *   <li>{@code <name>-invoker-iap-agent}: {@code roles/run.invoker} for the project's IAP service agent, without
  *       which signed-in users get "IAP for Cloud Run app is not set up correctly";</li>
- *   <li>{@code <name>-invoker-<principal>}: {@code roles/run.invoker} for each declared service-to-service caller;</li>
+ *   <li>{@code <name>-invoker-<principal>}: {@code roles/run.invoker} for each declared service-to-service caller,
+ *       named after the principal as IAM compares it;</li>
  *   <li>{@code <name>-secret-<secret>}: {@code roles/secretmanager.secretAccessor} on each secret the service reads,
- *       for the dedicated identity only.</li>
+ *       for the dedicated identity only; the service waits for them.</li>
  * </ul>
  * Invoker grants are additive members, never a binding: an authoritative invoker list would remove grants
  * that the platform or Google itself makes on the service.
@@ -67,29 +67,22 @@ public final class IapCloudRunService extends ComponentResource {
         var spec = args.service();
         this.runtimeIdentity = spec.serviceAccount().map(Output::of).orElseGet(() -> runtimeAccount(name, args));
 
+        // Cloud Run checks that the runtime identity may read each secret when it creates a revision, so the
+        // service waits for the grants its revision needs.
+        var secretGrants = spec.serviceAccount().isEmpty() ? secretGrants(name, args) : List.<Resource>of();
+        var dependsOn = new ArrayList<Resource>(args.dependsOn());
+        dependsOn.addAll(secretGrants);
         var service = new Service(name, serviceArgs(args, runtimeIdentity),
-                GcpProvider.childOf(this).dependsOn(args.dependsOn()).build());
+                GcpProvider.childOf(this).dependsOn(dependsOn).build());
         this.serviceName = service.name();
         this.uri = service.uri();
 
         if (spec.iap()) {
-            invoker(name + "-invoker-iap-agent", args, args.iapAgentMember());
+            invoker(name + "-invoker-iap-agent", List.of(), args, args.iapAgentMember());
         }
         for (Principal invoker : new TreeSet<>(spec.invokers())) {
-            invoker(name + "-invoker-" + invoker.value(), args, Output.of(invoker.value()));
-        }
-        if (spec.serviceAccount().isEmpty()) {
-            for (String secret : new TreeSet<>(spec.secretEnv().values().stream().map(ServiceSpec.SecretRef::secret).toList())) {
-                var grant = SecretIamMemberArgs.builder().secretId(secret);
-                if (!secret.startsWith("projects/")) {
-                    // A bare secret id lives in the stack's project; a full path names its own project.
-                    grant.project(args.project());
-                }
-                new SecretIamMember(name + "-secret-" + secretId(secret), grant
-                        .role(Roles.SECRET_ACCESSOR)
-                        .member(runtimeIdentity.applyValue(email -> "serviceAccount:" + email))
-                        .build(), GcpProvider.childOf(this).build());
-            }
+            invoker(name + "-invoker-" + invoker.canonical(), writtenNameAlias(this, name + "-invoker-", invoker), args,
+                    Output.of(invoker.canonical()));
         }
         registerOutputs(Map.of("serviceName", serviceName, "uri", uri, "runtimeIdentity", runtimeIdentity));
     }
@@ -168,14 +161,106 @@ public final class IapCloudRunService extends ComponentResource {
         return new ArrayList<>(byName.values());
     }
 
-    private void invoker(String name, IapCloudRunServiceArgs args, Output<String> member) {
+    /**
+     * One {@code roles/secretmanager.secretAccessor} grant per secret the service reads, for its dedicated identity.
+     * A secret is named by its project and id: {@code <name>-secret-<id>} in the stack's own project, whether written
+     * as a bare id or as a full path naming that project (one secret, one grant), {@code <name>-secret-<project>/<id>}
+     * in another project. Grants of another project's secret were once named {@code <name>-secret-<id>}; they keep
+     * their resource through an alias from that name where no other grant of the service claims it.
+     */
+    private List<Resource> secretGrants(String name, IapCloudRunServiceArgs args) {
+        var bySecret = new TreeMap<SecretName, String>();
+        for (var ref : args.service().secretEnv().values()) {
+            bySecret.merge(SecretName.of(ref.secret(), args), ref.secret(), IapCloudRunService::writtenForm);
+        }
+        var legacyNames = bySecret.keySet().stream().collect(Collectors.groupingBy(SecretName::id, Collectors.counting()));
+        var grants = new ArrayList<Resource>();
+        bySecret.forEach((secret, written) -> {
+            var grant = SecretIamMemberArgs.builder().secretId(written);
+            if (!written.startsWith("projects/")) {
+                grant.project(args.project());
+            }
+            var options = GcpProvider.childOf(this);
+            if (!secret.ownProject() && legacyNames.get(secret.id()) == 1) {
+                options.aliases(sibling(this, name + "-secret-" + secret.id()));
+            }
+            grants.add(new SecretIamMember(name + "-secret-" + secret.suffix(), grant
+                    .role(Roles.SECRET_ACCESSOR)
+                    .member(runtimeIdentity.applyValue(email -> "serviceAccount:" + email))
+                    .build(), options.build()));
+        });
+        return grants;
+    }
+
+    /**
+     * Of two spellings of one secret, the one its grant is created with: the bare id, which is what a grant of it
+     * had before, else the first path in order, so that the choice never depends on the order of the variables.
+     */
+    private static String writtenForm(String a, String b) {
+        boolean aPath = a.startsWith("projects/");
+        boolean bPath = b.startsWith("projects/");
+        if (aPath != bPath) {
+            return aPath ? b : a;
+        }
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** What makes a secret unique: its project (empty for the stack's own) and its id. */
+    private record SecretName(String project, String id) implements Comparable<SecretName> {
+
+        static SecretName of(String secret, IapCloudRunServiceArgs args) {
+            if (!secret.startsWith("projects/")) {
+                return new SecretName("", secret);
+            }
+            var parts = secret.split("/");
+            var project = parts[1];
+            boolean own = project.equals(args.project()) || args.projectNumber().filter(project::equals).isPresent();
+            return new SecretName(own ? "" : project, parts[3]);
+        }
+
+        boolean ownProject() {
+            return project.isEmpty();
+        }
+
+        String suffix() {
+            return ownProject() ? id : project + "/" + id;
+        }
+
+        @Override
+        public int compareTo(SecretName other) {
+            return suffix().compareTo(other.suffix());
+        }
+    }
+
+    private void invoker(String name, List<Output<Alias>> aliases, IapCloudRunServiceArgs args, Output<String> member) {
         new ServiceIamMember(name, ServiceIamMemberArgs.builder()
                 .project(args.project())
                 .location(args.region())
                 .name(serviceName)
                 .role(Roles.RUN_INVOKER)
                 .member(member)
-                .build(), GcpProvider.childOf(this).build());
+                .build(), GcpProvider.childOf(this).aliases(aliases).build());
+    }
+
+    /**
+     * Member grants are named after the principal as IAM compares it ({@link Principal#canonical()}), so that a
+     * case-only edit keeps the resource: as two resources, the new one would be created and the old one deleted
+     * last, revoking the grant. A principal written with capitals was once named as written; the alias from that
+     * name keeps its existing resource.
+     */
+    static List<Output<Alias>> writtenNameAlias(Resource parent, String prefix, Principal principal) {
+        return principal.value().equals(principal.canonical())
+                ? List.of()
+                : List.of(Output.of(sibling(parent, prefix + principal.value())));
+    }
+
+    /**
+     * An alias from another name under the same parent. The parent is named explicitly: the SDK sends an alias
+     * without one as "no parent", which the engine resolves to a URN at the stack's root that never matches.
+     * The SDK's builder refuses a parent given after the name, so the parent comes first.
+     */
+    static Alias sibling(Resource parent, String name) {
+        return Alias.builder().parent(parent).name(name).build();
     }
 
     /**
@@ -191,20 +276,7 @@ public final class IapCloudRunService extends ComponentResource {
             return id;
         }
         var prefix = serviceName.substring(0, 21).replaceAll("-+$", "");
-        return prefix + "-" + sha256(serviceName).substring(0, 8);
-    }
-
-    /** The secret's id within its project, whether it was written as an id or as projects/P/secrets/S. */
-    private static String secretId(String secret) {
-        return secret.substring(secret.lastIndexOf('/') + 1);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return prefix + "-" + Sha256.hex(serviceName).substring(0, 8);
     }
 
     public Output<String> serviceName() {

@@ -7,10 +7,12 @@ import com.pulumi.gcp.organizations.outputs.GetProjectResult;
 import com.pulumi.gcp.projects.ServiceArgs;
 import com.pulumi.gcp.projects.ServiceIdentityArgs;
 import com.pulumi.resources.ComponentResource;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
 import dev.iapcloudrun.provider.gcp.projects.Service;
 import dev.iapcloudrun.provider.gcp.projects.ServiceIdentity;
+import dev.iapcloudrun.spec.InputException;
 
 import javax.annotation.Nullable;
 import java.util.Map;
@@ -28,7 +30,7 @@ public final class IapProjectSetup extends ComponentResource {
 
     // Registered with registerOutputs, without @Export: see IapCloudRunService.
 
-    /** The project number: as declared, or looked up with {@code gcp:organizations/getProject}. */
+    /** The project number: as declared (and checked), or looked up with {@code gcp:organizations/getProject}. */
     private final Output<String> projectNumber;
 
     /** The IAP service agent as an IAM member. */
@@ -47,14 +49,33 @@ public final class IapProjectSetup extends ComponentResource {
                 .project(project)
                 .service("iap.googleapis.com")
                 .build(), GcpProvider.childOf(this).dependsOn(iapApi).build());
-        this.projectNumber = args.projectNumber().map(Output::of).orElseGet(() -> OrganizationsFunctions
+        var lookedUp = OrganizationsFunctions
                 .getProject(GetProjectArgs.builder().projectId(project).build(), GcpProvider.invokeOptions(this))
-                .applyValue(GetProjectResult::number));
+                .applyValue(GetProjectResult::number);
+        // A declared number is checked against the project's real one: a wrong number would grant another
+        // project's IAP agent and send the OAuth client to the wrong project. Offline the real number is unknown,
+        // so the check does not run there.
+        var checked = args.projectNumber().map(declared -> lookedUp.applyValue(real -> verified(project, declared, real)));
+        // Under pulumi up everything that uses the number waits for the check, so nothing is created with a wrong
+        // one. A preview uses the declared number, which keeps it known, and fails through the component's
+        // outputs, which wait for the check.
+        this.projectNumber = checked.isEmpty() ? lookedUp
+                : Deployment.getInstance().isDryRun() ? Output.of(args.projectNumber().get()) : checked.get();
         // Grants to the agent must wait for it and the Run API to exist: the address carries both as
         // dependencies (through their URNs, which are known before deployment, unlike the agent's email).
         this.iapAgentMember = Output.tuple(this.projectNumber, agent.urn(), runApi.urn())
                 .applyValue(t -> IapServiceAgent.member(t.t1));
-        registerOutputs(Map.of("projectNumber", this.projectNumber, "iapAgentMember", this.iapAgentMember));
+        registerOutputs(Map.of("projectNumber", checked.orElse(this.projectNumber), "iapAgentMember", this.iapAgentMember));
+    }
+
+    /** The declared project number, once it is known to be the project's real one. */
+    static String verified(String project, String declared, String real) {
+        if (!declared.equals(real)) {
+            throw new InputException("projectNumber " + declared + " is not the number of project " + project + ", which is "
+                    + real + "; a wrong number would grant another project's IAP agent roles/run.invoker and send the OAuth "
+                    + "client to the wrong project. Correct projectNumber, or remove it to have the number looked up.");
+        }
+        return declared;
     }
 
     private Service api(String name, String project, String api) {

@@ -132,7 +132,7 @@ public final class IapCloudRunProgram {
         var access = new TreeMap<String, Object>();
         for (ServiceSpec service : spec.services()) {
             var component = new IapCloudRunService(service.name(), new IapCloudRunServiceArgs(
-                    spec.project(), spec.region(), spec.labels(), service, setup.iapAgentMember(), List.of(setup)), null);
+                    spec.project(), spec.projectNumber(), spec.region(), spec.labels(), service, setup.iapAgentMember(), List.of(setup)), null);
             service.accessors().ifPresent(accessors -> new IapAccessorBinding(service.name() + "-accessors",
                     new IapAccessorBindingArgs(spec.project(), spec.region(), component.serviceName(), accessors),
                     ComponentResourceOptions.builder().dependsOn(component).build()));
@@ -141,7 +141,8 @@ public final class IapCloudRunProgram {
                     "runtimeIdentity", component.runtimeIdentity()));
             access.put(service.name(), AccessSummary.of(service));
 
-            spec.oauthClient().filter(client -> client.scope() == OAuthClientSpec.Scope.SERVICES).ifPresent(client ->
+            // Settings of a service without IAP would sign no one in, yet hold the client secret and own its IAP settings.
+            spec.oauthClient().filter(client -> client.scope() == OAuthClientSpec.Scope.SERVICES && service.iap()).ifPresent(client ->
                     new IapOAuthClientSettings(service.name() + "-iap-settings", new IapOAuthClientSettingsArgs(
                             IapOAuthClientSettings.serviceScope(setup.projectNumber(), spec.region(), component.serviceName()),
                             client, clientSecret.orElseThrow()),

@@ -83,7 +83,10 @@ public enum DiffFormat {
         lines.add(heading);
         if (change.action() == Action.UPDATE || change.action() == Action.REPLACE) {
             for (var p : change.properties()) {
-                lines.add("    " + p.path() + ": " + value(p.before()) + " → " + value(p.after()));
+                // Two secrets differ only in their fingerprints: the reviewer learns that it changed, never what it is.
+                lines.add("    " + p.path() + ": " + (StructJson.isSecret(p.before()) && StructJson.isSecret(p.after())
+                        ? "changed (secret)"
+                        : value(p.before()) + " → " + value(p.after())));
             }
         }
         return lines;

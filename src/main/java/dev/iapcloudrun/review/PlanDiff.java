@@ -79,13 +79,15 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
     public static PlanDiff between(Plan base, Plan head) {
         Map<String, Plan.PlannedResource> before = byUrn(base);
         Map<String, Plan.PlannedResource> after = byUrn(head);
+        var aliased = aliased(before, after);
         var urns = new TreeSet<>(before.keySet());
+        urns.removeAll(aliased.values());
         urns.addAll(after.keySet());
         var agents = new HashSet<>(Grants.agentAddresses(base));
         agents.addAll(Grants.agentAddresses(head));
         var changes = new ArrayList<ResourceChange>();
         for (var urn : urns) {
-            var b = before.get(urn);
+            var b = before.get(aliased.getOrDefault(urn, urn));
             var a = after.get(urn);
             if (b == null) {
                 changes.add(new ResourceChange(Action.ADD, urn, a.type(), a.name(), inputs(a, MissingNode.getInstance(), a.inputs(), false, agents), false));
@@ -110,6 +112,25 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
         return plan.resources().stream().collect(Collectors.toMap(Plan.PlannedResource::urn, Function.identity(),
                 (x, y) -> { throw new IllegalArgumentException("the plan has two resources with the URN " + x.urn()); },
                 TreeMap::new));
+    }
+
+    /**
+     * Head URNs that take over a base resource through an alias, as the engine does: a head resource whose URN is
+     * new and whose alias names a base resource that the head no longer has is an update of that resource.
+     */
+    private static Map<String, String> aliased(Map<String, Plan.PlannedResource> before, Map<String, Plan.PlannedResource> after) {
+        var aliased = new TreeMap<String, String>();
+        var claimed = new TreeSet<String>();
+        for (var a : after.values()) {
+            if (before.containsKey(a.urn())) {
+                continue;
+            }
+            a.aliases().stream()
+                    .filter(alias -> before.containsKey(alias) && !after.containsKey(alias) && claimed.add(alias))
+                    .findFirst()
+                    .ifPresent(alias -> aliased.put(a.urn(), alias));
+        }
+        return aliased;
     }
 
     static boolean isProtected(Plan.PlannedResource r) {

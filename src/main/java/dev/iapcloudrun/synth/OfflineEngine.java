@@ -41,8 +41,19 @@ public final class OfflineEngine {
      * As {@link #synth(String, String, Map, Set, Consumer)}, handing each warning the program logs (as it would
      * to the engine under {@code pulumi up}) to {@code warnings}.
      */
-    public static synchronized Plan synth(String project, String stack, Map<String, String> config, Set<String> secretKeys,
+    public static Plan synth(String project, String stack, Map<String, String> config, Set<String> secretKeys,
                              Consumer<Context> program, Consumer<String> warnings) {
+        return synth(project, stack, config, secretKeys, Map.of(), program, warnings);
+    }
+
+    /**
+     * As {@link #synth(String, String, Map, Set, Consumer, Consumer)}, with the fingerprints of the secrets as the
+     * stack's config file stores them ({@link PulumiProject.StackConfig#fingerprints()}): a secret value that is one
+     * of those ciphertexts shows in the plan with its fingerprint, so that a rotation shows; any other secret value
+     * (a decrypted one, say) shows as {@code "[secret]"} alone.
+     */
+    public static synchronized Plan synth(String project, String stack, Map<String, String> config, Set<String> secretKeys,
+                                          Map<String, String> fingerprints, Consumer<Context> program, Consumer<String> warnings) {
         var mocks = new PreviewMocks();
         // Only warnings pass: the SDK would log the program's exception (input errors included) with its stack
         // trace; callers get the exception itself instead and decide how to show it.
@@ -81,7 +92,7 @@ public final class OfflineEngine {
             if (result.exitCode() != 0 || !result.errors().isEmpty()) {
                 throw new IllegalStateException("the program failed: " + String.join("; ", result.errors()));
             }
-            return plan(project, stack, monitor);
+            return plan(project, stack, monitor, fingerprints);
         } finally {
             logger.removeHandler(collector);
             PulumiTestInternal.cleanup();
@@ -99,7 +110,7 @@ public final class OfflineEngine {
         return new DeploymentImpl(state);
     }
 
-    private static Plan plan(String project, String stack, RecordingMonitor monitor) {
+    private static Plan plan(String project, String stack, RecordingMonitor monitor, Map<String, String> fingerprints) {
         var resources = new ArrayList<Plan.PlannedResource>();
         String stackUrn = null;
         for (var registration : List.copyOf(monitor.registrations)) {
@@ -113,16 +124,17 @@ public final class OfflineEngine {
                     request.getName(),
                     request.getParent(),
                     request.getCustom(),
-                    StructJson.object(request.getObject()),
+                    StructJson.object(request.getObject(), fingerprints),
                     request.getDependenciesList().stream().distinct().sorted().toList(),
                     request.getProtect(),
-                    request.getVersion()));
+                    request.getVersion(),
+                    request.getAliasesList().stream().map(alias -> monitor.aliasUrn(alias, request)).distinct().sorted().toList()));
         }
         resources.sort(Comparator.comparing(Plan.PlannedResource::urn));
         final String rootUrn = stackUrn;
         var outputs = monitor.outputs.stream()
                 .filter(o -> o.getUrn().equals(rootUrn))
-                .map(o -> StructJson.object(o.getOutputs()))
+                .map(o -> StructJson.object(o.getOutputs(), fingerprints))
                 .reduce((first, second) -> second)
                 .orElseGet(() -> StructJson.object(Struct.getDefaultInstance()));
         var invokes = monitor.invokes.stream().map(i -> new Plan.PlannedInvoke(i.getTok(), i.getVersion())).toList();

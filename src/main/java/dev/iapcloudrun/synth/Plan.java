@@ -29,11 +29,21 @@ public record Plan(String project, String stack, List<PlannedResource> resources
      * @param inputs    every input property; secrets {@code "[secret]"}, values known after deployment {@code "[unknown]"}
      * @param dependsOn URNs the resource waits for, sorted
      * @param version   the provider plugin version the resource asks for, empty for components
+     * @param aliases   URNs the resource was known by before, sorted: the engine takes a resource of the old state
+     *                  with one of them for this resource, and updates it instead of deleting it and creating this one
      */
     public record PlannedResource(String urn, String type, String name, String parent, boolean custom,
-                                  ObjectNode inputs, List<String> dependsOn, boolean protect, String version) {
+                                  ObjectNode inputs, List<String> dependsOn, boolean protect, String version,
+                                  List<String> aliases) {
         public PlannedResource {
             dependsOn = List.copyOf(dependsOn);
+            aliases = List.copyOf(aliases);
+        }
+
+        /** A resource without aliases. */
+        public PlannedResource(String urn, String type, String name, String parent, boolean custom,
+                               ObjectNode inputs, List<String> dependsOn, boolean protect, String version) {
+            this(urn, type, name, parent, custom, inputs, dependsOn, protect, version, List.of());
         }
     }
 

@@ -56,6 +56,11 @@ public final class PlanJson {
             var dependsOn = node.putArray("dependsOn");
             r.dependsOn().forEach(dependsOn::add);
             node.put("protect", r.protect());
+            // Only where there are some: most resources never had another name.
+            if (!r.aliases().isEmpty()) {
+                var aliases = node.putArray("aliases");
+                r.aliases().forEach(aliases::add);
+            }
         }
         root.set("outputs", plan.outputs());
         return root;
@@ -86,9 +91,11 @@ public final class PlanJson {
             }
             var dependsOn = new ArrayList<String>();
             r.path("dependsOn").forEach(d -> dependsOn.add(d.asText()));
+            var aliases = new ArrayList<String>();
+            r.path("aliases").forEach(a -> aliases.add(a.asText()));
             resources.add(new Plan.PlannedResource(urn, r.path("type").asText(), r.path("name").asText(),
                     r.path("parent").asText(""), r.path("custom").asBoolean(true), (ObjectNode) r.get("inputs"),
-                    dependsOn, r.path("protect").asBoolean(false), ""));
+                    dependsOn, r.path("protect").asBoolean(false), "", aliases));
         }
         if (!problems.isEmpty()) {
             throw new InputException(file + ": not a plan written by synth: " + String.join("; ", problems));

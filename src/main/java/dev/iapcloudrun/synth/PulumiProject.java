@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 /**
  * The Pulumi project as the CLI would see it: the project name from {@code Pulumi.yaml} and a stack's
  * config from {@code Pulumi.<stack>.yaml}. Secure values stay encrypted: offline, a secret is passed on
- * as its ciphertext and marked secret, which is all a plan needs to show {@code "[secret]"}. Both files are
+ * as its ciphertext and marked secret, which is all a plan needs to show a secret and whether it changed. Both files are
  * read with the same YAML reader as stack files, so their errors are located the same way.
  */
 public record PulumiProject(Path root, String name) {
@@ -47,6 +47,11 @@ public record PulumiProject(Path root, String name) {
             }
             var header = problems.size() == 1 ? "1 problem in the stack's config:" : problems.size() + " problems in the stack's config:";
             throw new InputException(problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n", header + "\n", "")));
+        }
+
+        /** The fingerprints of the secrets' ciphertexts, by ciphertext: see {@link StructJson#fingerprints}. */
+        public Map<String, String> fingerprints() {
+            return StructJson.fingerprints(values, secretKeys);
         }
     }
 

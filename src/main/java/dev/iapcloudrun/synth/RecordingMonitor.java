@@ -7,6 +7,7 @@ import com.pulumi.core.internal.Urn;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
+import pulumirpc.AliasOuterClass;
 import pulumirpc.Resource.RegisterResourceOutputsRequest;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
@@ -98,6 +99,25 @@ final class RecordingMonitor extends MockMonitor {
             return Urn.create(stack, project, Optional.of(parent), type, name);
         }
         return prefix + parent.substring(prefix.length(), typeEnd) + "$" + type + "::" + name;
+    }
+
+    /**
+     * The URN an alias names, as the engine resolves it: what the alias spec leaves out (stack, project, type,
+     * parent) is the resource's own.
+     */
+    String aliasUrn(AliasOuterClass.Alias alias, RegisterResourceRequest request) {
+        if (alias.hasUrn()) {
+            return alias.getUrn();
+        }
+        var spec = alias.getSpec();
+        var parent = switch (spec.getParentCase()) {
+            case PARENTURN -> spec.getParentUrn();
+            case NOPARENT -> "";
+            case PARENT_NOT_SET -> request.getParent();
+        };
+        return urn(spec.getStack().isEmpty() ? stack : spec.getStack(), spec.getProject().isEmpty() ? project : spec.getProject(),
+                parent, spec.getType().isEmpty() ? request.getType() : spec.getType(),
+                spec.getName().isEmpty() ? request.getName() : spec.getName());
     }
 
     @Override

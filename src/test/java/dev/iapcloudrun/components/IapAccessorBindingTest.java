@@ -2,6 +2,7 @@ package dev.iapcloudrun.components;
 
 import com.pulumi.core.Output;
 import dev.iapcloudrun.TestPlans;
+import dev.iapcloudrun.review.PlanDiff;
 import dev.iapcloudrun.spec.AccessorsSpec;
 import dev.iapcloudrun.spec.AccessorsSpec.ConditionSpec;
 import dev.iapcloudrun.spec.Principal;
@@ -49,6 +50,45 @@ class IapAccessorBindingTest {
         assertThat(plan.ofType(MEMBER)).extracting(Plan.PlannedResource::name).containsExactlyInAnyOrder(
                 "orders-accessors-user:zoe@acme.example", "orders-accessors-group:ops@acme.example");
         assertThat(text(plan.named(MEMBER, "orders-accessors-user:zoe@acme.example"), "member")).isEqualTo("user:zoe@acme.example");
+    }
+
+    @Test
+    void namesAnAdditiveMemberAfterThePrincipalAsIamComparesIt() {
+        var plan = plan(AccessorsSpec.Mode.ADDITIVE, List.of("user:Zoe@Acme.example"), Optional.empty());
+        var member = plan.named(MEMBER, "orders-accessors-user:zoe@acme.example");
+        assertThat(text(member, "member")).isEqualTo("user:zoe@acme.example");
+        assertThat(member.aliases()).as("existing stacks keep the resource named as written")
+                .containsExactly(member.urn().replace("user:zoe@acme.example", "user:Zoe@Acme.example"));
+    }
+
+    @Test
+    void aCaseOnlyEditOfAnAccessorKeepsItsGrantResource() {
+        var before = plan(AccessorsSpec.Mode.ADDITIVE, List.of("user:Zoe@acme.example"), Optional.empty());
+        var after = plan(AccessorsSpec.Mode.ADDITIVE, List.of("user:zoe@acme.example"), Optional.empty());
+        assertThat(after.named(MEMBER, "orders-accessors-user:zoe@acme.example").urn())
+                .isEqualTo(before.named(MEMBER, "orders-accessors-user:zoe@acme.example").urn());
+        assertThat(PlanDiff.between(before, after).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aMemberNamedAsWrittenBeforeIsUpdatedNotDeletedOnceNamedAsIamComparesIt() {
+        var written = plan(AccessorsSpec.Mode.ADDITIVE, List.of("user:zoe@acme.example"), Optional.empty());
+        var old = written.named(MEMBER, "orders-accessors-user:zoe@acme.example");
+        // The plan an earlier version made of user:Zoe@acme.example: the member named and sent as written.
+        var oldUrn = old.urn().replace("user:zoe@", "user:Zoe@");
+        var base = new Plan(written.project(), written.stack(), written.resources().stream().map(r -> r != old ? r
+                : new Plan.PlannedResource(oldUrn, r.type(), "orders-accessors-user:Zoe@acme.example", r.parent(), r.custom(),
+                        r.inputs().deepCopy().put("member", "user:Zoe@acme.example"), r.dependsOn(), r.protect(), r.version())).toList(),
+                written.outputs(), written.invokes());
+
+        var diff = PlanDiff.between(base, plan(AccessorsSpec.Mode.ADDITIVE, List.of("user:Zoe@acme.example"), Optional.empty()));
+
+        // One change of the one resource, never a create and a delete: the delete would run last and revoke.
+        assertThat(diff.changes()).singleElement().satisfies(change -> {
+            assertThat(change.action()).isNotIn(PlanDiff.Action.ADD, PlanDiff.Action.DELETE);
+            assertThat(change.name()).isEqualTo("orders-accessors-user:zoe@acme.example");
+            assertThat(change.properties()).extracting(PlanDiff.PropertyChange::path).containsExactly("member");
+        });
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.iapcloudrun.TestPlans.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class IapCloudRunServiceTest {
 
     static Plan plan(ServiceSpec spec) {
         return TestPlans.run(ctx -> new IapCloudRunService(spec.name(), new IapCloudRunServiceArgs(
-                "acme-dev", "europe-west1", Map.of("env", "dev"), spec, Output.of(AGENT), List.of()), null));
+                "acme-dev", Optional.of("482913375520"), "europe-west1", Map.of("env", "dev"), spec, Output.of(AGENT), List.of()), null));
     }
 
     @Test
@@ -104,15 +105,81 @@ class IapCloudRunServiceTest {
         assertThat(text(grant, "member")).isEqualTo("serviceAccount:run-orders@acme-dev.iam.gserviceaccount.com");
     }
 
+    private static final String SECRET_MEMBER = "gcp:secretmanager/secretIamMember:SecretIamMember";
+
+    @Test
+    void createsTheServiceOnlyOnceItsIdentityMayReadItsSecrets() {
+        var plan = plan(service("orders"));
+        var grant = plan.named(SECRET_MEMBER, "orders-secret-db-password");
+        assertThat(plan.named(SERVICE, "orders").dependsOn()).contains(grant.urn());
+    }
+
     @Test
     void grantsAccessToASecretOfAnotherProjectInThatProject() {
         var shared = service("orders", """
                 secrets:
                   API_KEY: {secret: projects/acme-shared/secrets/partner-api-key}
                 """);
-        var grant = plan(shared).named("gcp:secretmanager/secretIamMember:SecretIamMember", "orders-secret-partner-api-key");
+        var grant = plan(shared).named(SECRET_MEMBER, "orders-secret-acme-shared/partner-api-key");
         assertThat(text(grant, "secretId")).isEqualTo("projects/acme-shared/secrets/partner-api-key");
         assertThat(grant.inputs().has("project")).isFalse();
+        assertThat(grant.aliases()).as("the grant was named after the secret's id alone before")
+                .containsExactly(grant.urn().replace("orders-secret-acme-shared/partner-api-key", "orders-secret-partner-api-key"));
+    }
+
+    @Test
+    void namesTheGrantsOfOneSecretIdInTwoProjectsApart() {
+        var twoProjects = service("orders", """
+                secrets:
+                  A: {secret: db}
+                  B: {secret: projects/other-proj/secrets/db}
+                """);
+        var plan = plan(twoProjects);
+        assertThat(plan.ofType(SECRET_MEMBER)).extracting(Plan.PlannedResource::name)
+                .containsExactlyInAnyOrder("orders-secret-db", "orders-secret-other-proj/db");
+        var own = plan.named(SECRET_MEMBER, "orders-secret-db");
+        assertThat(text(own, "secretId")).isEqualTo("db");
+        assertThat(text(own, "project")).isEqualTo("acme-dev");
+        assertThat(own.aliases()).isEmpty();
+        assertThat(plan.named(SECRET_MEMBER, "orders-secret-other-proj/db").aliases())
+                .as("the old name belongs to the grant of the stack's own secret").isEmpty();
+    }
+
+    @Test
+    void grantsOnceASecretWrittenBothAsAnIdAndAsAPathOfTheStacksProject() {
+        for (var path : List.of("projects/acme-dev/secrets/db", "projects/482913375520/secrets/db")) {
+            var sameSecret = service("orders", """
+                    secrets:
+                      A: {secret: db}
+                      B: {secret: %s}
+                    """.formatted(path));
+            var grant = plan(sameSecret).ofType(SECRET_MEMBER);
+            assertThat(grant).as(path).singleElement().satisfies(g -> {
+                assertThat(g.name()).isEqualTo("orders-secret-db");
+                assertThat(text(g, "secretId")).isEqualTo("db");
+                assertThat(text(g, "project")).isEqualTo("acme-dev");
+            });
+        }
+    }
+
+    @Test
+    void keepsTheNameAndInputsOfASecretWrittenAsAPathOfTheStacksProject() {
+        var path = service("orders", """
+                secrets:
+                  B: {secret: projects/acme-dev/secrets/db}
+                """);
+        var grant = plan(path).named(SECRET_MEMBER, "orders-secret-db");
+        assertThat(text(grant, "secretId")).isEqualTo("projects/acme-dev/secrets/db");
+        assertThat(grant.aliases()).isEmpty();
+    }
+
+    @Test
+    void namesAnInvokerGrantAfterThePrincipalAsIamComparesIt() {
+        var plan = plan(service("orders", "invokers: [serviceAccount:Worker@acme-dev.iam.gserviceaccount.com]\n"));
+        var grant = plan.named(RUN_MEMBER, "orders-invoker-serviceAccount:worker@acme-dev.iam.gserviceaccount.com");
+        assertThat(text(grant, "member")).isEqualTo("serviceAccount:worker@acme-dev.iam.gserviceaccount.com");
+        assertThat(grant.aliases()).as("the name it had when it was named as written").containsExactly(grant.urn()
+                .replace("orders-invoker-serviceAccount:worker@", "orders-invoker-serviceAccount:Worker@"));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.iapcloudrun.program;
 
 import dev.iapcloudrun.TestPlans;
+import dev.iapcloudrun.components.Sha256;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
 import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.PlanJson;
+import dev.iapcloudrun.synth.StructJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -80,7 +82,7 @@ class ExampleStacksTest {
         var plan = synth("prod");
         var settings = plan.ofType("gcp:iap/settings:Settings");
         assertThat(settings).singleElement().satisfies(s -> {
-            assertThat(s.inputs().at("/accessSettings/oauthSettings/clientSecret").asText()).isEqualTo("[secret]");
+            assertThat(StructJson.isSecret(s.inputs().at("/accessSettings/oauthSettings/clientSecret"))).isTrue();
             assertThat(s.inputs().path("name").asText()).isEqualTo("projects/905718264301/iap_web");
         });
         var bindings = plan.ofType("gcp:iap/webCloudRunServiceIamBinding:WebCloudRunServiceIamBinding");
@@ -106,6 +108,20 @@ class ExampleStacksTest {
         // The real secret, as `pulumi up` would have it after decrypting the stack's config.
         var plan = TestPlans.bundled("prod", Map.of("iap-cloudrun:iapOauthClientSecret", PLAIN_SECRET)).synth();
         assertThat(PlanJson.write(plan)).doesNotContain(PLAIN_SECRET).contains("\"clientSecret\": \"[secret]\"");
+    }
+
+    @Test
+    void marksTheStoredSecretWithAFingerprintOfItsCiphertextAlone() {
+        var ciphertext = TestPlans.bundled("prod").config().get("iap-cloudrun:iapOauthClientSecret");
+        var fingerprint = Sha256.hex(ciphertext).substring(0, 16);
+
+        var stored = synth("prod").ofType("gcp:iap/settings:Settings").get(0);
+        assertThat(stored.inputs().at("/accessSettings/oauthSettings/clientSecret").asText()).isEqualTo("[secret " + fingerprint + "]");
+
+        var decrypted = TestPlans.bundled("prod", Map.of("iap-cloudrun:iapOauthClientSecret", PLAIN_SECRET)).synth()
+                .ofType("gcp:iap/settings:Settings").get(0);
+        assertThat(decrypted.inputs().at("/accessSettings/oauthSettings/clientSecret").asText())
+                .as("nothing is derived from a secret that is not the stored ciphertext").isEqualTo("[secret]");
     }
 
     @Test

@@ -52,4 +52,21 @@ class OAuthClientScopeTest {
                 assertThat(text(s, "accessSettings.oauthSettings.clientSecret")).isEqualTo("[secret]"));
         assertThat(PlanJson.write(plan)).doesNotContain(SECRET);
     }
+
+    @Test
+    void servicesScopeLeavesServicesWithoutIapWithoutSettingsOrSecret() {
+        var yaml = stack("services").replace("""
+                  - name: reports
+                    image: europe-docker.pkg.dev/acme/apps/reports:1.0
+                """, """
+                  - name: reports
+                    image: europe-docker.pkg.dev/acme/apps/reports:1.0
+                    iap: false
+                """);
+        var plan = TestPlans.runStack(yaml, Map.of(SECRET_KEY, SECRET), Set.of(SECRET_KEY));
+        assertThat(plan.ofType("gcp:iap/settings:Settings")).extracting(s -> text(s, "name")).containsExactly(
+                "projects/905718264301/iap_web/cloud_run-europe-west1/services/portal");
+        assertThat(plan.ofType(dev.iapcloudrun.components.IapOAuthClientSettings.TYPE)).extracting(r -> r.name())
+                .containsExactly("portal-iap-settings");
+    }
 }

@@ -24,8 +24,7 @@ class AccessReportTest {
         assertThat(markdown).contains("## prod: project `acme-portal-prod`, europe-west1",
                 "| partner-portal | domain:partners.example | IAP accessor | authoritative for condition 'partner-contract-2027' "
                         + "only | partner-contract-2027: `request.time < timestamp(\"2028-01-01T00:00:00Z\")` |",
-                "| orders-api | serviceAccount:billing-worker@acme-portal-dev.iam.gserviceaccount.com | Cloud Run invoker "
-                        + "(does not pass IAP) | additive | none |",
+                "| orders-api | serviceAccount:billing-worker@acme-portal-dev.iam.gserviceaccount.com | IAP accessor | additive | none |",
                 "| orders-api | user:lena.hofmann@acme.example | IAP accessor | additive | none |",
                 "- `orders-api`: IAP on, ingress internal and load balancer");
         assertThat(markdown.indexOf("## dev:")).isLessThan(markdown.indexOf("## staging:"));

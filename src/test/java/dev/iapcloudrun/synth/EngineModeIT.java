@@ -31,9 +31,22 @@ class EngineModeIT {
     /** How a run of the jar under the fake engine ended: its exit code, its own output, and what the engine saw. */
     record Run(int exitCode, String output, FakePulumiEngine engine) {}
 
+    /** The real numbers of the bundled stacks' projects, as their stack files declare them. */
+    private static final Map<String, String> PROJECT_NUMBERS = Map.of("dev", "482913375520", "prod", "905718264301");
+
     /** Runs the jar as the language host does, for the stack {@code stack} of the project in {@code root}. */
     private static Run run(Path root, TestPlans.BundledStack stack) throws Exception {
-        var engine = new FakePulumiEngine(stack.project(), stack.stack());
+        return run(root, stack, PROJECT_NUMBERS.get(stack.stack()));
+    }
+
+    /** As {@link #run(Path, TestPlans.BundledStack)}, in a cloud project whose real number is {@code projectNumber}. */
+    private static Run run(Path root, TestPlans.BundledStack stack, String projectNumber) throws Exception {
+        return run(root, stack, projectNumber, Map.of());
+    }
+
+    /** As {@link #run(Path, TestPlans.BundledStack, String)}, with more variables in the program's environment. */
+    private static Run run(Path root, TestPlans.BundledStack stack, String projectNumber, Map<String, String> environment) throws Exception {
+        var engine = new FakePulumiEngine(stack.project(), stack.stack(), projectNumber);
         var json = new ObjectMapper();
         var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", ROOT.resolve("target/iap-cloudrun.jar").toString())
@@ -48,6 +61,7 @@ class EngineModeIT {
         env.put("PULUMI_DRY_RUN", "true");
         env.put("PULUMI_CONFIG", json.writeValueAsString(stack.config()));
         env.put("PULUMI_CONFIG_SECRET_KEYS", json.writeValueAsString(stack.secretKeys()));
+        env.putAll(environment);
         var finished = Processes.run(process, Duration.ofMinutes(2));
         return new Run(finished.exitCode(), finished.stdout(), engine);
     }
@@ -91,6 +105,28 @@ class EngineModeIT {
             assertThat(run.exitCode()).isNotZero();
             assertThat(engine.registrations).filteredOn(r -> r.getCustom()).as("nothing is declared").isEmpty();
             assertThat(logs(engine)).contains("ERROR", "stacks/prod.yaml:", "found the public principal 'allUsers'");
+            assertThat(logs(engine) + run.output()).doesNotContain(SECRET).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void keepsTheSecretOutOfTheSdksExcessiveDebugOutput() throws Exception {
+        var stack = TestPlans.bundled("prod", Map.of("iap-cloudrun:iapOauthClientSecret", SECRET));
+
+        var run = run(ROOT, stack, PROJECT_NUMBERS.get("prod"), Map.of("PULUMI_EXCESSIVE_DEBUG_OUTPUT", "true"));
+        try (var engine = run.engine()) {
+            assertThat(run.exitCode()).as("engine logs: %s", logs(engine)).isZero();
+            assertThat(logs(engine)).as("the serializer's dump reaches the engine").contains("Serialize property[");
+            assertThat(logs(engine) + run.output()).doesNotContain(SECRET);
+        }
+    }
+
+    @Test
+    void stopsWhenTheDeclaredProjectNumberIsNotTheProjects() throws Exception {
+        var run = run(ROOT, TestPlans.bundled("prod", Map.of("iap-cloudrun:iapOauthClientSecret", SECRET)), "123456789012");
+        try (var engine = run.engine()) {
+            assertThat(run.exitCode()).isNotZero();
+            assertThat(logs(engine)).contains("ERROR", "projectNumber 905718264301 is not the number of project acme-portal-prod, which is 123456789012");
             assertThat(logs(engine) + run.output()).doesNotContain(SECRET).doesNotContain("\tat ");
         }
     }

@@ -34,12 +34,15 @@ final class FakePulumiEngine implements AutoCloseable {
 
     private final String project;
     private final String stack;
+    private final String projectNumber;
     private final Server server;
     private volatile String rootUrn = "";
 
-    FakePulumiEngine(String project, String stack) throws IOException {
+    /** @param projectNumber what getProject answers: the cloud project's real number */
+    FakePulumiEngine(String project, String stack, String projectNumber) throws IOException {
         this.project = project;
         this.stack = stack;
+        this.projectNumber = projectNumber;
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .addService(new Monitor())
                 .addService(new Engine())
@@ -89,7 +92,7 @@ final class FakePulumiEngine implements AutoCloseable {
             invokes.add(request);
             if (request.getTok().equals("gcp:organizations/getProject:getProject")) {
                 reply(response, Resource.ResourceInvokeResponse.newBuilder().setReturn(Struct.newBuilder()
-                        .putFields("number", Value.newBuilder().setStringValue("123456789012").build())).build());
+                        .putFields("number", Value.newBuilder().setStringValue(projectNumber).build())).build());
                 return;
             }
             response.onError(Status.UNIMPLEMENTED.withDescription("no such invoke here: " + request.getTok()).asRuntimeException());

@@ -1,8 +1,13 @@
 package dev.iapcloudrun.synth;
 
+import com.pulumi.Log;
 import com.pulumi.core.internal.Urn;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import pulumirpc.AliasOuterClass.Alias;
+import pulumirpc.Resource.RegisterResourceRequest;
 
 import java.util.Optional;
 
@@ -21,5 +26,27 @@ class RecordingMonitorTest {
     void makesTheUrnsTheSdkMakes(String stack, String parent, String type, String name) {
         assertThat(RecordingMonitor.urn(stack, "iap-cloudrun", parent, type, name))
                 .isEqualTo(Urn.create(stack, "iap-cloudrun", Optional.of(parent), type, name));
+    }
+
+    @Test
+    void resolvesAnAliasAsTheEngineDoes() {
+        var monitor = new RecordingMonitor(new PreviewMocks(), Log.ignore(), "iap-cloudrun", "dev");
+        var parent = "urn:pulumi:dev::iap-cloudrun::pulumi:pulumi:Stack$iap-cloudrun:index:IapAccessorBinding::a-accessors";
+        var request = RegisterResourceRequest.newBuilder().setParent(parent)
+                .setType("gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember").setName("a-accessors-user:zoe@x.example").build();
+        var member = "urn:pulumi:dev::iap-cloudrun::pulumi:pulumi:Stack$iap-cloudrun:index:IapAccessorBinding$"
+                + "gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember::";
+
+        assertThat(monitor.aliasUrn(alias(Alias.Spec.newBuilder().setName("a-accessors-user:Zoe@x.example").setParentUrn(parent)), request))
+                .isEqualTo(member + "a-accessors-user:Zoe@x.example");
+        assertThat(monitor.aliasUrn(alias(Alias.Spec.newBuilder().setName("old")), request)).as("the resource's own parent")
+                .isEqualTo(member + "old");
+        assertThat(monitor.aliasUrn(alias(Alias.Spec.newBuilder().setName("old").setNoParent(true)), request)).as("no parent: the stack's root")
+                .isEqualTo("urn:pulumi:dev::iap-cloudrun::gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember::old");
+        assertThat(monitor.aliasUrn(Alias.newBuilder().setUrn("urn:pulumi:dev::p::t::n").build(), request)).isEqualTo("urn:pulumi:dev::p::t::n");
+    }
+
+    private static Alias alias(Alias.Spec.Builder spec) {
+        return Alias.newBuilder().setSpec(spec).build();
     }
 }

@@ -1,0 +1,34 @@
+package dev.iapcloudrun.synth;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlanJsonTest {
+
+    private static final String URN = "urn:pulumi:dev::iap-cloudrun::gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember::";
+
+    private static Plan.PlannedResource member(String name, List<String> aliases) {
+        return new Plan.PlannedResource(URN + name, "gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember", name, "",
+                true, JsonNodeFactory.instance.objectNode().put("member", "user:zoe@acme.example"), List.of(), false, "9.37.0", aliases);
+    }
+
+    @Test
+    void keepsTheAliasesOfAResourceThroughAWrittenPlan(@TempDir Path dir) throws IOException {
+        var plan = new Plan("iap-cloudrun", "dev", List.of(member("a-user:zoe@acme.example", List.of(URN + "a-user:Zoe@acme.example")),
+                member("b-user:ada@acme.example", List.of())), JsonNodeFactory.instance.objectNode(), List.of());
+
+        PlanJson.write(plan, dir.resolve("plan.json"));
+        var read = PlanJson.read(dir.resolve("plan.json"));
+
+        assertThat(read.resources()).extracting(Plan.PlannedResource::aliases)
+                .containsExactly(List.of(URN + "a-user:Zoe@acme.example"), List.of());
+        assertThat(PlanJson.write(plan)).as("only a resource with aliases lists them").containsOnlyOnce("\"aliases\"");
+    }
+}
