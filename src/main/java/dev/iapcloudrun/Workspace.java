@@ -82,6 +82,11 @@ record Workspace(Path root) {
                 others.addAll(namedIn(root, "Pulumi.", ".yaml"));
                 others.addAll(namedIn(root.resolve("stacks"), "", ".yaml"));
                 names.addAll(others);
+                if (names.isEmpty()) {
+                    // Run from the wrong folder, a CI job would otherwise post nothing and pass.
+                    throw new InputException("diff --base " + ref + ": there is no stack in " + root.toAbsolutePath().normalize()
+                            + " or at " + ref + "; a stack is stacks/STACK.yaml with Pulumi.STACK.yaml beside Pulumi.yaml");
+                }
             }
             var diffs = new LinkedHashMap<String, PlanDiff>();
             var problems = new ArrayList<String>();

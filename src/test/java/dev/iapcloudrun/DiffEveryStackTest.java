@@ -146,6 +146,19 @@ class DiffEveryStackTest {
     }
 
     @Test
+    void aProjectWithNoStackOnEitherSideIsAnErrorNotAnEmptyCheck() throws Exception {
+        Files.createDirectories(repo.resolve("empty"));
+        Files.writeString(repo.resolve("empty/Pulumi.yaml"), "name: iap-cloudrun\nruntime: java\n");
+        root = repo.resolve("empty");
+
+        assertThat(run("diff", "--base", base, "--out-dir", "diffs")).isEqualTo(2);
+
+        assertThat(stderr()).isEqualTo("diff --base " + base + ": there is no stack in " + root + " or at " + base
+                + "; a stack is stacks/STACK.yaml with Pulumi.STACK.yaml beside Pulumi.yaml\n");
+        assertThat(root.resolve("diffs")).doesNotExist();
+    }
+
+    @Test
     void refusesOutTogetherWithOutDir() {
         assertThat(run("diff", "--base", base, "--out", "all.md", "--out-dir", "diffs")).isEqualTo(2);
         assertThat(stderr()).startsWith("diff writes one file (--out FILE) or one file per stack (--out-dir DIR), not both\n");
