@@ -2,6 +2,7 @@ package dev.iapcloudrun.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
+import dev.iapcloudrun.spec.Principal;
 import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.StructJson;
 
@@ -61,11 +62,12 @@ public final class Grants {
 
         /**
          * Grants are compared per service, role and principal: a changed condition or kind is a change of that grant.
-         * The project's own agent is one principal whether its address is declared or known only after deployment,
-         * as it is to a real preview, which reads the number from the project.
+         * Principals are compared as IAM compares them, so a change of case only is no change of access. The project's
+         * own agent is one principal whether its address is declared or known only after deployment, as it is to a real
+         * preview, which reads the number from the project.
          */
         public String key() {
-            return service + " " + role + " " + (iapAgent ? IAP_AGENT : principal);
+            return service + " " + role + " " + (iapAgent ? IAP_AGENT : Principal.canonical(principal));
         }
 
         public boolean isPublic() {

@@ -404,7 +404,7 @@ public final class IamTransition {
             }
             text = known.get();
         }
-        return text.indexOf(':') > 0 ? new Principal(text).canonical() : text;
+        return Principal.canonical(text);
     }
 
     /** The problems as a reviewer reads them: one text per policy, with what to do. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
+import dev.iapcloudrun.spec.Principal;
 import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.StructJson;
 
@@ -149,9 +150,33 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
         before.fieldNames().forEachRemaining(keys::add);
         after.fieldNames().forEachRemaining(keys::add);
         for (var key : keys) {
+            if (existing && sameToIam(r.type(), key, before.path(key), after.path(key))) {
+                // The provider ignores the case of emails and domains in members, so a real preview shows nothing here.
+                continue;
+            }
             compare(key, before.path(key), after.path(key), existing && ReplaceRules.forcesReplacement(r.type(), key), agents, out);
         }
         return out;
+    }
+
+    /** Whether an IAM resource's member (or members) differ only in what IAM ignores: the case of an email or domain. */
+    private static boolean sameToIam(String type, String key, JsonNode before, JsonNode after) {
+        boolean iam = type.equals(GcpTypes.RUN_SERVICE_IAM_MEMBER) || type.equals(GcpTypes.IAP_WEB_RUN_IAM_MEMBER)
+                || type.equals(GcpTypes.IAP_WEB_RUN_IAM_BINDING) || type.equals(GcpTypes.SECRET_IAM_MEMBER);
+        if (!iam || !(key.equals("member") || key.equals("members"))) {
+            return false;
+        }
+        return canonicalMembers(before).equals(canonicalMembers(after));
+    }
+
+    private static java.util.SortedSet<String> canonicalMembers(JsonNode value) {
+        var members = new TreeSet<String>();
+        if (value.isArray()) {
+            value.forEach(m -> members.add(Principal.canonical(m.asText())));
+        } else if (value.isTextual()) {
+            members.add(Principal.canonical(value.asText()));
+        }
+        return members;
     }
 
     /**

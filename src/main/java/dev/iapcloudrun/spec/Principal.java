@@ -85,6 +85,14 @@ public record Principal(String value) implements Comparable<Principal> {
         return value.substring(0, colon + 1) + value.substring(colon + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * A member as IAM compares it, whatever it holds: {@link #canonical()} for a principal, the text itself for what is
+     * not one (a value known only after deployment, say).
+     */
+    public static String canonical(String member) {
+        return member.indexOf(':') > 0 ? new Principal(member).canonical() : member;
+    }
+
     /** Parses a principal already known to be acceptable. */
     public static Principal of(String text) {
         problem(text).ifPresent(p -> { throw new IllegalArgumentException(p); });

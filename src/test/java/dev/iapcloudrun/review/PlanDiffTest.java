@@ -25,6 +25,38 @@ class PlanDiffTest {
         return diff.findings().stream().map(Finding::kind).toList();
     }
 
+    /** A plan in which the member of every additive accessor grant is written as {@code member}, as older plans sent it. */
+    private static Plan withAccessorMemberWrittenAs(Plan plan, String member) {
+        return withResources(plan, resources -> resources.replaceAll(r -> {
+            if (!r.type().equals(GcpTypes.IAP_WEB_RUN_IAM_MEMBER)) {
+                return r;
+            }
+            var inputs = r.inputs().deepCopy();
+            inputs.put("member", member);
+            return new Plan.PlannedResource(r.urn(), r.type(), r.name(), r.parent(), r.custom(), inputs, r.dependsOn(), r.protect(),
+                    r.version(), r.aliases());
+        }));
+    }
+
+    @Test
+    void aMemberThatDiffersOnlyInTheCaseOfItsEmailIsNoChangeAsToTheProvider() {
+        var written = withAccessorMemberWrittenAs(stack(ADDITIVE), "user:Ada@Example.com");
+
+        var diff = PlanDiff.between(written, stack(ADDITIVE));
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.findings()).isEmpty();
+    }
+
+    @Test
+    void aMemberWhoseEmailReallyChangesIsStillAReplacement() {
+        var other = withAccessorMemberWrittenAs(stack(ADDITIVE), "user:adam@example.com");
+
+        var diff = PlanDiff.between(other, stack(ADDITIVE));
+
+        assertThat(diff.changes()).singleElement().satisfies(c -> assertThat(c.action()).isEqualTo(PlanDiff.Action.REPLACE));
+    }
+
     @Test
     void findsNothingBetweenTwoRunsOfTheSameStack() {
         var diff = PlanDiff.between(TestPlans.bundled("prod").synth(), TestPlans.bundled("prod").synth());
