@@ -68,7 +68,8 @@ class WorkflowsIT {
 
         var validate = step(diff, "Validate every stack").path("run").asText()
                 .replace("${{ github.event.pull_request.base.sha }}", base);
-        assertThat(bash(validate, Map.of())).contains("validated 2 stacks: 0 with errors");
+        assertThat(validate).as("problems show on the pull request's lines").contains("validate --format github");
+        assertThat(bash(validate, Map.of())).contains("::notice title=iap-cloudrun validate::validated 2 stacks: 0 with errors");
 
         var result = bash(script.replace("${{ github.event.pull_request.base.sha }}", base), Map.of());
 
