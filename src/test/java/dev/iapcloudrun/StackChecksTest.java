@@ -3,9 +3,14 @@ package dev.iapcloudrun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,21 +35,15 @@ class StackChecksTest {
     @TempDir
     Path root;
 
-    /** The README's way: a stack file and its config beside the bundled ones, with services that do without IAP. */
+    /**
+     * The README's way: {@code new-stack} writes the stack file and its config beside the bundled stacks, and the team
+     * adds services that do without IAP.
+     */
     private void addStackQa() throws IOException {
         StackChecks.copyProject(Path.of(""), root);
-        Files.writeString(root.resolve("Pulumi.qa.yaml"), "config:\n  gcp:project: acme-portal-qa\n  gcp:region: europe-west1\n");
-        Files.writeString(root.resolve("stacks/qa.yaml"), """
-                # yaml-language-server: $schema=./stack-file.schema.json
-                project: acme-portal-qa
-                region: europe-west1
-                services:
-                  - name: portal
-                    image: us-docker.pkg.dev/cloudrun/container/hello
-                    accessors:
-                      mode: authoritative
-                      members: [group:qa-team@acme.example]
-                """ + SERVICES_WITHOUT_IAP);
+        var quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThat(Main.run(List.of("new-stack", "qa", "--project", "acme-portal-qa", "--region", "europe-west1"), root, quiet, quiet)).isZero();
+        Files.writeString(root.resolve("stacks/qa.yaml"), SERVICES_WITHOUT_IAP, StandardOpenOption.APPEND);
     }
 
     @Test
@@ -69,11 +68,11 @@ class StackChecksTest {
     void aChangedPlanNamesTheFirstDifferenceAndTheCommandInOneLine() throws IOException {
         addStackQa();
         StackChecks.goldenPlanProblem(root, "qa", true);
-        Files.writeString(root.resolve("stacks/qa.yaml"), Files.readString(root.resolve("stacks/qa.yaml")).replace("qa-team@", "qa-leads@"));
+        Files.writeString(root.resolve("stacks/qa.yaml"), Files.readString(root.resolve("stacks/qa.yaml")).replace("pubsub-push@", "pubsub-pull@"));
 
         assertThat(StackChecks.goldenPlanProblem(root, "qa", false)).hasValueSatisfying(problem -> assertThat(problem)
                 .doesNotContain("\n").startsWith("stack qa's plan differs from src/test/resources/plans/qa.json from line ")
-                .contains("group:qa-team@acme.example").contains("group:qa-leads@acme.example")
+                .contains("serviceAccount:pubsub-push@").contains("serviceAccount:pubsub-pull@")
                 .endsWith("if the change is intended, run ./mvnw -B test -Dtest=GoldenPlansTest -Dgolden.update=true and review the diff"));
     }
 
