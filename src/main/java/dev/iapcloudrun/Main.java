@@ -6,6 +6,7 @@ import dev.iapcloudrun.program.PulumiEntryPoint;
 import dev.iapcloudrun.review.AccessReport;
 import dev.iapcloudrun.review.DiffFormat;
 import dev.iapcloudrun.review.PlanDiff;
+import dev.iapcloudrun.review.StackDiffs;
 import dev.iapcloudrun.spec.DidYouMean;
 import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.synth.AtomicFile;
@@ -196,14 +197,15 @@ public final class Main {
 
     @Command(name = "diff", mixinStandardHelpOptions = true, synopsisHeading = "",
             customSynopsis = {"usage: iap-cloudrun diff [OPTIONS] BASE.json HEAD.json",
-                    "   or: iap-cloudrun diff [OPTIONS] --stack=STACK --base=GIT-REF"},
-            description = "Compare two plans, or the stack at GIT-REF with the working tree; security-relevant changes first.")
+                    "   or: iap-cloudrun diff [OPTIONS] [--stack=STACK] --base=GIT-REF"},
+            description = {"Compare two plans, or the stack at GIT-REF with the working tree; security-relevant changes first.",
+                    "Without --stack, every stack of GIT-REF or the working tree, in one process."})
     static final class Diff implements Callable<Integer> {
         @ParentCommand Main main;
         @Spec CommandSpec spec;
         @Parameters(arity = "0..2", paramLabel = "PLAN", description = "Two plan files written by synth: the base, then the head.")
         List<String> plans = new ArrayList<>();
-        @Option(names = "--stack", paramLabel = "STACK", description = "The stack to compare with its files at --base.")
+        @Option(names = "--stack", paramLabel = "STACK", description = "The stack to compare with its files at --base (default: every stack).")
         String stack;
         @Option(names = "--base", paramLabel = "GIT-REF", description = "The git revision (branch, tag or commit) to compare with.")
         String base;
@@ -211,6 +213,8 @@ public final class Main {
         String format;
         @Option(names = "--out", paramLabel = "FILE", description = "Write the diff to FILE instead of printing it.")
         String out;
+        @Option(names = "--out-dir", paramLabel = "DIR", description = "Write each stack's diff to DIR/STACK.md (.txt, .json) instead of printing it.")
+        String outDir;
         @Option(names = "--exit-code", description = "Exit with 1 when anything changes (0 when nothing does, 2 for bad input).")
         boolean exitCode;
 
@@ -222,33 +226,36 @@ public final class Main {
             } catch (IllegalArgumentException e) {
                 throw usage(spec, e.getMessage());
             }
+            if (out != null && outDir != null) {
+                throw usage(spec, "diff writes one file (--out FILE) or one file per stack (--out-dir DIR), not both");
+            }
             var root = main.root();
-            PlanDiff diff;
-            String rerun;
-            if (stack != null || base != null) {
-                if (stack == null || base == null) {
+            var diffs = new ArrayList<StackDiffs.StackDiff>();
+            if (base != null) {
+                if (!plans.isEmpty()) {
+                    throw usage(spec, "diff takes two plan files or --base GIT-REF, not both");
+                }
+                new Workspace(root).diffsAgainst(base, Optional.ofNullable(stack)).values().forEach(diff ->
+                        diffs.add(new StackDiffs.StackDiff(diff, JAR + " diff --stack " + diff.stack() + " --base " + base)));
+            } else {
+                if (stack != null) {
                     throw usage(spec, "diff compares a stack with a git revision: it needs both --stack STACK and --base GIT-REF");
                 }
-                if (!plans.isEmpty()) {
-                    throw usage(spec, "diff takes two plan files or --stack STACK --base GIT-REF, not both");
-                }
-                var workspace = new Workspace(root);
-                if (!workspace.hasStack(stack) && !workspace.hadStack(base, stack)) {
-                    // A mistyped stack would otherwise read as "no changes", and a CI job would hide every real diff.
-                    throw new InputException("diff --stack " + stack + ": there is no stack '" + stack
-                            + "' in the working tree or at " + base + "; the stacks here are " + String.join(", ", workspace.stacks()));
-                }
-                diff = PlanDiff.between(workspace.synthAt(base, stack), workspace.synthOrEmpty(stack));
-                rerun = JAR + " diff --stack " + stack + " --base " + base;
-            } else {
                 if (plans.size() != 2) {
-                    throw usage(spec, "diff needs two plan files (BASE.json HEAD.json), or --stack STACK --base GIT-REF");
+                    throw usage(spec, "diff needs two plan files (BASE.json HEAD.json), or --base GIT-REF (with --stack STACK for one stack)");
                 }
-                diff = PlanDiff.between(PlanJson.read(root.resolve(plans.get(0))), PlanJson.read(root.resolve(plans.get(1))));
-                rerun = JAR + " diff " + plans.get(0) + " " + plans.get(1);
+                diffs.add(new StackDiffs.StackDiff(PlanDiff.between(PlanJson.read(root.resolve(plans.get(0))),
+                        PlanJson.read(root.resolve(plans.get(1)))), JAR + " diff " + plans.get(0) + " " + plans.get(1)));
             }
-            main.emit(diffFormat.render(diff, rerun), out);
-            return exitCode && !diff.isEmpty() ? CHANGES_OR_FAILED : OK;
+            var all = new StackDiffs(diffs);
+            if (outDir != null) {
+                all.write(diffFormat, root, outDir).forEach(file -> main.err().println("wrote " + file));
+            } else {
+                // One stack asked for, or two plans: what they always printed, for JSON one object rather than an array.
+                main.emit(stack != null || base == null ? diffFormat.render(diffs.get(0).diff(), diffs.get(0).rerun())
+                        : all.render(diffFormat), out);
+            }
+            return exitCode && all.anyChanges() ? CHANGES_OR_FAILED : OK;
         }
     }
 

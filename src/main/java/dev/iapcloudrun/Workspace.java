@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.iapcloudrun.program.IapCloudRunProgram;
 import dev.iapcloudrun.review.GitRevision;
 import dev.iapcloudrun.review.IamTransition;
+import dev.iapcloudrun.review.PlanDiff;
+import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.spec.Location;
 import dev.iapcloudrun.spec.Problem;
 import dev.iapcloudrun.spec.StackCheck;
@@ -19,8 +21,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** The project folder the commands work on: its stacks, checked, synthesized, or taken from a git revision. */
@@ -53,9 +59,66 @@ record Workspace(Path root) {
         return Files.exists(root.resolve("Pulumi." + stack + ".yaml")) || Files.exists(root.resolve(IapCloudRunProgram.stackFile(stack)));
     }
 
-    /** Whether the stack existed at a git revision. */
-    boolean hadStack(String ref, String stack) throws IOException {
-        return atRevision(ref, stack, Optional::isPresent);
+    /**
+     * Each stack's plan at a git revision compared with the working tree's: {@code only} that stack, or every stack of
+     * either side, those of {@link #stacks()} first in its order, then the others (removed since, or missing a file) by
+     * name. A stack on one side only is all added or all deleted. The revision is read once, whatever the number of
+     * stacks, and a bad stack does not hide the others: every one is reported, at once.
+     */
+    Map<String, PlanDiff> diffsAgainst(String ref, Optional<String> only) throws IOException {
+        var copy = Files.createTempDirectory("iap-cloudrun-base-");
+        try {
+            var base = new Workspace(copy);
+            var before = GitRevision.copyStacks(root, ref, copy);
+            if (only.isPresent() && !hasStack(only.get()) && !before.contains(only.get())) {
+                // A mistyped stack would otherwise read as "no changes", and a CI job would hide every real diff.
+                throw new InputException("diff --stack " + only.get() + ": there is no stack '" + only.get()
+                        + "' in the working tree or at " + ref + "; the stacks here are " + String.join(", ", stacks()));
+            }
+            var names = new LinkedHashSet<String>(only.map(List::of).orElseGet(() -> new ArrayList<>()));
+            if (only.isEmpty()) {
+                names.addAll(stacks());
+                var others = new TreeSet<>(before);
+                others.addAll(namedIn(root, "Pulumi.", ".yaml"));
+                others.addAll(namedIn(root.resolve("stacks"), "", ".yaml"));
+                names.addAll(others);
+                if (names.isEmpty()) {
+                    // Run from the wrong folder, a CI job would otherwise post nothing and pass.
+                    throw new InputException("diff --base " + ref + ": there is no stack in " + root.toAbsolutePath().normalize()
+                            + " or at " + ref + "; a stack is stacks/STACK.yaml with Pulumi.STACK.yaml beside Pulumi.yaml");
+                }
+            }
+            var diffs = new LinkedHashMap<String, PlanDiff>();
+            var problems = new ArrayList<String>();
+            for (var stack : names) {
+                try {
+                    diffs.put(stack, PlanDiff.between(before.contains(stack) ? base.synth(stack) : empty(stack), synthOrEmpty(stack)));
+                } catch (InputException | IOException e) {
+                    if (only.isPresent()) {
+                        throw e;
+                    }
+                    problems.add(e.getMessage());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InputException(String.join("\n", problems));
+            }
+            return diffs;
+        } finally {
+            delete(copy);
+        }
+    }
+
+    /** The middle part of the names of the files in {@code dir} that start with {@code prefix} and end with {@code suffix}. */
+    private static List<String> namedIn(Path dir, String prefix, String suffix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.length() > prefix.length() + suffix.length() && n.startsWith(prefix) && n.endsWith(suffix))
+                    .map(n -> n.substring(prefix.length(), n.length() - suffix.length())).toList();
+        }
     }
 
     /** The stack as of a git revision, run by this program; empty when the stack did not exist then. */
@@ -143,10 +206,14 @@ record Workspace(Path root) {
         try {
             return action.apply(GitRevision.copyStack(root, ref, stack, copy) ? Optional.of(new Workspace(copy)) : Optional.empty());
         } finally {
-            try (Stream<Path> files = Files.walk(copy)) {
-                for (var f : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
+            delete(copy);
+        }
+    }
+
+    private static void delete(Path tree) throws IOException {
+        try (Stream<Path> files = Files.walk(tree)) {
+            for (var f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
             }
         }
     }

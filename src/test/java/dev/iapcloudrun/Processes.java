@@ -61,6 +61,17 @@ public final class Processes {
         return run(new ProcessBuilder(command).directory(directory.toAbsolutePath().toFile()), deadline);
     }
 
+    /** Runs git in {@code repo}, within a minute; a git that fails fails the test with what it said. Returns its output. */
+    public static String git(Path repo, String... args) throws IOException, InterruptedException {
+        var command = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
+        command.addAll(List.of(args));
+        var finished = run(new ProcessBuilder(command).redirectErrorStream(true), Duration.ofMinutes(1));
+        if (finished.exitCode() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + finished.describe());
+        }
+        return finished.stdout();
+    }
+
     private static String tail(Path file) throws IOException {
         var lines = Files.readAllLines(file);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 200), lines.size()));

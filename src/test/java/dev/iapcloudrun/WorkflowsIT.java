@@ -3,6 +3,7 @@ package dev.iapcloudrun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.iapcloudrun.bench.Bench;
 import dev.iapcloudrun.review.DiffFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +39,12 @@ class WorkflowsIT {
     }
 
     @Test
-    void theOfflineWorkflowWritesOneMarkedDiffPerStackIncludingStacksAddedAndRemoved() throws Exception {
+    void theOfflineWorkflowWritesOneMarkedDiffPerStackIncludingStacksAddedAndRemovedInOneProcess() throws Exception {
         var diff = workflow("preview.yml").path("jobs").path("diff");
         var script = step(diff, "Diff every stack against the base").path("run").asText();
+        // One JVM for every stack, started as the bench times it.
+        assertThat(script.lines().toList()).containsExactly("java " + String.join(" ", Bench.WORKFLOW_JVM_OPTIONS)
+                + " -jar target/iap-cloudrun.jar diff --base \"${{ github.event.pull_request.base.sha }}\" --format markdown --out-dir diffs");
 
         Files.writeString(repo.resolve("Pulumi.yaml"), "name: iap-cloudrun\nruntime: java\n");
         Files.createDirectories(repo.resolve("stacks"));
@@ -64,9 +68,10 @@ class WorkflowsIT {
 
         var validate = step(diff, "Validate every stack").path("run").asText()
                 .replace("${{ github.event.pull_request.base.sha }}", base);
-        assertThat(bash(validate, Map.of())).contains("validated 2 stacks: 0 with errors");
+        assertThat(validate).as("problems show on the pull request's lines").contains("validate --format github");
+        assertThat(bash(validate, Map.of())).contains("::notice title=iap-cloudrun validate::validated 2 stacks: 0 with errors");
 
-        var result = bash(script, Map.of("BASE", base));
+        var result = bash(script.replace("${{ github.event.pull_request.base.sha }}", base), Map.of());
 
         assertThat(result).as("the step's output").isEmpty();
         try (var files = Files.list(repo.resolve("diffs"))) {
@@ -78,6 +83,10 @@ class WorkflowsIT {
         assertThat(Files.readString(repo.resolve("diffs/new.md"))).startsWith(DiffFormat.marker("new")).contains("to add, 0 to update");
         assertThat(Files.readString(repo.resolve("diffs/old.md"))).startsWith(DiffFormat.marker("old")).contains("0 to add, 0 to update, 0 to replace,")
                 .contains("**access-revoked**");
+        for (var stack : List.of("dev", "new", "old")) {
+            var alone = bash("java -jar target/iap-cloudrun.jar diff --stack " + stack + " --base " + base + " --format markdown", Map.of());
+            assertThat(Files.readString(repo.resolve("diffs/" + stack + ".md"))).as(stack).isEqualTo(alone);
+        }
     }
 
     @Test
@@ -164,10 +173,6 @@ class WorkflowsIT {
     }
 
     private String git(String... args) throws Exception {
-        var command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-        command.addAll(List.of(args));
-        var finished = Processes.run(new ProcessBuilder(command).redirectErrorStream(true), Duration.ofMinutes(1));
-        assertThat(finished.exitCode()).as(finished.describe()).isZero();
-        return finished.stdout();
+        return Processes.git(repo, args);
     }
 }

@@ -143,17 +143,18 @@ public final class Bench {
         out.printf(Locale.ROOT, "diff of two %d-service plans (%d resources changed): %.1f ms, peak %.1f MiB%n", largest, changed[0],
                 diff.nanos() / 1e6, diff.peakBytes() / 1048576.0);
         if (startupRuns > 0) {
-            startup();
+            startup(sizes.stream().min(Integer::compare).orElseThrow());
         }
         out.printf(Locale.ROOT, "synth/floor at %d services: %.2f%n", largest, lastRatio);
     }
 
     /**
      * Whole processes, JVM start included, run from the project folder: {@code synth --stack dev} against the
-     * same jar only starting the SDK, and the two ways {@code pulumi up} can start the program: the prebuilt jar
+     * same jar only starting the SDK, the pull-request check (see {@link #pullRequestCheck}) on stacks of
+     * {@code services} services, and the two ways {@code pulumi up} can start the program: the prebuilt jar
      * ({@code runtime.options.binary}) or Maven ({@code mvn compile exec:java}).
      */
-    private void startup() {
+    private void startup(int services) {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var jar = jarPath();
         if (jar.isEmpty()) {
@@ -164,6 +165,7 @@ public final class Bench {
         long sdk = medianMillis(List.of(java, "-cp", jar.get(), SdkStartup.class.getName()));
         out.printf(Locale.ROOT, "start-up (median of %d processes): synth --stack dev %d ms, SDK start only %d ms, ratio %.2f%n",
                 startupRuns, synth, sdk, (double) synth / sdk);
+        pullRequestCheck(java, jar.get(), services);
         var mvnw = Path.of("mvnw");
         if (!withMaven || !Files.isExecutable(mvnw)) {
             out.println("pulumi up start-up through Maven: skipped" + (withMaven ? " (no ./mvnw here)" : ""));
@@ -186,11 +188,58 @@ public final class Bench {
                 synth, mavenMillis, (double) mavenMillis / synth);
     }
 
+    /** How many stacks the pull-request check diffs. */
+    static final int PULL_REQUEST_STACKS = 20;
+
+    /**
+     * The JVM options the preview workflow runs its commands with. A command that lives a few seconds spent more CPU in
+     * the C2 compiler than in its own work (JFR: 3.2 s of 5.4 s for 20 stacks, on 2 CPUs), on code C2 finished compiling
+     * when the process was nearly over; with the C1 compiler alone one stack takes a third less time, 20 stacks nearly half.
+     */
+    public static final List<String> WORKFLOW_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+
+    /**
+     * The preview workflow's diff step, run as the workflow runs it, on a generated project of {@value #PULL_REQUEST_STACKS}
+     * stacks, each changed in 5% of its services since the base commit: {@code diff --base} for every stack in one
+     * process, against one {@code diff --stack} process per stack (timed once: it is already the sum of many) and a single
+     * one of them.
+     */
+    private void pullRequestCheck(String java, String jar, int services) {
+        try (var project = BenchProject.create(PULL_REQUEST_STACKS, services, deadline)) {
+            var diff = new ArrayList<>(List.of(java));
+            diff.addAll(WORKFLOW_JVM_OPTIONS);
+            diff.addAll(List.of("-jar", jar, "diff", "--base", "HEAD", "--format", "markdown"));
+            var all = new ArrayList<>(diff);
+            all.addAll(List.of("--out-dir", "diffs"));
+            long one = medianMillis(stackDiff(diff, project.stacks().get(0)), project.root());
+            long together = medianMillis(all, project.root());
+            long start = System.nanoTime();
+            for (var stack : project.stacks()) {
+                run(stackDiff(diff, stack), project.root(), deadline);
+            }
+            long separate = (System.nanoTime() - start) / 1_000_000;
+            out.printf(Locale.ROOT, "pull-request check of %d stacks of %d services (java %s): one process %d ms, %d processes %d ms, "
+                            + "one stack %d ms, ratio %.2f%n", PULL_REQUEST_STACKS, services, String.join(" ", WORKFLOW_JVM_OPTIONS),
+                    together, PULL_REQUEST_STACKS, separate, one, (double) together / one);
+        }
+    }
+
+    private static List<String> stackDiff(List<String> diff, String stack) {
+        var command = new ArrayList<>(diff);
+        command.addAll(List.of("--stack", stack, "--out", "diffs/" + stack + ".md"));
+        return command;
+    }
+
     private long medianMillis(List<String> command) {
+        return medianMillis(command, null);
+    }
+
+    /** @param directory where the processes run; null for this process's own */
+    private long medianMillis(List<String> command, Path directory) {
         long[] times = new long[startupRuns];
         for (int i = 0; i < startupRuns; i++) {
             long start = System.nanoTime();
-            run(command, deadline);
+            run(command, directory, deadline);
             times[i] = (System.nanoTime() - start) / 1_000_000;
         }
         Arrays.sort(times);
@@ -202,10 +251,16 @@ public final class Bench {
      * that fails is reported with the end of its stderr, which says why.
      */
     static void run(List<String> command, Duration deadline) {
+        run(command, null, deadline);
+    }
+
+    /** @param directory where the process runs; null for this process's own */
+    static void run(List<String> command, Path directory, Duration deadline) {
         Path stderr = null;
         try {
             stderr = Files.createTempFile("iap-cloudrun-bench", ".stderr");
-            var process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            var process = new ProcessBuilder(command).directory(directory == null ? null : directory.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(stderr.toFile()).start();
             if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

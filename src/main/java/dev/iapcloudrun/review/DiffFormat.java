@@ -151,7 +151,27 @@ public enum DiffFormat {
                 + GITHUB_COMMENT_LIMIT + " characters). For the whole diff, run `" + code(rerun) + "`.\n";
     }
 
+    /** The file extension of a diff written in this format. */
+    public String extension() {
+        return switch (this) {
+            case TEXT -> "txt";
+            case MARKDOWN -> "md";
+            case JSON -> "json";
+        };
+    }
+
     static String json(PlanDiff diff) {
+        return write(jsonNode(diff));
+    }
+
+    /** Several stacks' diffs as one JSON array of the documents {@link #json(PlanDiff)} writes, in the same order. */
+    static String json(List<PlanDiff> diffs) {
+        var array = JsonNodeFactory.instance.arrayNode();
+        diffs.forEach(diff -> array.add(jsonNode(diff)));
+        return write(array);
+    }
+
+    private static ObjectNode jsonNode(PlanDiff diff) {
         var json = JsonNodeFactory.instance;
         ObjectNode root = json.objectNode();
         root.put("stack", diff.stack());
@@ -177,8 +197,12 @@ public enum DiffFormat {
                 }
             }
         }
+        return root;
+    }
+
+    private static String write(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return MAPPER.writeValueAsString(node) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -182,8 +182,12 @@ public final class IamTransition {
         var target = policyOf(after.values());
         var ops = new ArrayList<Op>();
         var rebuilt = replacedServices(a, b, ops);
+        // A resource whose alias names an old one takes it over, as the engine matches them: an update, not a create
+        // and a delete.
+        var aliased = PlanDiff.aliased(PlanDiff.byUrn(a), PlanDiff.byUrn(b));
         for (var r : after.values()) {
-            var old = stateDeleted.contains(r.urn()) ? null : before.get(r.urn());
+            var oldUrn = aliased.getOrDefault(r.urn(), r.urn());
+            var old = stateDeleted.contains(oldUrn) ? null : before.get(oldUrn);
             if (old == null || rebuilt.contains(r.policy())) {
                 ops.add(write(r, 1, "the create of " + r.what()));
             } else if (!old.sameEffect(r)) {
@@ -196,7 +200,7 @@ public final class IamTransition {
             }
         }
         for (var old : before.values()) {
-            if (!after.containsKey(old.urn()) && !stateDeleted.contains(old.urn())) {
+            if (!after.containsKey(old.urn()) && !aliased.containsValue(old.urn()) && !stateDeleted.contains(old.urn())) {
                 ops.add(delete(old, DELETE_PREFIX + " " + old.what() + " (pulumi up deletes last, after every create and update)"));
             }
         }

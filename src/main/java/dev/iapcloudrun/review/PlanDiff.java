@@ -119,7 +119,7 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
      * Head URNs that take over a base resource through an alias, as the engine does: a head resource whose URN is
      * new and whose alias names a base resource that the head no longer has is an update of that resource.
      */
-    private static Map<String, String> aliased(Map<String, Plan.PlannedResource> before, Map<String, Plan.PlannedResource> after) {
+    static Map<String, String> aliased(Map<String, Plan.PlannedResource> before, Map<String, Plan.PlannedResource> after) {
         var aliased = new TreeMap<String, String>();
         var claimed = new TreeSet<String>();
         for (var a : after.values()) {
