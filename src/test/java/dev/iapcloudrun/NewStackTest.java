@@ -28,7 +28,7 @@ class NewStackTest {
 
     @BeforeEach
     void project() throws IOException {
-        StackChecks.copyProject(Path.of(""), root);
+        StackChecks.copyProject(Path.of(""), root, "qa");
     }
 
     private int run(String... args) {
@@ -117,7 +117,7 @@ class NewStackTest {
                 "  stack name \"QA\": expected 1 to 63 lower-case letters, digits or hyphens, starting with a letter (the name is "
                         + "part of the stack's file names and URNs, and its env label)",
                 "  --from nosuch: there is no stack 'nosuch' (with stacks/nosuch.yaml and Pulumi.nosuch.yaml); the stacks here are "
-                        + "dev, prod, staging",
+                        + String.join(", ", StackChecks.stacks(root)),
                 "  --project Acme: found \"Acme\"; expected a project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter",
                 "  --region europe_west1: found \"europe_west1\"; expected a Cloud Run region such as europe-west1");
         try (var files = Files.list(root)) {

@@ -140,7 +140,7 @@ class PackagedJarIT {
 
     @Test
     void newStackWritesAnEnvironmentThatTheJarValidatesAndSynthesizes(@TempDir Path project) throws Exception {
-        StackChecks.copyProject(Path.of(""), project);
+        StackChecks.copyProject(Path.of(""), project, "qa");
 
         var created = java(project, "-jar", JAR.toString(), "new-stack", "qa", "--project", "acme-portal-qa", "--region",
                 "europe-west1", "--from", "staging");

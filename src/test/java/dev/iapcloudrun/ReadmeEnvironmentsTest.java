@@ -45,7 +45,7 @@ class ReadmeEnvironmentsTest {
         assertThat(commands).hasSize(2);
         for (var command : commands) {
             var copy = Files.createDirectory(root.resolve("copy" + commands.indexOf(command)));
-            StackChecks.copyProject(Path.of(""), copy);
+            StackChecks.copyProject(Path.of(""), copy, "qa");
             var args = Arrays.asList(command.substring(JAR.length()).replaceFirst("\\s+#.*", "").trim().split("\\s+"));
             var err = new ByteArrayOutputStream();
             var stream = new PrintStream(err, true, StandardCharsets.UTF_8);

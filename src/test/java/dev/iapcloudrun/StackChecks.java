@@ -47,18 +47,25 @@ public final class StackChecks {
 
     /**
      * Copies what the stack checks read of the project at {@code from} into {@code to}: {@code Pulumi.yaml}, each
-     * stack's two files, the published schema and the golden plans.
+     * stack's two files, the published schema and the golden plans; except the files of the stacks {@code leftOut}, so
+     * that a test can add a stack of that name whatever stacks the project has by then.
      */
-    public static void copyProject(Path from, Path to) throws IOException {
+    public static void copyProject(Path from, Path to, String... leftOut) throws IOException {
+        var skipped = new java.util.HashSet<String>();
+        for (var stack : leftOut) {
+            skipped.addAll(List.of("Pulumi." + stack + ".yaml", stack + ".yaml", stack + ".json"));
+        }
         try (var files = Files.list(from)) {
             for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi(\\..+)?\\.yaml")).toList()) {
-                Files.copy(file, to.resolve(file.getFileName().toString()));
+                if (!skipped.contains(file.getFileName().toString())) {
+                    Files.copy(file, to.resolve(file.getFileName().toString()));
+                }
             }
         }
         for (var folder : List.of(Path.of("stacks"), GOLDEN)) {
             Files.createDirectories(to.resolve(folder));
             try (var files = Files.list(from.resolve(folder))) {
-                for (var file : files.toList()) {
+                for (var file : files.filter(f -> !skipped.contains(f.getFileName().toString())).toList()) {
                     Files.copy(file, to.resolve(folder).resolve(file.getFileName().toString()));
                 }
             }
