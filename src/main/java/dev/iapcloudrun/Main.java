@@ -40,8 +40,8 @@ import java.util.concurrent.Callable;
 @Command(name = "iap-cloudrun", mixinStandardHelpOptions = true, versionProvider = Versions.class, synopsisHeading = "usage: ",
         description = "Cloud Run services behind Identity-Aware Proxy, one Pulumi stack per environment: plans, reviews and "
                 + "checks offline, with no cloud credentials.",
-        subcommands = {Main.Synth.class, Main.Diff.class, Main.Validate.class, Main.Access.class, Main.Bench.class,
-                Main.Completion.class, CommandLine.HelpCommand.class},
+        subcommands = {Main.Synth.class, Main.Diff.class, Main.Validate.class, Main.Access.class, Main.NewStackCommand.class,
+                Main.Bench.class, Main.Completion.class, CommandLine.HelpCommand.class},
         footer = {"", "Without a command, the jar is the Pulumi program that 'pulumi preview' and 'pulumi up' run."})
 public final class Main {
 
@@ -317,6 +317,35 @@ public final class Main {
             }
             var report = new AccessReport(environments);
             main.emit(format.equals("html") ? report.html() : report.markdown(), out);
+            return OK;
+        }
+    }
+
+    @Command(name = "new-stack", mixinStandardHelpOptions = true, synopsisHeading = "usage: ",
+            description = {"Write a new environment: stacks/NAME.yaml and Pulumi.NAME.yaml, checked like validate, never over an "
+                    + "existing file.",
+                    "Without --from, one service behind IAP that admits nobody yet; with --from, that stack's services moved to "
+                    + "PROJECT. Writes no secret: it prints the command that stores one."})
+    static final class NewStackCommand implements Callable<Integer> {
+        @ParentCommand Main main;
+        @Parameters(paramLabel = "NAME", description = "The new stack: lower-case letters, digits and hyphens.")
+        String name;
+        @Option(names = "--project", required = true, paramLabel = "PROJECT_ID", description = "The stack's Google Cloud project (gcp:project).")
+        String project;
+        @Option(names = "--region", required = true, paramLabel = "REGION", description = "Where its services run (gcp:region).")
+        String region;
+        @Option(names = "--from", paramLabel = "STACK", description = "Copy this stack's services, moved to PROJECT.")
+        String from;
+
+        @Override
+        public Integer call() throws IOException {
+            var created = NewStack.create(main.root(), name, project, region, Optional.ofNullable(from));
+            var out = main.out();
+            out.println("wrote " + String.join(" and ", created.files()));
+            created.warnings().forEach(warning -> out.println("warning: " + warning));
+            out.println("next:");
+            created.next().forEach(step -> out.println("  " + step));
+            out.flush();
             return OK;
         }
     }

@@ -137,4 +137,24 @@ class PackagedJarIT {
         assertThat(result.stderr()).contains("stacks/qa.yaml:4:16: services[0].invokers[0]").doesNotContain("\tat ");
         assertThat(project.resolve("qa.json")).doesNotExist();
     }
+
+    @Test
+    void newStackWritesAnEnvironmentThatTheJarValidatesAndSynthesizes(@TempDir Path project) throws Exception {
+        StackChecks.copyProject(Path.of(""), project, "qa");
+
+        var created = java(project, "-jar", JAR.toString(), "new-stack", "qa", "--project", "acme-portal-qa", "--region",
+                "europe-west1", "--from", "staging");
+        assertThat(created.exitCode()).as(created.describe()).isZero();
+        assertThat(created.stdout()).startsWith("wrote stacks/qa.yaml and Pulumi.qa.yaml\n");
+
+        var validated = java(project, "-jar", JAR.toString(), "validate", "--stack", "qa");
+        assertThat(validated.exitCode()).as(validated.describe()).isZero();
+        var synth = java(project, "-jar", JAR.toString(), "synth", "--stack", "qa");
+        assertThat(synth.exitCode()).as(synth.describe()).isZero();
+        assertThat(synth.stdout()).contains("\"stack\": \"qa\"").doesNotContain("acme-portal-staging");
+
+        var again = java(project, "-jar", JAR.toString(), "new-stack", "qa", "--project", "acme-portal-qa", "--region", "europe-west1");
+        assertThat(again.exitCode()).as(again.describe()).isEqualTo(2);
+        assertThat(again.stderr()).startsWith("new-stack qa: 2 problems, nothing written:").doesNotContain("\tat ");
+    }
 }

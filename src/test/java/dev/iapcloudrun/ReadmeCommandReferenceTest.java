@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadmeCommandReferenceTest {
 
     private static final Pattern HELP_BLOCK = Pattern.compile(
-            "```\\n\\$ java -jar target/iap-cloudrun\\.jar help( [a-z]+)?\\n(.*?)```", Pattern.DOTALL);
+            "```\\n\\$ java -jar target/iap-cloudrun\\.jar help( [a-z-]+)?\\n(.*?)```", Pattern.DOTALL);
 
     @Test
     void theReadmeShowsTheHelpOfEveryCommandAsTheJarPrintsIt() throws IOException {
