@@ -10,6 +10,7 @@ import dev.iapcloudrun.spec.DidYouMean;
 import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.synth.AtomicFile;
 import dev.iapcloudrun.synth.PlanJson;
+import dev.iapcloudrun.synth.PulumiProject;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -272,16 +273,19 @@ public final class Main {
             var report = ValidationReport.Format.parse(format).orElseThrow(() ->
                     usage(spec, "unknown format '" + format + "' for validate; expected text, json or github"));
             var workspace = new Workspace(main.root());
-            var stacks = stack != null ? List.of(stack) : workspace.stacks();
+            var project = PulumiProject.load(main.root());
+            // Validate reports a malformed promotion order with the stacks' problems instead of stopping at it.
+            var order = project.promotionOrder();
+            var stacks = stack != null ? List.of(stack) : order.sort(project.unordered());
             var results = new ArrayList<ValidationReport.Result>();
             for (var s : stacks) {
                 var check = workspace.check(s, Optional.ofNullable(base));
                 results.add(new ValidationReport.Result(IapCloudRunProgram.stackFile(s), strict ? check.strict() : check));
             }
-            var result = new ValidationReport(results, strict);
+            var result = new ValidationReport(results, stack != null ? List.of() : order.check(project.unordered()), strict);
             main.out().print(result.render(report));
             main.out().flush();
-            return result.failed() == 0 ? OK : BAD_INPUT;
+            return result.passed() ? OK : BAD_INPUT;
         }
     }
 
