@@ -104,18 +104,9 @@ public record AccessReport(List<Environment> environments) {
     }
 
     static String serviceLine(ServiceSettings s, boolean agentCanInvoke) {
-        return (s.iapEnabled() ? "IAP on" : "IAP OFF") + ", ingress " + ingress(s.ingress())
+        return (s.iapEnabled() ? "IAP on" : "IAP OFF") + ", ingress " + s.ingressWord()
                 + (s.invokerIamDisabled() ? ", invoker check OFF" : "")
                 + (s.iapEnabled() && !agentCanInvoke ? ", IAP agent cannot invoke it" : "");
-    }
-
-    private static String ingress(String wire) {
-        return switch (wire) {
-            case "INGRESS_TRAFFIC_ALL" -> "all";
-            case "INGRESS_TRAFFIC_INTERNAL_ONLY" -> "internal";
-            case "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" -> "internal and load balancer";
-            default -> wire;
-        };
     }
 
     public String markdown() {

@@ -3,10 +3,12 @@ package dev.iapcloudrun.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.spec.Principal;
+import dev.iapcloudrun.spec.ServiceSpec;
 import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.StructJson;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -84,9 +86,10 @@ public final class Grants {
          */
         public String describe() {
             if (kind == Kind.AUTHORITATIVE && condition.isPresent()) {
-                return "authoritative for condition '" + condition.get().title() + "' only: " + condition.get().expression();
+                return "authoritative for condition '" + condition.get().title() + "' only";
             }
-            return kind.label + condition.map(c -> ", condition '" + c.title() + "': " + c.expression()).orElse(", no condition");
+            // The expression is shown once for all the grants that share it, not in every grant's description.
+            return kind.label + condition.map(c -> ", condition '" + c.title() + "'").orElse(", no condition");
         }
     }
 
@@ -107,6 +110,15 @@ public final class Grants {
                     in.path("ingress").asText("INGRESS_TRAFFIC_ALL"),
                     in.path("deletionProtection").asBoolean(true),
                     in.path("template").path("serviceAccount").asText(""));
+        }
+
+        /** The ingress as the stack file writes it ({@code internal}), or the API's value when no stack file word means it. */
+        public String ingressWord() {
+            return ingressWord(ingress);
+        }
+
+        static String ingressWord(String wire) {
+            return Arrays.stream(ServiceSpec.Ingress.values()).filter(i -> i.wire.equals(wire)).map(i -> i.yaml).findFirst().orElse(wire);
         }
 
         /** The runtime identity as an IAM member, the form grants name it in. */

@@ -26,7 +26,7 @@ class AccessReportTest {
                         + "only | partner-contract-2027: `request.time < timestamp(\"2028-01-01T00:00:00Z\")` |",
                 "| orders-api | serviceAccount:billing-worker@acme-portal-dev.iam.gserviceaccount.com | IAP accessor | additive | none |",
                 "| orders-api | user:lena.hofmann@acme.example | IAP accessor | additive | none |",
-                "- `orders-api`: IAP on, ingress internal and load balancer");
+                "- `orders-api`: IAP on, ingress internal-and-cloud-load-balancing");
         assertThat(markdown.indexOf("## dev:")).isLessThan(markdown.indexOf("## staging:"));
     }
 
