@@ -5,6 +5,7 @@ import dev.iapcloudrun.program.IapCloudRunProgram;
 import dev.iapcloudrun.program.PulumiEntryPoint;
 import dev.iapcloudrun.review.AccessReport;
 import dev.iapcloudrun.review.DiffFormat;
+import dev.iapcloudrun.review.GitRevision;
 import dev.iapcloudrun.review.PlanDiff;
 import dev.iapcloudrun.spec.DidYouMean;
 import dev.iapcloudrun.spec.InputException;
@@ -310,10 +311,12 @@ public final class Main {
             var stacks = stack != null ? List.of(stack) : workspace.stacks();
             var environments = new ArrayList<AccessReport.Environment>();
             for (var s : stacks) {
-                environments.add(AccessReport.Environment.of(workspace.synth(s)));
+                var plan = workspace.synth(s);
+                // The plan does not hold the audience; the stack file, which synth has just accepted, does.
+                environments.add(AccessReport.Environment.of(plan, workspace.check(s, Optional.empty()).orThrow().audience()));
             }
             var report = new AccessReport(environments);
-            main.emit(format.equals("html") ? report.html() : report.markdown(), out);
+            main.emit(format.equals("html") ? report.html(GitRevision.provenance(main.root())) : report.markdown(), out);
             return OK;
         }
     }

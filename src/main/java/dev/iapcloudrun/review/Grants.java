@@ -226,6 +226,22 @@ public final class Grants {
                 .sorted(Comparator.comparing(ServiceSettings::service)).toList();
     }
 
+    /**
+     * A custom OAuth client IAP signs users in with, as the plan's IAP settings name it; the client secret is never read.
+     *
+     * @param service the one service these settings are for, or empty for every service of the project
+     */
+    public record OAuthClient(String clientId, Optional<String> service) {}
+
+    /** The custom OAuth clients of a plan, the project's first; none means Google's managed client. */
+    public static List<OAuthClient> oauthClients(Plan plan) {
+        return plan.ofType(GcpTypes.IAP_SETTINGS).stream().map(r -> {
+            var name = r.inputs().path("name").asText("");
+            var service = name.contains("/services/") ? Optional.of(name.substring(name.lastIndexOf('/') + 1)) : Optional.<String>empty();
+            return new OAuthClient(r.inputs().path("accessSettings").path("oauthSettings").path("clientId").asText(""), service);
+        }).sorted(Comparator.comparing((OAuthClient c) -> c.service().orElse(""))).toList();
+    }
+
     /** Every Secret Manager grant of a plan, each tied to the service whose runtime identity holds it. */
     public static List<SecretGrant> secrets(Plan plan) {
         var services = services(plan);
