@@ -99,6 +99,21 @@ class PromotionOrderCommandsTest {
     }
 
     @Test
+    void validateJsonListsTheOrdersProblemsApartFromTheStacks() throws Exception {
+        Files.writeString(root.resolve("promotion-order.yaml"), "order: [dev, stagign, prod]\n");
+
+        assertThat(run("validate", "--format", "json")).isEqualTo(2);
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout());
+        // staging is not declared (stagign is), so it comes after the declared stacks.
+        assertThat(json.path("stacks").findValuesAsText("file")).containsExactly(
+                "stacks/dev.yaml", "stacks/prod.yaml", "stacks/qa.yaml", "stacks/staging.yaml");
+        assertThat(json.path("projectErrors").get(0).path("path").asText()).isEqualTo("order[1]");
+        assertThat(json.path("projectErrors").get(0).path("line").asInt()).isEqualTo(1);
+        assertThat(json.path("failed").asInt()).isZero();
+    }
+
+    @Test
     void accessRefusesAMalformedOrderWithItsLocatedProblems() throws IOException {
         Files.writeString(root.resolve("promotion-order.yaml"), "order: [dev, [staging]]\n");
 
