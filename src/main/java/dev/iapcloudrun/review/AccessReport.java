@@ -144,7 +144,8 @@ public record AccessReport(List<Environment> environments) {
                 + "read from each stack's plan.\n");
         for (var env : environments) {
             out.append("\n## ").append(env.stack()).append(": project `").append(env.project()).append("`, ")
-                    .append(env.region()).append("\n\n").append("Audience `").append(env.audience().yaml).append("`: ").append(cell(env.signIn())).append(".\n\n");
+                    .append(env.region()).append("\n\n");
+            out.append("Audience `").append(env.audience().yaml).append("`: ").append(cell(env.signIn())).append(".\n\n");
             for (var s : env.services()) {
                 out.append("- `").append(s.service()).append("`: ")
                         .append(serviceLine(s, env.agentCanInvoke().getOrDefault(s.service(), false))).append("; ")
