@@ -5,12 +5,14 @@ import dev.iapcloudrun.program.IapCloudRunProgram;
 import dev.iapcloudrun.program.PulumiEntryPoint;
 import dev.iapcloudrun.review.AccessReport;
 import dev.iapcloudrun.review.DiffFormat;
+import dev.iapcloudrun.review.GitRevision;
 import dev.iapcloudrun.review.PlanDiff;
 import dev.iapcloudrun.review.StackDiffs;
 import dev.iapcloudrun.spec.DidYouMean;
 import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.synth.AtomicFile;
 import dev.iapcloudrun.synth.PlanJson;
+import dev.iapcloudrun.synth.PulumiProject;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -279,16 +281,19 @@ public final class Main {
             var report = ValidationReport.Format.parse(format).orElseThrow(() ->
                     usage(spec, "unknown format '" + format + "' for validate; expected text, json or github"));
             var workspace = new Workspace(main.root());
-            var stacks = stack != null ? List.of(stack) : workspace.stacks();
+            var project = PulumiProject.load(main.root());
+            // Validate reports a malformed promotion order with the stacks' problems instead of stopping at it.
+            var order = project.promotionOrder();
+            var stacks = stack != null ? List.of(stack) : order.sort(project.unordered());
             var results = new ArrayList<ValidationReport.Result>();
             for (var s : stacks) {
                 var check = workspace.check(s, Optional.ofNullable(base));
                 results.add(new ValidationReport.Result(IapCloudRunProgram.stackFile(s), strict ? check.strict() : check));
             }
-            var result = new ValidationReport(results, strict);
+            var result = new ValidationReport(results, stack != null ? List.of() : order.check(project.unordered()), strict);
             main.out().print(result.render(report));
             main.out().flush();
-            return result.failed() == 0 ? OK : BAD_INPUT;
+            return result.passed() ? OK : BAD_INPUT;
         }
     }
 
@@ -313,10 +318,12 @@ public final class Main {
             var stacks = stack != null ? List.of(stack) : workspace.stacks();
             var environments = new ArrayList<AccessReport.Environment>();
             for (var s : stacks) {
-                environments.add(AccessReport.Environment.of(workspace.synth(s)));
+                var plan = workspace.synth(s);
+                // The plan does not hold the audience; the stack file, which synth has just accepted, does.
+                environments.add(AccessReport.Environment.of(plan, workspace.check(s, Optional.empty()).orThrow().audience()));
             }
             var report = new AccessReport(environments);
-            main.emit(format.equals("html") ? report.html() : report.markdown(), out);
+            main.emit(format.equals("html") ? report.html(GitRevision.provenance(main.root())) : report.markdown(), out);
             return OK;
         }
     }

@@ -9,18 +9,30 @@ import dev.iapcloudrun.spec.StackFileException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What {@code validate} found in each stack, in three forms: text for a terminal, JSON for tools, and GitHub
  * workflow commands, which GitHub shows as annotations on the pull request's changed lines.
  *
- * @param results one per stack, in the order checked
- * @param strict  warnings were counted as errors
+ * @param results         one per stack, in the order checked
+ * @param projectProblems errors in the project's files that belong to no one stack (the promotion order)
+ * @param strict          warnings were counted as errors
  */
-record ValidationReport(List<Result> results, boolean strict) {
+record ValidationReport(List<Result> results, List<Problem> projectProblems, boolean strict) {
+
+    ValidationReport {
+        results = List.copyOf(results);
+        projectProblems = List.copyOf(projectProblems);
+    }
+
+    ValidationReport(List<Result> results, boolean strict) {
+        this(results, List.of(), strict);
+    }
 
     /** One stack's file and what its check found. */
     record Result(String file, StackCheck check) {}
@@ -41,6 +53,11 @@ record ValidationReport(List<Result> results, boolean strict) {
         return results.stream().filter(r -> !r.check().errors().isEmpty()).count();
     }
 
+    /** No stack has an error, and neither have the project's own files. */
+    boolean passed() {
+        return failed() == 0 && projectProblems.isEmpty();
+    }
+
     int warnings() {
         return results.stream().mapToInt(r -> r.check().warnings().size()).sum();
     }
@@ -56,6 +73,9 @@ record ValidationReport(List<Result> results, boolean strict) {
     /** A line per stack, its problems below it, and a summary line. */
     private String text() {
         var text = new StringBuilder();
+        projectProblems.stream().collect(Collectors.groupingBy(p -> p.location().file(), LinkedHashMap::new, Collectors.toList()))
+                .forEach((file, problems) -> text.append(file).append(": ").append(problems.size() == 1 ? "1 problem:" : problems.size() + " problems:")
+                        .append(problems.stream().map(p -> "\n  " + p).collect(Collectors.joining())).append('\n'));
         for (var result : results) {
             var check = result.check();
             if (!check.errors().isEmpty()) {
@@ -72,7 +92,9 @@ record ValidationReport(List<Result> results, boolean strict) {
         int stacks = results.size();
         int warnings = warnings();
         return "validated " + stacks + (stacks == 1 ? " stack" : " stacks") + ": " + failed() + " with errors, "
-                + warnings + (warnings == 1 ? " warning" : " warnings") + (strict ? " (--strict: warnings count as errors)" : "");
+                + warnings + (warnings == 1 ? " warning" : " warnings") + (strict ? " (--strict: warnings count as errors)" : "")
+                + (projectProblems.isEmpty() ? "" : ", " + projectProblems.size() + (projectProblems.size() == 1 ? " problem" : " problems")
+                        + " in " + projectProblems.stream().map(p -> p.location().file()).distinct().collect(Collectors.joining(", ")));
     }
 
     /**
@@ -81,6 +103,7 @@ record ValidationReport(List<Result> results, boolean strict) {
      */
     private String github() {
         var text = new StringBuilder();
+        projectProblems.forEach(p -> text.append(annotation("error", p)));
         for (var result : results) {
             result.check().errors().forEach(p -> text.append(annotation("error", p)));
             result.check().warnings().forEach(p -> text.append(annotation("warning", p)));
@@ -119,6 +142,7 @@ record ValidationReport(List<Result> results, boolean strict) {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            problems(json, "projectErrors", projectProblems);
             json.writeNumberField("failed", failed());
             json.writeNumberField("warnings", warnings());
             json.writeBooleanField("strict", strict);

@@ -197,7 +197,7 @@ class MainTest {
         assertThat(run("diff", "base.json", "head.json", "--exit-code")).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .startsWith("Stack demo: 1 to add, 0 to update, 0 to replace, 0 to delete.")
-                .contains("! user:bob@example.com gains roles/iap.httpsResourceAccessor on hello");
+                .contains("! access-granted: user:bob@example.com gains roles/iap.httpsResourceAccessor on hello");
         out.reset();
         assertThat(run("diff", "base.json", "base.json", "--exit-code")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Stack demo: no changes.\n");

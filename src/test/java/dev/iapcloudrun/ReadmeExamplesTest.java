@@ -75,7 +75,8 @@ class ReadmeExamplesTest {
 
     @Test
     void theAccessReportExampleIsTheReportOfTheProdStack() throws IOException {
-        var report = new AccessReport(List.of(AccessReport.Environment.of(TestPlans.bundled("prod").synth())));
+        var audience = StackFileReader.read(Path.of("stacks/prod.yaml"), "stacks/prod.yaml", StackFileReader.Defaults.NONE).audience();
+        var report = new AccessReport(List.of(AccessReport.Environment.of(TestPlans.bundled("prod").synth(), audience)));
 
         assertThat(report.markdown()).isEqualTo(markdownBlock(readme(), "### Access report"));
     }

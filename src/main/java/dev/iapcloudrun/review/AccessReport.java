@@ -4,6 +4,7 @@ import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.review.Grants.Grant;
 import dev.iapcloudrun.review.Grants.SecretGrant;
 import dev.iapcloudrun.review.Grants.ServiceSettings;
+import dev.iapcloudrun.spec.StackSpec.Audience;
 import dev.iapcloudrun.synth.Plan;
 
 import java.util.List;
@@ -24,11 +25,17 @@ public record AccessReport(List<Environment> environments) {
         environments = List.copyOf(environments);
     }
 
-    /** One stack: its services, every accessor and invoker grant on them, and the secret grants of their identities. */
-    public record Environment(String stack, String project, String region, List<ServiceSettings> services,
-                              List<Grant> grants, Map<String, Boolean> agentCanInvoke, List<SecretGrant> secrets) {
+    /**
+     * One stack: who signs in, with which OAuth client, its services, every accessor and invoker grant on them, and the
+     * secret grants of their identities.
+     *
+     * @param audience the stack file's {@code iap.audience}, which the plan does not hold
+     */
+    public record Environment(String stack, String project, String region, Audience audience, List<Grants.OAuthClient> oauthClients,
+                              List<ServiceSettings> services, List<Grant> grants, Map<String, Boolean> agentCanInvoke,
+                              List<SecretGrant> secrets) {
 
-        public static Environment of(Plan plan) {
+        public static Environment of(Plan plan, Audience audience) {
             var all = Grants.of(plan);
             var services = Grants.services(plan);
             var invokedByAgent = all.stream().filter(g -> g.isIapAgent() && g.role().equals(Roles.RUN_INVOKER))
@@ -36,8 +43,26 @@ public record AccessReport(List<Environment> environments) {
             var agent = new TreeMap<String, Boolean>();
             services.forEach(s -> agent.put(s.service(), invokedByAgent.contains(s.service())));
             return new Environment(plan.stack(), Grants.project(plan),
-                    plan.outputs().path("region").asText(""), services,
+                    plan.outputs().path("region").asText(""), audience, Grants.oauthClients(plan), services,
                     all.stream().filter(g -> !g.isIapAgent()).toList(), agent, Grants.secrets(plan));
+        }
+
+        /** Who signs in, and through which OAuth client: the client id only, never its secret. */
+        String signIn() {
+            var who = switch (audience) {
+                case INTERNAL -> "users of the organization sign in";
+                case EXTERNAL -> "users outside the organization sign in too";
+                case NO_ORGANIZATION -> "the project has no organization; users sign in";
+            };
+            var clients = oauthClients.isEmpty() ? "Google's managed OAuth client"
+                    : oauthClients.stream().map(c -> "OAuth client " + c.clientId() + c.service().map(s -> " (for " + s + ")")
+                            .orElse(" (for every service of the project)")).collect(Collectors.joining(", "));
+            return who + ", through " + clients;
+        }
+
+        /** The services anyone can call: IAP off and the invoker check off, so no sign-in and no grant is needed. */
+        List<String> publicServices() {
+            return services.stream().filter(AccessReport::isPublic).map(ServiceSettings::service).toList();
         }
 
         /** Whether IAP is on for a service: then an invoker grant alone lets nobody reach it. */
@@ -103,19 +128,15 @@ public record AccessReport(List<Environment> environments) {
         return notes;
     }
 
-    static String serviceLine(ServiceSettings s, boolean agentCanInvoke) {
-        return (s.iapEnabled() ? "IAP on" : "IAP OFF") + ", ingress " + ingress(s.ingress())
-                + (s.invokerIamDisabled() ? ", invoker check OFF" : "")
-                + (s.iapEnabled() && !agentCanInvoke ? ", IAP agent cannot invoke it" : "");
+    static boolean isPublic(ServiceSettings s) {
+        return !s.iapEnabled() && s.invokerIamDisabled();
     }
 
-    private static String ingress(String wire) {
-        return switch (wire) {
-            case "INGRESS_TRAFFIC_ALL" -> "all";
-            case "INGRESS_TRAFFIC_INTERNAL_ONLY" -> "internal";
-            case "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" -> "internal and load balancer";
-            default -> wire;
-        };
+    static String serviceLine(ServiceSettings s, boolean agentCanInvoke) {
+        return (s.iapEnabled() ? "IAP on" : "IAP OFF") + ", ingress " + s.ingressWord()
+                + (s.invokerIamDisabled() ? ", invoker check OFF" : "")
+                + (isPublic(s) ? ": PUBLIC, anyone who reaches its URL can call it, without signing in" : "")
+                + (s.iapEnabled() && !agentCanInvoke ? ", IAP agent cannot invoke it" : "");
     }
 
     public String markdown() {
@@ -124,6 +145,7 @@ public record AccessReport(List<Environment> environments) {
         for (var env : environments) {
             out.append("\n## ").append(env.stack()).append(": project `").append(env.project()).append("`, ")
                     .append(env.region()).append("\n\n");
+            out.append("Audience `").append(env.audience().yaml).append("`: ").append(cell(env.signIn())).append(".\n\n");
             for (var s : env.services()) {
                 out.append("- `").append(s.service()).append("`: ")
                         .append(serviceLine(s, env.agentCanInvoke().getOrDefault(s.service(), false))).append("; ")
@@ -151,8 +173,11 @@ public record AccessReport(List<Environment> environments) {
         return DiffFormat.escape(text);
     }
 
-    /** A self-contained page (no scripts, no remote assets): principals × services, one matrix per environment. */
-    public String html() {
+    /**
+     * A self-contained page (no scripts, no remote assets): principals × services, one matrix per environment, a legend,
+     * and what it was made from.
+     */
+    public String html(Provenance provenance) {
         var out = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en">
@@ -164,21 +189,33 @@ public record AccessReport(List<Environment> environments) {
                 table { border-collapse: collapse; margin-bottom: 2rem; }
                 th, td { border: 1px solid #d0d7de; padding: .4rem .6rem; text-align: left; vertical-align: top; }
                 thead th { background: #f6f8fa; }
-                td.none { color: #8c959f; text-align: center; }
-                td.grant { background: #dafbe1; }
-                td.inert { background: #f6f8fa; color: #57606a; }
+                .none { color: #8c959f; text-align: center; }
+                .grant { background: #dafbe1; }
+                .inert { background: #f6f8fa; color: #57606a; }
                 .condition, .status, .identity { display: block; font-size: .85em; color: #9a6700; }
                 .off { color: #cf222e; font-weight: bold; }
+                .public { background: #ffebe9; color: #cf222e; font-weight: bold; }
+                .legend dt { font-weight: bold; margin-top: .4rem; text-align: left; display: inline-block; padding: 0 .3rem; }
+                .legend dd { margin: 0 0 .2rem 1.5rem; }
+                .provenance, .audience { color: #57606a; }
                 </style>
                 </head>
                 <body>
                 <h1>Access report</h1>
                 <p>Who can reach which Cloud Run service, per environment, read from each stack's plan.</p>
                 """);
+        out.append("<p class=\"provenance\">").append(html(provenance.describe())).append("</p>\n").append(LEGEND);
         for (var env : environments) {
             var services = env.serviceNames();
             out.append("<section data-stack=\"").append(html(env.stack())).append("\">\n<h2>").append(html(env.stack()))
                     .append(": project ").append(html(env.project())).append(", ").append(html(env.region())).append("</h2>\n");
+            out.append("<p class=\"audience\" data-audience=\"").append(env.audience().yaml).append("\">")
+                    .append("Audience <b>").append(env.audience().yaml).append("</b>: ").append(html(env.signIn())).append(".</p>\n");
+            for (var service : env.publicServices()) {
+                out.append("<p class=\"public\" data-service=\"").append(html(service)).append("\">").append(html(service))
+                        .append(" is public: anyone who reaches its URL can call it, without signing in and without any grant "
+                                + "(IAP off, invoker check off).</p>\n");
+            }
             out.append("<table>\n<thead>\n<tr><th>Principal</th>");
             for (var service : services) {
                 var settings = env.services().stream().filter(s -> s.service().equals(service)).findFirst();
@@ -194,6 +231,16 @@ public record AccessReport(List<Environment> environments) {
                 out.append("</th>");
             }
             out.append("</tr>\n</thead>\n<tbody>\n");
+            if (!env.publicServices().isEmpty()) {
+                // Nobody is granted anything on a public service, so without this row its column would read as "nobody".
+                out.append("<tr data-principal=\"").append(ANYONE).append("\" class=\"public\"><th>").append(ANYONE).append("</th>");
+                for (var service : services) {
+                    out.append(env.publicServices().contains(service)
+                            ? "<td class=\"public\" data-service=\"" + html(service) + "\">can call it: public, no sign-in</td>"
+                            : "<td class=\"none\" data-service=\"" + html(service) + "\">—</td>");
+                }
+                out.append("</tr>\n");
+            }
             for (var row : env.matrix().entrySet()) {
                 out.append("<tr data-principal=\"").append(html(row.getKey())).append("\"><th>").append(html(row.getKey())).append("</th>");
                 for (var service : services) {
@@ -220,6 +267,25 @@ public record AccessReport(List<Environment> environments) {
         }
         return out.append("</body>\n</html>\n").toString();
     }
+
+    /** The matrix row of a public service's callers: everyone, signed in or not. */
+    static final String ANYONE = "anyone (no sign-in)";
+
+    private static final String LEGEND = """
+            <aside class="legend">
+            <h2>Legend</h2>
+            <dl>
+            <dt class="grant">Green cell</dt><dd>The principal can reach the service: an IAP accessor (through IAP), or a Cloud Run invoker of a service without IAP.</dd>
+            <dt class="inert">Grey cell</dt><dd>A Cloud Run invoker of a service with IAP on: IAP checks every request first, so this grant alone reaches nothing.</dd>
+            <dt class="none">—</dt><dd>No grant: the principal cannot reach the service through this stack.</dd>
+            <dt class="off">Red</dt><dd>Needs attention: the service is public to anyone (IAP off, invoker check off), IAP is off, the IAP agent cannot invoke it, it runs as the default Compute Engine account, or it reads a secret of another project.</dd>
+            <dt>authoritative</dt><dd>The stack's list is the whole list of that role on the service; with a condition, of that role and condition only.</dd>
+            <dt>additive</dt><dd>The stack adds its grants and leaves others alone; grants made outside the stack are not shown.</dd>
+            <dt class="condition">if TITLE</dt><dd>The grant holds only while its IAM condition is true; hover for the expression.</dd>
+            <dt>Audience</dt><dd>internal: users of the organization; external: users outside it too, through a custom OAuth client; no-organization: a project without an organization, through a custom OAuth client. The client id is shown, never its secret.</dd>
+            </dl>
+            </aside>
+            """;
 
     private static String html(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");

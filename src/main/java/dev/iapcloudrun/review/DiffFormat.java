@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.review.PlanDiff.Action;
 import dev.iapcloudrun.synth.StructJson;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The three ways a diff is shown: text for a terminal, Markdown for a pull-request comment, JSON for tools. */
@@ -67,7 +72,13 @@ public enum DiffFormat {
         if (diff.findings().isEmpty()) {
             out.append("  none\n");
         }
-        diff.findings().forEach(f -> out.append("  ! ").append(f.message()).append('\n'));
+        diff.findings().forEach(f -> out.append("  ! ").append(f.kind().id).append(": ").append(f.message()).append('\n'));
+        var conditions = conditions(diff.findings());
+        if (!conditions.isEmpty()) {
+            out.append("  Conditions named above:\n");
+            conditions.forEach(c -> out.append("    '").append(c.title()).append("' on ").append(c.service()).append(": ")
+                    .append(c.before().map(b -> b + " → ").orElse("")).append(c.expression()).append('\n'));
+        }
         out.append("\nResource changes:\n");
         diff.changes().forEach(c -> resourceLines(c).forEach(line -> out.append("  ").append(line).append('\n')));
         return out.toString();
@@ -86,10 +97,49 @@ public enum DiffFormat {
                 // Two secrets differ only in their fingerprints: the reviewer learns that it changed, never what it is.
                 lines.add("    " + p.path() + ": " + (StructJson.isSecret(p.before()) && StructJson.isSecret(p.after())
                         ? "changed (secret)"
+                        : change.type().equals(GcpTypes.RUN_SERVICE) && p.path().equals("ingress") ? ingress(p)
                         : value(p.before()) + " → " + value(p.after())));
             }
         }
         return lines;
+    }
+
+    /** In the stack file's words, which the reviewer wrote, then in the API's, which {@code pulumi preview} shows. */
+    private static String ingress(PlanDiff.PropertyChange p) {
+        return ingressWord(p.before()) + " → " + ingressWord(p.after()) + " (" + wire(p.before()) + " → " + wire(p.after()) + ")";
+    }
+
+    private static String ingressWord(JsonNode node) {
+        return node.isTextual() && !node.asText().equals(StructJson.UNKNOWN) ? Grants.ServiceSettings.ingressWord(node.asText()) : value(node);
+    }
+
+    private static String wire(JsonNode node) {
+        return node.isTextual() && !node.asText().equals(StructJson.UNKNOWN) ? node.asText() : value(node);
+    }
+
+    /**
+     * A condition the findings name by title, shown once for all of them.
+     *
+     * @param before the base's expression, when the change alters it
+     */
+    record ConditionNote(String title, String service, Optional<String> before, String expression) {}
+
+    /** Each condition the findings name, once: a stack has one condition per service and side, found by its title. */
+    static List<ConditionNote> conditions(List<Finding> findings) {
+        var bySide = new LinkedHashMap<List<String>, Map<Finding.Side, String>>();
+        for (var f : findings) {
+            for (var ref : f.conditions()) {
+                bySide.computeIfAbsent(List.of(ref.condition().title(), ref.service()), k -> new EnumMap<>(Finding.Side.class))
+                        .putIfAbsent(ref.side(), ref.condition().expression());
+            }
+        }
+        var notes = new ArrayList<ConditionNote>();
+        bySide.forEach((key, sides) -> {
+            var head = sides.getOrDefault(Finding.Side.HEAD, sides.get(Finding.Side.BASE));
+            var base = Optional.ofNullable(sides.get(Finding.Side.BASE)).filter(b -> !b.equals(head));
+            notes.add(new ConditionNote(key.get(0), key.get(1), base, head));
+        });
+        return notes;
     }
 
     private static String value(JsonNode node) {
@@ -112,8 +162,9 @@ public enum DiffFormat {
         if (diff.findings().isEmpty()) {
             out.append("None: no grant, secret grant, runtime identity, IAP, invoker, ingress, OAuth or protection setting changes.\n");
         }
+        var conditions = markdownConditions(diff.findings());
         // Security lines come first and are cut last: they are what a reviewer must not miss.
-        int budget = limit - out.length() - open.length() - close.length()
+        int budget = limit - out.length() - open.length() - close.length() - conditions.length()
                 - truncatedNote(diff.findings().size(), diff.findings().size(), diff.changes().size(), diff.changes().size(), rerun).length();
         int shownFindings = 0;
         for (var f : diff.findings()) {
@@ -125,6 +176,7 @@ public enum DiffFormat {
             budget -= line.length();
             shownFindings++;
         }
+        out.append(conditions);
         var block = new StringBuilder();
         int shownResources = 0;
         for (var change : diff.changes()) {
@@ -143,6 +195,17 @@ public enum DiffFormat {
             out.append(truncatedNote(shownFindings, diff.findings().size(), shownResources, diff.changes().size(), rerun));
         }
         return out.toString();
+    }
+
+    /** The conditions the findings name, each with its expression once. */
+    private static String markdownConditions(List<Finding> findings) {
+        var notes = conditions(findings);
+        if (notes.isEmpty()) {
+            return "";
+        }
+        return notes.stream().map(c -> "- `" + code(c.title()) + "` on " + escape(c.service()) + ": "
+                        + c.before().map(b -> "`" + code(b) + "` → ").orElse("") + "`" + code(c.expression()) + "`\n")
+                .collect(Collectors.joining("", "\nConditions named above:\n\n", ""));
     }
 
     private static String truncatedNote(int shownFindings, int findings, int shownResources, int resources, String rerun) {
@@ -180,7 +243,12 @@ public enum DiffFormat {
             summary.put(action.label, diff.count(action));
         }
         var findings = root.putArray("security");
-        diff.findings().forEach(f -> findings.addObject().put("kind", f.kind().id).put("service", f.service()).put("message", f.message()));
+        for (var f : diff.findings()) {
+            var finding = findings.addObject().put("kind", f.kind().id).put("service", f.service()).put("message", f.message());
+            var conditions = finding.putArray("conditions");
+            f.conditions().forEach(c -> conditions.addObject().put("side", c.side().name().toLowerCase(Locale.ROOT))
+                    .put("title", c.condition().title()).put("expression", c.condition().expression()));
+        }
         var changes = root.putArray("changes");
         for (var c : diff.changes()) {
             var node = changes.addObject().put("action", c.action().label).put("urn", c.urn()).put("type", c.type()).put("name", c.name());

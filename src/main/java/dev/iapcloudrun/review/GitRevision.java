@@ -101,6 +101,20 @@ public final class GitRevision {
         return line.toString();
     }
 
+    /** The commit of the working tree's HEAD, its date, and whether the tree has uncommitted changes. */
+    public static Provenance provenance(Path root) throws IOException {
+        if (git(root, "rev-parse", "--is-inside-work-tree").isEmpty()) {
+            return Provenance.NOT_A_REPOSITORY;
+        }
+        var id = git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").map(String::strip);
+        var dirty = git(root, "status", "--porcelain").map(status -> !status.isBlank()).orElse(false);
+        if (id.isEmpty()) {
+            return new Provenance(true, Optional.empty(), dirty);
+        }
+        var date = git(root, "show", "-s", "--format=%cI", id.get()).map(String::strip).orElse("");
+        return Provenance.of(id.get(), date, dirty);
+    }
+
     /** Runs git; empty when it fails (an unknown revision, a file not in it). */
     private static Optional<String> git(Path root, String... args) throws IOException {
         return run(root, new byte[0], args).map(bytes -> new String(bytes, StandardCharsets.UTF_8));

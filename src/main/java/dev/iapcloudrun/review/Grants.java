@@ -3,10 +3,12 @@ package dev.iapcloudrun.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.spec.Principal;
+import dev.iapcloudrun.spec.ServiceSpec;
 import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.StructJson;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -84,9 +86,10 @@ public final class Grants {
          */
         public String describe() {
             if (kind == Kind.AUTHORITATIVE && condition.isPresent()) {
-                return "authoritative for condition '" + condition.get().title() + "' only: " + condition.get().expression();
+                return "authoritative for condition '" + condition.get().title() + "' only";
             }
-            return kind.label + condition.map(c -> ", condition '" + c.title() + "': " + c.expression()).orElse(", no condition");
+            // The expression is shown once for all the grants that share it, not in every grant's description.
+            return kind.label + condition.map(c -> ", condition '" + c.title() + "'").orElse(", no condition");
         }
     }
 
@@ -107,6 +110,15 @@ public final class Grants {
                     in.path("ingress").asText("INGRESS_TRAFFIC_ALL"),
                     in.path("deletionProtection").asBoolean(true),
                     in.path("template").path("serviceAccount").asText(""));
+        }
+
+        /** The ingress as the stack file writes it ({@code internal}), or the API's value when no stack file word means it. */
+        public String ingressWord() {
+            return ingressWord(ingress);
+        }
+
+        static String ingressWord(String wire) {
+            return Arrays.stream(ServiceSpec.Ingress.values()).filter(i -> i.wire.equals(wire)).map(i -> i.yaml).findFirst().orElse(wire);
         }
 
         /** The runtime identity as an IAM member, the form grants name it in. */
@@ -212,6 +224,22 @@ public final class Grants {
     public static List<ServiceSettings> services(Plan plan) {
         return plan.ofType(GcpTypes.RUN_SERVICE).stream().map(ServiceSettings::of)
                 .sorted(Comparator.comparing(ServiceSettings::service)).toList();
+    }
+
+    /**
+     * A custom OAuth client IAP signs users in with, as the plan's IAP settings name it; the client secret is never read.
+     *
+     * @param service the one service these settings are for, or empty for every service of the project
+     */
+    public record OAuthClient(String clientId, Optional<String> service) {}
+
+    /** The custom OAuth clients of a plan, the project's first; none means Google's managed client. */
+    public static List<OAuthClient> oauthClients(Plan plan) {
+        return plan.ofType(GcpTypes.IAP_SETTINGS).stream().map(r -> {
+            var name = r.inputs().path("name").asText("");
+            var service = name.contains("/services/") ? Optional.of(name.substring(name.lastIndexOf('/') + 1)) : Optional.<String>empty();
+            return new OAuthClient(r.inputs().path("accessSettings").path("oauthSettings").path("clientId").asText(""), service);
+        }).sorted(Comparator.comparing((OAuthClient c) -> c.service().orElse(""))).toList();
     }
 
     /** Every Secret Manager grant of a plan, each tied to the service whose runtime identity holds it. */

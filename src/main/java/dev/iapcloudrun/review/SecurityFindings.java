@@ -3,6 +3,7 @@ package dev.iapcloudrun.review;
 import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.review.Finding.Kind;
+import dev.iapcloudrun.review.Finding.Side;
 import dev.iapcloudrun.review.Grants.Grant;
 import dev.iapcloudrun.review.Grants.SecretGrant;
 import dev.iapcloudrun.review.Grants.ServiceSettings;
@@ -77,13 +78,19 @@ final class SecurityFindings {
             } else if (previous == null && !grant.isIapAgent() && behindIap(grant, servicesAfter)) {
                 findings.add(new Finding(Kind.INVOKER_BEHIND_IAP, grant.service(), who(grant.principal(), owners) + " gains "
                         + grant.role() + " on " + grant.service() + " (" + grant.describe() + "), which does not pass IAP: "
-                        + NOT_PAST_IAP));
+                        + NOT_PAST_IAP, refs(Side.HEAD, grant)));
             } else if (previous == null && !grant.isIapAgent()) {
-                findings.add(new Finding(Kind.ACCESS_GRANTED, grant.service(),
-                        who(grant.principal(), owners) + " gains " + grant.role() + " on " + grant.service() + " (" + grant.describe() + ")"));
+                findings.add(new Finding(Kind.ACCESS_GRANTED, grant.service(), who(grant.principal(), owners) + " gains "
+                        + grant.role() + " on " + grant.service() + " (" + grant.describe() + ")", refs(Side.HEAD, grant)));
             } else if (previous != null && !previous.describe().equals(grant.describe())) {
+                var conditions = new ArrayList<>(refs(Side.BASE, previous));
+                conditions.addAll(refs(Side.HEAD, grant));
                 findings.add(new Finding(Kind.ACCESS_CHANGED, grant.service(), grant.principal() + "'s " + grant.role()
-                        + " on " + grant.service() + " changes from " + previous.describe() + " to " + grant.describe()));
+                        + " on " + grant.service() + " changes from " + previous.describe() + " to " + grant.describe(), conditions));
+            } else if (previous != null && !previous.condition().equals(grant.condition())) {
+                findings.add(new Finding(Kind.ACCESS_CHANGED, grant.service(), grant.principal() + "'s " + grant.role()
+                        + " on " + grant.service() + " (" + grant.describe() + ") changes: the condition's expression changes",
+                        List.of(refs(Side.BASE, previous).get(0), refs(Side.HEAD, grant).get(0))));
             }
         }
         for (var grant : before) {
@@ -93,10 +100,10 @@ final class SecurityFindings {
             if (!grant.isIapAgent() && behindIap(grant, servicesBefore)) {
                 findings.add(new Finding(Kind.INVOKER_BEHIND_IAP, grant.service(), who(grant.principal(), owners) + " loses "
                         + grant.role() + " on " + grant.service() + " (" + grant.describe() + "), which did not pass IAP: "
-                        + NOT_PAST_IAP));
+                        + NOT_PAST_IAP, refs(Side.BASE, grant)));
             } else if (!grant.isIapAgent()) {
-                findings.add(new Finding(Kind.ACCESS_REVOKED, grant.service(),
-                        who(grant.principal(), owners) + " loses " + grant.role() + " on " + grant.service() + " (" + grant.describe() + ")"));
+                findings.add(new Finding(Kind.ACCESS_REVOKED, grant.service(), who(grant.principal(), owners) + " loses "
+                        + grant.role() + " on " + grant.service() + " (" + grant.describe() + ")", refs(Side.BASE, grant)));
             } else if (servicesAfter.containsKey(grant.service())) {
                 findings.add(new Finding(Kind.ACCESS_REVOKED, grant.service(), "the IAP service agent loses " + grant.role()
                         + " on " + grant.service() + ": IAP can no longer call it, and signed-in users get an error"));
@@ -123,12 +130,16 @@ final class SecurityFindings {
             }
             if (old.isPresent() && width(now.ingress()) > width(old.get().ingress())) {
                 findings.add(new Finding(Kind.INGRESS_WIDENED, name, "ingress of " + name + " widens from "
-                        + old.get().ingress() + " to " + now.ingress()));
+                        + old.get().ingressWord() + " to " + now.ingressWord()));
             }
             if (old.isPresent() && old.get().deletionProtection() && !now.deletionProtection()) {
                 findings.add(new Finding(Kind.DELETION_PROTECTION_REMOVED, name, "deletion protection is removed from " + name));
             }
         }
+    }
+
+    private static List<Finding.ConditionRef> refs(Side side, Grant grant) {
+        return grant.condition().map(c -> List.of(new Finding.ConditionRef(grant.service(), c, side))).orElse(List.of());
     }
 
     /** An invoker grant on a service behind IAP: IAP checks every request first, then calls the service as its agent. */

@@ -69,14 +69,27 @@ public record PulumiProject(Path root, String name) {
         return new PulumiProject(root, name.get());
     }
 
-    /** The project's stacks: each {@code Pulumi.<stack>.yaml} with its {@code stacks/<stack>.yaml}, sorted by name. */
+    /**
+     * The project's stacks: each {@code Pulumi.<stack>.yaml} with its {@code stacks/<stack>.yaml}, in the project's
+     * {@link PromotionOrder}; an {@link InputException} when that file is malformed.
+     */
     public List<String> stacks() throws IOException {
+        return promotionOrder().orThrow().sort(unordered());
+    }
+
+    /** The project's declared promotion order, with the problems of its file. */
+    public PromotionOrder promotionOrder() throws IOException {
+        return PromotionOrder.read(root);
+    }
+
+    /** The stacks, in no particular order. */
+    public List<String> unordered() throws IOException {
         try (var files = Files.list(root)) {
             return files.map(f -> f.getFileName().toString())
                     .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml") && !n.equals("Pulumi.yaml"))
                     .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
                     .filter(stack -> Files.exists(root.resolve("stacks").resolve(stack + ".yaml")))
-                    .sorted().toList();
+                    .toList();
         }
     }
 

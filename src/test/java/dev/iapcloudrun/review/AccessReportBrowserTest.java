@@ -38,9 +38,13 @@ class AccessReportBrowserTest {
                     + String.join(", ", BROWSERS) + " on PATH); install Debian's chromium to run it");
         }
         Assumptions.assumeTrue(browser.isPresent(), "no headless browser: install chromium to open the access report");
-        var report = AccessReportTest.bundledStacks();
+        var environments = new ArrayList<>(AccessReportTest.bundledStacks().environments());
+        // A public service: the page must say so, not show its column as nobody's.
+        environments.add(ReviewFixtures.environment(ReviewFixtures.stack("iap: false\npublic: true\n")));
+        var report = new AccessReport(environments);
         var page = dir.resolve("access.html");
-        Files.writeString(page, report.html(), StandardCharsets.UTF_8);
+        var provenance = Provenance.of("0123456789abcdef0123456789abcdef01234567", "2026-11-24T09:30:00+01:00", true);
+        Files.writeString(page, report.html(provenance), StandardCharsets.UTF_8);
 
         var dom = Jsoup.parse(dumpDom(browser.get(), page));
 
@@ -48,6 +52,7 @@ class AccessReportBrowserTest {
             var expected = new TreeMap<String, List<String>>();
             env.grants().forEach(g -> expected.computeIfAbsent(g.principal() + " → " + g.service(), k -> new ArrayList<>())
                     .add(AccessReport.role(g, env.iapOn(g.service())) + ", " + AccessReport.grantKind(g) + g.condition().map(c -> "if " + c.title()).orElse("")));
+            env.publicServices().forEach(service -> expected.put(AccessReport.ANYONE + " → " + service, List.of("can call it: public, no sign-in")));
             var shown = new TreeMap<String, List<String>>();
             var table = dom.selectFirst("section[data-stack=" + env.stack() + "] table");
             assertThat(table).as("the matrix of " + env.stack()).isNotNull();
@@ -65,7 +70,14 @@ class AccessReportBrowserTest {
                 }
             }
             assertThat(shown).as("grants the browser shows for " + env.stack()).isEqualTo(expected);
+            var section = dom.selectFirst("section[data-stack=" + env.stack() + "]");
+            assertThat(section.selectFirst("p.audience").text()).isEqualTo("Audience " + env.audience().yaml + ": " + env.signIn() + ".");
+            assertThat(section.select("p.public").eachAttr("data-service")).isEqualTo(env.publicServices());
         }
+        assertThat(dom.select("section[data-stack=test] p.public").text()).startsWith("hello is public: anyone who reaches its URL");
+        assertThat(dom.selectFirst("p.provenance").text()).isEqualTo(provenance.describe());
+        assertThat(dom.select("aside.legend dt")).hasSize(8);
+        assertThat(dom.select("aside.legend dd")).hasSize(8);
     }
 
     private String dumpDom(String browser, Path page) throws Exception {

@@ -2,9 +2,11 @@ package dev.iapcloudrun.review;
 
 import dev.iapcloudrun.TestPlans;
 import dev.iapcloudrun.components.Roles;
+import dev.iapcloudrun.spec.StackFileReader;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static dev.iapcloudrun.review.ReviewFixtures.stack;
@@ -14,7 +16,14 @@ class AccessReportTest {
 
     static AccessReport bundledStacks() {
         return new AccessReport(List.of("dev", "staging", "prod").stream()
-                .map(stack -> AccessReport.Environment.of(TestPlans.bundled(stack).synth())).toList());
+                .map(AccessReportTest::bundled).toList());
+    }
+
+    /** A bundled stack as the access command sees it: its plan, and the audience its stack file declares. */
+    static AccessReport.Environment bundled(String stack) {
+        var file = "stacks/" + stack + ".yaml";
+        var audience = StackFileReader.read(Path.of(file), file, StackFileReader.Defaults.NONE).audience();
+        return AccessReport.Environment.of(TestPlans.bundled(stack).synth(), audience);
     }
 
     @Test
@@ -26,7 +35,7 @@ class AccessReportTest {
                         + "only | partner-contract-2027: `request.time < timestamp(\"2028-01-01T00:00:00Z\")` |",
                 "| orders-api | serviceAccount:billing-worker@acme-portal-dev.iam.gserviceaccount.com | IAP accessor | additive | none |",
                 "| orders-api | user:lena.hofmann@acme.example | IAP accessor | additive | none |",
-                "- `orders-api`: IAP on, ingress internal and load balancer");
+                "- `orders-api`: IAP on, ingress internal-and-cloud-load-balancing");
         assertThat(markdown.indexOf("## dev:")).isLessThan(markdown.indexOf("## staging:"));
     }
 
@@ -44,16 +53,16 @@ class AccessReportTest {
         var plan = ReviewFixtures.withResources(stack(ReviewFixtures.ADDITIVE),
                 resources -> resources.removeIf(r -> r.name().equals("hello-invoker-iap-agent")));
 
-        var report = new AccessReport(List.of(AccessReport.Environment.of(plan)));
+        var report = new AccessReport(List.of(ReviewFixtures.environment(plan)));
 
         assertThat(report.markdown()).contains("- `hello`: IAP on, ingress all, IAP agent cannot invoke it");
-        assertThat(Jsoup.parse(report.html()).select("th[data-service=hello] .status.off").text())
+        assertThat(Jsoup.parse(report.html(Provenance.NOT_A_REPOSITORY)).select("th[data-service=hello] .status.off").text())
                 .isEqualTo("IAP on, ingress all, IAP agent cannot invoke it");
     }
 
     @Test
     void htmlHasOneMatrixOfPrincipalsAndServicesPerEnvironment() {
-        var page = Jsoup.parse(bundledStacks().html());
+        var page = Jsoup.parse(bundledStacks().html(Provenance.NOT_A_REPOSITORY));
 
         assertThat(page.select("section").eachAttr("data-stack")).containsExactly("dev", "staging", "prod");
         var prod = page.selectFirst("section[data-stack=prod] table");
@@ -78,7 +87,7 @@ class AccessReportTest {
                     expression: request.host == "a&b"
                 """);
 
-        var html = new AccessReport(List.of(AccessReport.Environment.of(plan))).html();
+        var html = new AccessReport(List.of(ReviewFixtures.environment(plan))).html(Provenance.NOT_A_REPOSITORY);
 
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;", "a&amp;b");
     }
@@ -98,8 +107,8 @@ class AccessReportTest {
     void listsAnInvokerOfAnIapServiceAsNotPassingIapAndOfAServiceWithoutIapAsAccess() {
         var invoker = "invokers: [serviceAccount:caller@acme-demo.iam.gserviceaccount.com]\n";
 
-        var behindIap = new AccessReport(List.of(AccessReport.Environment.of(stack(invoker + ReviewFixtures.ADDITIVE)))).markdown();
-        var withoutIap = new AccessReport(List.of(AccessReport.Environment.of(stack("iap: false\n" + invoker)))).markdown();
+        var behindIap = new AccessReport(List.of(ReviewFixtures.environment(stack(invoker + ReviewFixtures.ADDITIVE)))).markdown();
+        var withoutIap = new AccessReport(List.of(ReviewFixtures.environment(stack("iap: false\n" + invoker)))).markdown();
 
         assertThat(behindIap).contains("| hello | serviceAccount:caller@acme-demo.iam.gserviceaccount.com | Cloud Run invoker "
                 + "(does not pass IAP) | additive | none |", "A caller needs IAP access (an accessor row) and an ID token IAP accepts.");
@@ -111,7 +120,7 @@ class AccessReportTest {
     void htmlShowsAnInvokerOfAnIapServiceApartFromAccess() {
         var invoker = "invokers: [serviceAccount:caller@acme-demo.iam.gserviceaccount.com]\n";
 
-        var page = Jsoup.parse(new AccessReport(List.of(AccessReport.Environment.of(stack(invoker + ReviewFixtures.ADDITIVE)))).html());
+        var page = Jsoup.parse(new AccessReport(List.of(ReviewFixtures.environment(stack(invoker + ReviewFixtures.ADDITIVE)))).html(Provenance.NOT_A_REPOSITORY));
 
         var cell = page.selectFirst("tr[data-principal=serviceAccount:caller@acme-demo.iam.gserviceaccount.com] td[data-service=hello]");
         assertThat(cell.hasClass("inert")).isTrue();
@@ -124,12 +133,12 @@ class AccessReportTest {
         var plan = stack("secrets:\n  A: {secret: db-password}\n  B: {secret: projects/acme-prod/secrets/api-key}\n"
                 + ReviewFixtures.ADDITIVE);
 
-        var report = new AccessReport(List.of(AccessReport.Environment.of(plan)));
+        var report = new AccessReport(List.of(ReviewFixtures.environment(plan)));
 
         var line = "runs as run-hello@acme-demo.iam.gserviceaccount.com; reads secrets: projects/acme-demo/secrets/db-password, "
                 + "projects/acme-prod/secrets/api-key (ANOTHER PROJECT)";
         assertThat(report.markdown()).contains("- `hello`: IAP on, ingress all; " + line);
-        assertThat(Jsoup.parse(report.html()).select("th[data-service=hello] .identity.off").text()).isEqualTo(line);
+        assertThat(Jsoup.parse(report.html(Provenance.NOT_A_REPOSITORY)).select("th[data-service=hello] .identity.off").text()).isEqualTo(line);
     }
 
     @Test
@@ -144,7 +153,7 @@ class AccessReportTest {
                     r.dependsOn(), r.protect(), r.version());
         }));
 
-        var report = new AccessReport(List.of(AccessReport.Environment.of(plan)));
+        var report = new AccessReport(List.of(ReviewFixtures.environment(plan)));
 
         assertThat(report.markdown()).contains("runs as the project's default Compute Engine account (none set)");
     }
@@ -153,7 +162,7 @@ class AccessReportTest {
     void treatsTheOwnAgentAsTheAgentWhenTheProjectNumberIsLookedUp() {
         var plan = TestPlans.runStack(ReviewFixtures.stackText(ReviewFixtures.ADDITIVE).replace("projectNumber: \"123456789012\"\n", ""));
 
-        var env = AccessReport.Environment.of(plan);
+        var env = ReviewFixtures.environment(plan);
 
         assertThat(env.agentCanInvoke()).containsEntry("hello", true);
         assertThat(env.grants()).extracting(Grants.Grant::role).containsExactly(Roles.IAP_ACCESSOR);
@@ -168,7 +177,7 @@ class AccessReportTest {
                 agent.urn() + "-other", agent.type(), "hello-invoker-other", agent.parent(), true,
                 agent.inputs().deepCopy().put("member", other), List.of(), false, "")));
 
-        var report = new AccessReport(List.of(AccessReport.Environment.of(plan)));
+        var report = new AccessReport(List.of(ReviewFixtures.environment(plan)));
 
         assertThat(report.markdown()).contains("| hello | " + DiffFormat.escape(other) + " | Cloud Run invoker (does not pass IAP) |");
     }
@@ -182,7 +191,7 @@ class AccessReportTest {
                 accessor.urn() + "-agent", accessor.type(), "hello-accessors-agent", accessor.parent(), true,
                 accessor.inputs().deepCopy().put("member", own), List.of(), false, "")));
 
-        var report = new AccessReport(List.of(AccessReport.Environment.of(plan)));
+        var report = new AccessReport(List.of(ReviewFixtures.environment(plan)));
 
         assertThat(report.markdown()).contains("| hello | " + DiffFormat.escape(own) + " | IAP accessor | additive | none |");
     }
@@ -191,5 +200,85 @@ class AccessReportTest {
     void grantsKeepTheRoleOfEachResource() {
         assertThat(Grants.of(TestPlans.bundled("dev").synth())).extracting(Grants.Grant::role)
                 .containsOnly(Roles.IAP_ACCESSOR, Roles.RUN_INVOKER);
+    }
+
+    @Test
+    void saysPlainlyThatAServiceWithoutIapAndWithoutTheInvokerCheckIsPublicToAnyone() {
+        var report = new AccessReport(List.of(ReviewFixtures.environment(stack("iap: false\npublic: true\n"))));
+
+        assertThat(report.markdown()).contains("- `hello`: IAP OFF, ingress all, invoker check OFF: PUBLIC, anyone who reaches "
+                + "its URL can call it, without signing in;");
+        var page = Jsoup.parse(report.html(Provenance.NOT_A_REPOSITORY));
+        assertThat(page.select("p.public[data-service=hello]").text()).isEqualTo("hello is public: anyone who reaches its URL can "
+                + "call it, without signing in and without any grant (IAP off, invoker check off).");
+        var anyone = page.selectFirst("section[data-stack=test] tbody tr.public");
+        assertThat(anyone.attr("data-principal")).isEqualTo(AccessReport.ANYONE);
+        assertThat(anyone.selectFirst("td[data-service=hello]").hasClass("public")).isTrue();
+        assertThat(anyone.selectFirst("td[data-service=hello]").text()).isEqualTo("can call it: public, no sign-in");
+    }
+
+    @Test
+    void addsNoPublicRowWhenNoServiceIsPublic() {
+        var page = Jsoup.parse(new AccessReport(List.of(ReviewFixtures.environment(stack("iap: false\n")))).html(Provenance.NOT_A_REPOSITORY));
+
+        assertThat(page.select("tr.public, p.public")).isEmpty();
+    }
+
+    @Test
+    void showsEachStacksAudienceAndOAuthClientIdButNeverItsSecret() {
+        var report = bundledStacks();
+
+        var markdown = report.markdown();
+        assertThat(markdown).contains("## dev: project `acme-portal-dev`, europe-west1\n\nAudience `internal`: users of the organization "
+                + "sign in, through Google's managed OAuth client.\n");
+        assertThat(markdown).contains("Audience `external`: users outside the organization sign in too, through OAuth client "
+                + "905718264301-4k2q9m0r7vbt3d1e8s6p5n4c2a1f0g9h.apps.googleusercontent.com (for every service of the project).\n");
+        var html = report.html(Provenance.NOT_A_REPOSITORY);
+        var page = Jsoup.parse(html);
+        assertThat(page.select("section[data-stack] p.audience").eachAttr("data-audience")).containsExactly("internal", "internal", "external");
+        assertThat(page.selectFirst("section[data-stack=prod] p.audience").text()).contains("905718264301-4k2q9m0r7vbt3d1e8s6p5n4c2a1f0g9h.apps");
+        assertThat(markdown + html).doesNotContain("[secret").doesNotContain("clientSecret");
+    }
+
+    @Test
+    void namesTheServiceAnOAuthClientIsScopedTo() {
+        var yaml = ReviewFixtures.stackText(ReviewFixtures.ADDITIVE) + """
+                iap:
+                  audience: no-organization
+                  oauthClient:
+                    clientId: 123-abc.apps.googleusercontent.com
+                    clientSecretConfig: iapOauthClientSecret
+                    scope: services
+                """;
+        var key = "iap-cloudrun:iapOauthClientSecret";
+        var plan = TestPlans.runStack(yaml, java.util.Map.of(key, "v1:c2FsdHNhbHRzYWx0:Y2lwaGVydGV4dGNpcGhlcnRleHQ="), java.util.Set.of(key));
+
+        var markdown = new AccessReport(List.of(AccessReport.Environment.of(plan, dev.iapcloudrun.spec.StackSpec.Audience.NO_ORGANIZATION))).markdown();
+
+        assertThat(markdown).contains("Audience `no-organization`: the project has no organization; users sign in, through OAuth client "
+                + "123-abc.apps.googleusercontent.com (for hello).");
+    }
+
+    @Test
+    void htmlHasALegendOfEveryMarkItUses() {
+        var page = Jsoup.parse(bundledStacks().html(Provenance.NOT_A_REPOSITORY));
+
+        assertThat(page.select("aside.legend dt").eachText()).containsExactly("Green cell", "Grey cell", "—", "Red", "authoritative",
+                "additive", "if TITLE", "Audience");
+        assertThat(page.select("aside.legend dd")).hasSize(8).allSatisfy(dd -> assertThat(dd.text()).isNotBlank());
+    }
+
+    @Test
+    void htmlNamesTheCommitAndDateItWasMadeFromAndUncommittedChanges() {
+        var report = new AccessReport(List.of(ReviewFixtures.environment(stack(ReviewFixtures.ADDITIVE))));
+
+        assertThat(Jsoup.parse(report.html(Provenance.of("0123456789abcdef0123456789abcdef01234567", "2026-11-24T09:30:00+01:00", true)))
+                .selectFirst("p.provenance").text()).isEqualTo("Made from commit 0123456789abcdef0123456789abcdef01234567 "
+                + "(committed 2026-11-24T09:30:00+01:00), with uncommitted changes.");
+        assertThat(Jsoup.parse(report.html(Provenance.of("0123456789abcdef0123456789abcdef01234567", "2026-11-24T09:30:00+01:00", false)))
+                .selectFirst("p.provenance").text()).endsWith("(committed 2026-11-24T09:30:00+01:00).");
+        assertThat(Jsoup.parse(report.html(Provenance.NOT_A_REPOSITORY)).selectFirst("p.provenance").text())
+                .isEqualTo("Made from a folder that is not in a git repository: no commit to name.");
+        assertThat(report.html(Provenance.NOT_A_REPOSITORY)).isEqualTo(report.html(Provenance.NOT_A_REPOSITORY));
     }
 }

@@ -22,8 +22,66 @@ class DiffFormatTest {
 
         assertThat(text).startsWith("Stack test: 1 to add, 1 to update, 0 to replace, 1 to delete.\n");
         assertThat(text.indexOf("Security-relevant changes:")).isLessThan(text.indexOf("Resource changes:"));
-        assertThat(text).contains("  ! user:ada_lovelace@example.com gains roles/iap.httpsResourceAccessor on hello (additive, no condition)",
-                "  ~ gcp:cloudrunv2/service:Service hello\n      ingress: \"INGRESS_TRAFFIC_ALL\" → \"INGRESS_TRAFFIC_INTERNAL_ONLY\"");
+        assertThat(text).contains("  ! access-granted: user:ada_lovelace@example.com gains roles/iap.httpsResourceAccessor on hello (additive, no condition)",
+                "  ! access-revoked: user:ada@example.com loses");
+    }
+
+    @Test
+    void showsIngressInTheStackFilesWordsThenTheApis() {
+        var widened = PlanDiff.between(HEAD, stack(ADDITIVE));
+
+        assertThat(DiffFormat.TEXT.render(widened, "rerun")).contains(
+                "  ! ingress-widened: ingress of hello widens from internal to all\n",
+                "  ~ gcp:cloudrunv2/service:Service hello\n      ingress: internal → all (INGRESS_TRAFFIC_INTERNAL_ONLY → INGRESS_TRAFFIC_ALL)\n");
+        assertThat(DiffFormat.MARKDOWN.render(widened, "rerun")).contains(
+                "- **ingress-widened**: ingress of hello widens from internal to all\n",
+                "    ingress: internal → all (INGRESS_TRAFFIC_INTERNAL_ONLY → INGRESS_TRAFFIC_ALL)\n");
+    }
+
+    private static final String CONDITIONED = """
+            accessors:
+              mode: authoritative
+              members: [user:ada@example.com, group:ops@example.com, group:qa@example.com]
+              condition:
+                title: until-2027
+                expression: request.time < timestamp("2027-01-01T00:00:00Z")
+            """;
+
+    @Test
+    void showsAConditionsExpressionOnceForEveryFindingThatNamesIt() {
+        var diff = PlanDiff.between(stack(ReviewFixtures.AUTHORITATIVE), stack(CONDITIONED));
+        var expression = "request.time < timestamp(\"2027-01-01T00:00:00Z\")";
+
+        var text = DiffFormat.TEXT.render(diff, "rerun");
+        assertThat(text).contains("  ! access-granted: group:qa@example.com gains roles/iap.httpsResourceAccessor on hello "
+                        + "(authoritative for condition 'until-2027' only)\n",
+                "  ! access-changed: user:ada@example.com's roles/iap.httpsResourceAccessor on hello changes from authoritative, "
+                        + "no condition to authoritative for condition 'until-2027' only\n",
+                "  Conditions named above:\n    'until-2027' on hello: " + expression + "\n\nResource changes:");
+        assertThat(text.substring(0, text.indexOf("Resource changes:")).split(java.util.regex.Pattern.quote(expression), -1)).hasSize(2);
+
+        var markdown = DiffFormat.MARKDOWN.render(diff, "rerun");
+        var security = markdown.substring(0, markdown.indexOf("#### Resource changes"));
+        assertThat(security).contains("\nConditions named above:\n\n- `until-2027` on hello: `" + expression + "`\n")
+                .contains("- **access-changed**: group:ops@example.com's");
+        assertThat(security.split(java.util.regex.Pattern.quote(expression), -1)).hasSize(2);
+    }
+
+    @Test
+    void showsAChangedExpressionOnceAsItsBaseAndHeadValue() throws Exception {
+        var later = CONDITIONED.replace("2027-01-01", "2028-01-01");
+        var diff = PlanDiff.between(stack(CONDITIONED), stack(later));
+
+        assertThat(DiffFormat.TEXT.render(diff, "rerun")).contains(
+                "  ! access-changed: user:ada@example.com's roles/iap.httpsResourceAccessor on hello (authoritative for condition "
+                        + "'until-2027' only) changes: the condition's expression changes\n",
+                "    'until-2027' on hello: request.time < timestamp(\"2027-01-01T00:00:00Z\") → "
+                        + "request.time < timestamp(\"2028-01-01T00:00:00Z\")\n");
+        var json = new ObjectMapper().readTree(DiffFormat.JSON.render(diff, "rerun"));
+        assertThat(json.path("security").findParents("kind").stream().filter(f -> f.path("kind").asText().equals("access-changed"))
+                .findFirst().orElseThrow().path("conditions").toString()).isEqualTo(
+                "[{\"expression\":\"request.time < timestamp(\\\"2027-01-01T00:00:00Z\\\")\",\"side\":\"base\",\"title\":\"until-2027\"},"
+                        + "{\"expression\":\"request.time < timestamp(\\\"2028-01-01T00:00:00Z\\\")\",\"side\":\"head\",\"title\":\"until-2027\"}]");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.iapcloudrun.review;
 
+import dev.iapcloudrun.spec.StackSpec;
+
 import dev.iapcloudrun.TestPlans;
 import dev.iapcloudrun.synth.Plan;
 
@@ -34,6 +36,11 @@ final class ReviewFixtures {
             """;
 
     private ReviewFixtures() {}
+
+    /** The access report's view of a fixture stack: they declare no audience, so it is internal, the default. */
+    static AccessReport.Environment environment(Plan plan) {
+        return AccessReport.Environment.of(plan, StackSpec.Audience.INTERNAL);
+    }
 
     /** The plan of {@link #STACK} with {@code serviceLines} added to the service. */
     static Plan stack(String serviceLines) {
