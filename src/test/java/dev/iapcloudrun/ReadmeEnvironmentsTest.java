@@ -34,7 +34,7 @@ class ReadmeEnvironmentsTest {
                 "pulumi config set --secret iapOauthClientSecret <client secret> --stack qa",
                 JAR + "validate --stack qa",
                 StackChecks.UPDATE_GOLDEN, StackChecks.GOLDEN.resolve("qa.json").toString(),
-                "PULUMI_PREVIEW_STACKS");
+                "PULUMI_PREVIEW_STACKS", "`promotion-order.yaml`");
     }
 
     @Test
