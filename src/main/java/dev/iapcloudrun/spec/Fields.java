@@ -22,19 +22,23 @@ final class Fields {
     private final List<Problem> problems;
     private final Set<String> known = new LinkedHashSet<>();
 
-    private Fields(YamlNode.Mapping mapping, String path, List<Problem> problems) {
+    /** The node was not a mapping at all: its one problem says so, and no field of it is reported missing. */
+    private final boolean wrongType;
+
+    private Fields(YamlNode.Mapping mapping, String path, List<Problem> problems, boolean wrongType) {
         this.mapping = mapping;
         this.path = path;
         this.problems = problems;
+        this.wrongType = wrongType;
     }
 
     /** Fields of {@code node}, or empty fields (after a problem) when it is not a mapping. */
     static Fields of(YamlNode node, String path, List<Problem> problems, String expected) {
         if (node instanceof YamlNode.Mapping m) {
-            return new Fields(m, path, problems);
+            return new Fields(m, path, problems, false);
         }
         problems.add(new Problem(node.location(), path, "found " + node.describe() + "; expected " + expected));
-        return new Fields(new YamlNode.Mapping(Map.of(), Map.of(), node.location()), path, problems);
+        return new Fields(new YamlNode.Mapping(Map.of(), Map.of(), node.location()), path, problems, true);
     }
 
     List<Problem> problems() {
@@ -53,11 +57,9 @@ final class Fields {
     Optional<YamlNode> node(String key) {
         known.add(key);
         var node = mapping.entries().get(key);
-        // An explicit null (a key with nothing after it) means "not set", as YAML authors expect.
-        if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.NULL) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(node);
+        // To an optional field, an explicit null (a key with nothing after it) means "not set", as YAML authors expect;
+        // a required one goes through required(), which refuses it.
+        return isNull(node) ? Optional.empty() : Optional.ofNullable(node);
     }
 
     void problem(YamlNode at, String key, String message) {
@@ -69,20 +71,47 @@ final class Fields {
         problems.add(new Problem(mapping.keyLocations().getOrDefault(key, mapping.location()), child(key), message));
     }
 
+    /** A problem about the mapping as a whole, such as a missing field; nothing when the mapping was not one. */
     void problemHere(String message) {
-        problems.add(new Problem(mapping.location(), path, message));
+        if (!wrongType) {
+            problems.add(new Problem(mapping.location(), path, message));
+        }
     }
 
     Optional<String> string(String key, String expected) {
         return node(key).flatMap(n -> text(n, child(key), expected));
     }
 
-    String requiredString(String key, String expected) {
-        if (node(key).isEmpty()) {
+    /**
+     * The value of a key that must have one. A missing key is reported at the mapping; an explicit null ({@code key:}
+     * with nothing after it, or {@code ~}) at the null, like any other wrong type: taken as absent, a required list
+     * left empty by mistake would read as "nobody", and a service nobody can reach would deploy without a word.
+     */
+    Optional<YamlNode> required(String key, String expected) {
+        known.add(key);
+        var node = mapping.entries().get(key);
+        if (node == null) {
             problemHere("the required field '" + key + "' is missing; expected " + expected);
-            return null;
+            return Optional.empty();
         }
-        return string(key, expected).orElse(null);
+        if (isNull(node)) {
+            problem(node, key, "found " + node.describe() + "; expected " + expected);
+            return Optional.empty();
+        }
+        return Optional.of(node);
+    }
+
+    /** Whether the key is there with an explicit null: to optional fields, the same as leaving the key out. */
+    boolean isNull(String key) {
+        return isNull(mapping.entries().get(key));
+    }
+
+    private static boolean isNull(YamlNode node) {
+        return node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.NULL;
+    }
+
+    String requiredString(String key, String expected) {
+        return required(key, expected).flatMap(n -> text(n, child(key), expected)).orElse(null);
     }
 
     Optional<Integer> integer(String key, int min, int max) {

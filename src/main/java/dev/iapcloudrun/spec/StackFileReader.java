@@ -236,7 +236,10 @@ public final class StackFileReader {
                         i.addProblem(n, path, "found \"" + d + "\"; expected a lower-case domain name such as acme.example");
                         return false;
                     }));
-            if (audience.needsOAuthClient() && oauthClient.isEmpty() && !i.has("oauthClient")) {
+            if (audience.needsOAuthClient() && i.isNull("oauthClient")) {
+                i.required("oauthClient", "a mapping with clientId and clientSecretConfig, which the audience '" + audience.yaml
+                        + "' needs (Google's managed client only serves users of the project's organization)");
+            } else if (audience.needsOAuthClient() && !i.has("oauthClient")) {
                 i.problemHere("the audience '" + audience.yaml + "' needs a custom OAuth client: add 'oauthClient' with clientId "
                         + "and clientSecretConfig (Google's managed client only serves users of the project's organization)");
             }
@@ -244,11 +247,8 @@ public final class StackFileReader {
         }
 
         var services = new ArrayList<ServiceSpec>();
-        if (!f.has("services")) {
-            f.problemHere("the required field 'services' is missing; expected a list of services");
-        }
         var names = new HashMap<String, Location>();
-        f.node("services").ifPresent(n -> {
+        f.required("services", "a list of services").ifPresent(n -> {
             if (n instanceof YamlNode.Sequence seq && seq.items().isEmpty()) {
                 f.problem(n, "services", "found an empty list; expected at least one service");
             }
@@ -453,17 +453,12 @@ public final class StackFileReader {
     }
 
     private static AccessorsSpec accessors(Fields f) {
-        var mode = f.choice("mode", byYaml(AccessorsSpec.Mode.values(), m -> m.yaml), null);
-        if (mode == null && !f.has("mode")) {
-            f.problemHere("the required field 'mode' is missing; expected authoritative (exactly these members) or additive (these members, others left alone)");
-        }
+        var mode = f.required("mode", "authoritative (exactly these members) or additive (these members, others left alone)").isEmpty()
+                ? null : f.choice("mode", byYaml(AccessorsSpec.Mode.values(), m -> m.yaml), null);
+        f.required("members", "a list of principals").filter(n -> n instanceof YamlNode.Sequence seq && seq.items().isEmpty())
+                .ifPresent(n -> f.problem(n, "members", "found an empty list; expected at least one principal "
+                        + "(a service nobody may reach needs no accessors block)"));
         var members = principals(f, "members");
-        if (!f.has("members")) {
-            f.problemHere("the required field 'members' is missing; expected a list of principals");
-        } else if (f.node("members").filter(n -> n instanceof YamlNode.Sequence seq && seq.items().isEmpty()).isPresent()) {
-            f.problem(f.node("members").orElseThrow(), "members", "found an empty list; expected at least one principal "
-                    + "(a service nobody may reach needs no accessors block)");
-        }
         var condition = f.object("condition", "a mapping with title, expression and description").map(c -> {
             var title = c.requiredString("title", "a short title");
             if (title != null && (title.isBlank() || title.length() > MAX_CONDITION_TITLE)) {

@@ -51,6 +51,31 @@ class StackFileReaderTest {
     }
 
     @Test
+    void failsWhenAccessorMembersAreAnExplicitNullInsteadOfAcceptingAServiceNobodyCanReach() {
+        for (var none : List.of("", " ~", " null")) {
+            var yaml = VALID.replaceFirst("members:\n(.*\n)*", "members:" + none + "\n");
+            assertThat(problems(yaml)).as("members:" + none).singleElement().hasToString(
+                    "stacks/dev.yaml:8:" + (none.isEmpty() ? 15 : 16) + ": services[0].accessors.members: found nothing (null); "
+                            + "expected a list of principals");
+        }
+    }
+
+    @Test
+    void readsAKeyWithNothingAfterItAsANullAndAQuotedEmptyTextAsText() {
+        assertThat(problems(VALID.replace("name: orders-api", "name:"))).singleElement()
+                .hasToString("stacks/dev.yaml:4:10: services[0].name: found nothing (null); expected a Cloud Run service name");
+        assertThat(problems(VALID.replace("name: orders-api", "name: ''"))).singleElement().asString()
+                .startsWith("stacks/dev.yaml:4:11: services[0].name: found \"\"; expected a Cloud Run service name: ");
+    }
+
+    @Test
+    void treatsAnExplicitNullAsNotSetWhereTheFieldIsOptional() {
+        var spec = parse(VALID.replace("image:", "ingress:\n    invokers: ~\n    image:"));
+        assertThat(spec.services().get(0).ingress()).isEqualTo(ServiceSpec.Ingress.ALL);
+        assertThat(spec.services().get(0).invokers()).isEmpty();
+    }
+
+    @Test
     void takesProjectAndRegionFromConfigWhenTheFileOmitsThem() {
         var spec = StackFileReader.parse("stacks/dev.yaml", """
                 services:
