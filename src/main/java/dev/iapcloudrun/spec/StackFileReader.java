@@ -65,14 +65,38 @@ public final class StackFileReader {
     /**
      * Defaults the stack file falls back on: the {@code gcp:project} and {@code gcp:region} config.
      *
-     * @param source where the config comes from, as errors name it ({@code Pulumi.<stack>.yaml})
+     * @param source       where the config comes from, as errors name it ({@code Pulumi.<stack>.yaml})
+     * @param keyLocations where each config key stands in that file, when known: a bad value is reported there
+     * @param readable     whether the config could be read; when not, its values are unknown, not absent, so a project
+     *                     or region missing from the stack file is not reported: the caller reports the config's problems
      */
-    public record Defaults(Optional<String> project, Optional<String> region, String source) {
+    public record Defaults(Optional<String> project, Optional<String> region, String source, Map<String, Location> keyLocations,
+                           boolean readable) {
         public static final Defaults NONE = new Defaults(Optional.empty(), Optional.empty());
+
+        public Defaults {
+            keyLocations = Map.copyOf(keyLocations);
+        }
+
+        public Defaults(Optional<String> project, Optional<String> region, String source) {
+            this(project, region, source, Map.of(), true);
+        }
 
         public Defaults(Optional<String> project, Optional<String> region) {
             this(project, region, "the stack's config");
         }
+
+        /** Where to report a bad config value: at its key in the config file when known, else at the stack file's top. */
+        void problem(Fields f, String key, String message) {
+            var at = keyLocations.get(key);
+            if (at == null) {
+                f.problemHere("the " + key + " config: " + message);
+            } else {
+                f.problems().add(new Problem(at, "config." + key, message));
+            }
+        }
+
+
     }
 
     /** Stack files are a few kilobytes; anything this large is not one, and is refused before parsing. */
@@ -193,10 +217,11 @@ public final class StackFileReader {
                         + "environment would deploy into that environment's project): correct the one that is wrong, or remove "
                         + "'project' from the stack file to take gcp:project"));
         var project = fileProject.or(defaults::project);
+        var projectId = "a project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter";
         project.filter(p -> !PROJECT_ID.matcher(p).matches()).ifPresent(p -> f.node("project").ifPresentOrElse(
-                n -> f.problem(n, "project", "found \"" + p + "\"; expected a project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter"),
-                () -> f.problemHere("the gcp:project config \"" + p + "\" is not a valid project id")));
-        if (project.isEmpty()) {
+                n -> f.problem(n, "project", "found \"" + p + "\"; expected " + projectId),
+                () -> defaults.problem(f, "gcp:project", "found \"" + p + "\"; expected " + projectId)));
+        if (project.isEmpty() && defaults.readable()) {
             f.problemHere("no project: set 'project' in the stack file or the gcp:project config of the stack");
         }
         var projectNumber = f.string("projectNumber", "the project number, such as \"123456789012\"");
@@ -205,8 +230,8 @@ public final class StackFileReader {
         var region = f.string("region", "a region such as europe-west1").or(defaults::region);
         region.filter(r -> !REGION.matcher(r).matches()).ifPresent(r -> f.node("region").ifPresentOrElse(
                 n -> f.problem(n, "region", "found \"" + r + "\"; expected a Cloud Run region such as europe-west1"),
-                () -> f.problemHere("the gcp:region config \"" + r + "\" is not a region")));
-        if (region.isEmpty()) {
+                () -> defaults.problem(f, "gcp:region", "found \"" + r + "\"; expected a Cloud Run region such as europe-west1")));
+        if (region.isEmpty() && defaults.readable()) {
             f.problemHere("no region: set 'region' in the stack file or the gcp:region config of the stack");
         }
         var labels = labels(f, "labels");
