@@ -160,7 +160,7 @@ final class Fields {
         return node(key).flatMap(n -> text(n, child(key), expected).flatMap(value -> {
             var chosen = allowed.get(value);
             if (chosen == null) {
-                problem(n, key, "found \"" + value + "\"; expected " + expected);
+                problem(n, key, "found \"" + value + "\"; " + DidYouMean.hint(value, allowed.keySet()) + "expected " + expected);
             }
             return Optional.ofNullable(chosen);
         })).orElse(defaultValue);
@@ -225,7 +225,7 @@ final class Fields {
     void finish() {
         mapping.keyLocations().forEach((key, location) -> {
             if (!known.contains(key)) {
-                var suggestion = DidYouMean.closest(key, known).map(k -> "did you mean '" + k + "'? ").orElse("");
+                var suggestion = DidYouMean.hint(key, known);
                 problems.add(new Problem(location, child(key), "unknown field '" + key + "'; " + suggestion
                         + "expected one of " + known.stream().sorted().collect(Collectors.joining(", "))));
             }

@@ -228,9 +228,9 @@ public final class StackFileReader {
         projectNumber.filter(n -> !PROJECT_NUMBER.matcher(n).matches()).ifPresent(n ->
                 f.problem(f.node("projectNumber").orElseThrow(), "projectNumber", "found \"" + n + "\"; expected the project number, 6 to 19 digits"));
         var region = f.string("region", "a region such as europe-west1").or(defaults::region);
-        region.filter(r -> !REGION.matcher(r).matches()).ifPresent(r -> f.node("region").ifPresentOrElse(
-                n -> f.problem(n, "region", "found \"" + r + "\"; expected a Cloud Run region such as europe-west1"),
-                () -> defaults.problem(f, "gcp:region", "found \"" + r + "\"; expected a Cloud Run region such as europe-west1")));
+        region.filter(r -> !REGION.matcher(r).matches()).map(r -> "found \"" + r + "\"; " + DidYouMean.hint(r, StackRules.CLOUD_RUN_REGIONS)
+                + "expected a Cloud Run region such as europe-west1").ifPresent(message -> f.node("region").ifPresentOrElse(
+                        n -> f.problem(n, "region", message), () -> defaults.problem(f, "gcp:region", message)));
         if (region.isEmpty() && defaults.readable()) {
             f.problemHere("no region: set 'region' in the stack file or the gcp:region config of the stack");
         }

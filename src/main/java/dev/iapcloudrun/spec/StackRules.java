@@ -63,7 +63,8 @@ public final class StackRules {
         var found = new Found(root, spec.policy(), errors, warnings);
         if (!CLOUD_RUN_REGIONS.contains(spec.region())) {
             found.add(Rule.UNKNOWN_REGION, "region", "the region \"" + spec.region() + "\" is not one this tool knows Cloud Run "
-                    + "to run in; check the name (Cloud Run locations: https://cloud.google.com/run/docs/locations)", "region");
+                    + "to run in; " + DidYouMean.hint(spec.region(), CLOUD_RUN_REGIONS)
+                    + "check the name (Cloud Run locations: https://cloud.google.com/run/docs/locations)", "region");
         }
         var services = spec.services();
         for (int i = 0; i < services.size(); i++) {

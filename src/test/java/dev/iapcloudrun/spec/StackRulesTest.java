@@ -112,6 +112,14 @@ class StackRulesTest {
         assertThat(check(text, Optional.empty()).warnings()).singleElement().satisfies(w -> assertThat(w.message()).endsWith("[unknown-region]"));
     }
 
+    @Test
+    void suggestsTheKnownRegionClosestToAMisspeltOne() {
+        var text = stack("", AUTHORITATIVE).replace("region: europe-west1", "region: us-centrall1");
+        assertThat(check(text, Optional.empty()).warnings()).singleElement().hasToString("stacks/demo.yaml:2:9: region: the region "
+                + "\"us-centrall1\" is not one this tool knows Cloud Run to run in; did you mean 'us-central1'? check the name (Cloud Run "
+                + "locations: https://cloud.google.com/run/docs/locations) [unknown-region]");
+    }
+
     private static final String DEFAULT_ACCOUNT = "serviceAccount: 905718264301-compute@developer.gserviceaccount.com\n";
 
     @Test
