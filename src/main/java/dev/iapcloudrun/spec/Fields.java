@@ -225,9 +225,11 @@ final class Fields {
     void finish() {
         mapping.keyLocations().forEach((key, location) -> {
             if (!known.contains(key)) {
-                var suggestion = DidYouMean.hint(key, known);
-                problems.add(new Problem(location, child(key), "unknown field '" + key + "'; " + suggestion
-                        + "expected one of " + known.stream().sorted().collect(Collectors.joining(", "))));
+                var expected = "expected one of " + known.stream().sorted().collect(Collectors.joining(", "));
+                // A key known at another level was written at the wrong one, most often by an indentation mistake.
+                problems.add(new Problem(location, child(key), StackFileModel.belongsElsewhere(key, path)
+                        .map(where -> "the field '" + key + "' does not belong here: " + where + "; " + expected)
+                        .orElse("unknown field '" + key + "'; " + DidYouMean.hint(key, known) + expected)));
             }
         });
     }

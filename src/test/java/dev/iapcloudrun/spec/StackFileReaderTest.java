@@ -76,6 +76,15 @@ class StackFileReaderTest {
     }
 
     @Test
+    void saysWhereAKnownKeyWrittenAtTheWrongLevelBelongs() {
+        assertThat(problems(VALID.replace("    accessors:\n", "    condition: {title: t, expression: e}\n    accessors:\n")))
+                .singleElement().asString().startsWith("stacks/dev.yaml:6:5: services[0].condition: the field 'condition' does not "
+                        + "belong here: 'condition' belongs under 'accessors' (indent it below accessors:); expected one of accessors, ");
+        assertThat(problems(VALID.replace("      mode: additive\n", "      mode: additive\n      iap: true\n"))).singleElement()
+                .asString().contains("'iap' belongs at the top level of the file (not indented), or in a service, an item of 'services'");
+    }
+
+    @Test
     void takesProjectAndRegionFromConfigWhenTheFileOmitsThem() {
         var spec = StackFileReader.parse("stacks/dev.yaml", """
                 services:
