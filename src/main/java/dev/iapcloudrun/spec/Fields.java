@@ -21,6 +21,8 @@ final class Fields {
     private final String path;
     private final List<Problem> problems;
     private final Set<String> known = new LinkedHashSet<>();
+    /** Required keys whose explicit null {@link #required} has reported. */
+    private final Set<String> reportedNulls = new LinkedHashSet<>();
 
     /** The node was not a mapping at all: its one problem says so, and no field of it is reported missing. */
     private final boolean wrongType;
@@ -56,10 +58,9 @@ final class Fields {
 
     Optional<YamlNode> node(String key) {
         known.add(key);
-        var node = mapping.entries().get(key);
-        // To an optional field, an explicit null (a key with nothing after it) means "not set", as YAML authors expect;
-        // a required one goes through required(), which refuses it.
-        return isNull(node) ? Optional.empty() : Optional.ofNullable(node);
+        // An explicit null (a key with nothing after it, or ~) is a value of the wrong type like any other, as the
+        // schema has it: taken as "not set", a list emptied by mistake would silently read as "none".
+        return reportedNulls.contains(key) ? Optional.empty() : Optional.ofNullable(mapping.entries().get(key));
     }
 
     void problem(YamlNode at, String key, String message) {
@@ -86,6 +87,7 @@ final class Fields {
      * The value of a key that must have one. A missing key is reported at the mapping; an explicit null ({@code key:}
      * with nothing after it, or {@code ~}) at the null, like any other wrong type: taken as absent, a required list
      * left empty by mistake would read as "nobody", and a service nobody can reach would deploy without a word.
+     * The null is reported here, with what this field expects, and then read as absent, so that it is reported once.
      */
     Optional<YamlNode> required(String key, String expected) {
         known.add(key);
@@ -94,21 +96,14 @@ final class Fields {
             problemHere("the required field '" + key + "' is missing; expected " + expected);
             return Optional.empty();
         }
-        if (isNull(node)) {
+        if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.NULL) {
+            reportedNulls.add(key);
             problem(node, key, "found " + node.describe() + "; expected " + expected);
             return Optional.empty();
         }
         return Optional.of(node);
     }
 
-    /** Whether the key is there with an explicit null: to optional fields, the same as leaving the key out. */
-    boolean isNull(String key) {
-        return isNull(mapping.entries().get(key));
-    }
-
-    private static boolean isNull(YamlNode node) {
-        return node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.NULL;
-    }
 
     String requiredString(String key, String expected) {
         return required(key, expected).flatMap(n -> text(n, child(key), expected)).orElse(null);

@@ -261,10 +261,7 @@ public final class StackFileReader {
                         i.addProblem(n, path, "found \"" + d + "\"; expected a lower-case domain name such as acme.example");
                         return false;
                     }));
-            if (audience.needsOAuthClient() && i.isNull("oauthClient")) {
-                i.required("oauthClient", "a mapping with clientId and clientSecretConfig, which the audience '" + audience.yaml
-                        + "' needs (Google's managed client only serves users of the project's organization)");
-            } else if (audience.needsOAuthClient() && !i.has("oauthClient")) {
+            if (audience.needsOAuthClient() && !i.has("oauthClient")) {
                 i.problemHere("the audience '" + audience.yaml + "' needs a custom OAuth client: add 'oauthClient' with clientId "
                         + "and clientSecretConfig (Google's managed client only serves users of the project's organization)");
             }

@@ -69,10 +69,12 @@ class StackFileReaderTest {
     }
 
     @Test
-    void treatsAnExplicitNullAsNotSetWhereTheFieldIsOptional() {
-        var spec = parse(VALID.replace("image:", "ingress:\n    invokers: ~\n    image:"));
-        assertThat(spec.services().get(0).ingress()).isEqualTo(ServiceSpec.Ingress.ALL);
-        assertThat(spec.services().get(0).invokers()).isEmpty();
+    void refusesAnExplicitNullForAnOptionalFieldLikeAnyWrongTypeAsTheSchemaDoes() {
+        var yaml = VALID.replace("image:", "ingress:\n    invokers: ~\n    image:");
+        assertThat(problems(yaml)).extracting(Problem::toString).containsExactly(
+                "stacks/dev.yaml:5:13: services[0].ingress: found nothing (null); expected one of all, internal, internal-and-cloud-load-balancing",
+                "stacks/dev.yaml:6:15: services[0].invokers: found nothing (null); expected a list");
+        assertThat(StackFileSchema.violations(yaml)).hasSize(2);
     }
 
     @Test
