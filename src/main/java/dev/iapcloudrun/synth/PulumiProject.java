@@ -87,7 +87,15 @@ public record PulumiProject(Path root, String name) {
         var secrets = new TreeSet<String>();
         var locations = new TreeMap<String, Location>();
         var problems = new ArrayList<Problem>();
-        var text = Files.readString(file);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            // Not UTF-8, say: the stack fails, the others are still checked.
+            problems.add(new Problem(new Location(displayName, 1, 1), "", "cannot read the config file ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); expected UTF-8 YAML"));
+            return new StackConfig(values, secrets, locations, false, problems);
+        }
         if (text.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
             // What pulumi stack init leaves behind: a stack without config.
             return new StackConfig(values, secrets, locations, true, problems);

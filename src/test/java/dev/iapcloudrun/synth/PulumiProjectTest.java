@@ -87,6 +87,15 @@ class PulumiProjectTest {
     }
 
     @Test
+    void reportsAConfigFileThatIsNotUtf8AsAProblemInsteadOfStopping() throws IOException {
+        Files.write(root.resolve("Pulumi.qa.yaml"), new byte[] {'c', 'o', 'n', 'f', 'i', 'g', ':', ' ', (byte) 0xff, '\n'});
+        var config = PulumiProject.load(root).stackConfig("qa");
+        assertThat(config.readable()).isFalse();
+        assertThat(config.problems()).singleElement().asString().startsWith("Pulumi.qa.yaml:1:1: cannot read the config file (")
+                .endsWith("); expected UTF-8 YAML");
+    }
+
+    @Test
     void readsAConfigFileWithoutConfigAsNoValues() throws IOException {
         Files.writeString(root.resolve("Pulumi.qa.yaml"), "# no config yet\n");
         var config = PulumiProject.load(root).stackConfig("qa");
