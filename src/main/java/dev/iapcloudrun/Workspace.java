@@ -22,12 +22,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** The project folder the commands work on: its stacks, checked, synthesized, or taken from a git revision. */
 record Workspace(Path root) {
+
+    private static final String GCP_PROJECT = "gcp:project";
+    private static final String GCP_REGION = "gcp:region";
 
     List<String> stacks() throws IOException {
         return PulumiProject.load(root).stacks();
@@ -125,9 +130,6 @@ record Workspace(Path root) {
         return check;
     }
 
-    private static final String GCP_PROJECT = "gcp:project";
-    private static final String GCP_REGION = "gcp:region";
-
     /**
      * What is wrong with the keys of a readable config: the OAuth client secret's key missing or in plain text, and a
      * key that nothing reads but that is a typo away from one the stack needs and lacks ({@code gcp:projet}). Each is
@@ -138,9 +140,9 @@ record Workspace(Path root) {
         var problems = new ArrayList<Problem>();
         var configFile = "Pulumi." + stack + ".yaml";
         var top = new Location(configFile, 1, 1);
-        var read = new java.util.TreeSet<>(List.of(GCP_PROJECT, GCP_REGION));
+        var read = new TreeSet<>(List.of(GCP_PROJECT, GCP_REGION));
         var client = spec.flatMap(StackSpec::oauthClient);
-        var suggested = new java.util.HashSet<String>();
+        var suggested = new HashSet<String>();
         client.ifPresent(c -> {
             var key = IapCloudRunProgram.fullKey(projectName, c.clientSecretConfigKey());
             read.add(key);
