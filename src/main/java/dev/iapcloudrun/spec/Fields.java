@@ -104,7 +104,6 @@ final class Fields {
         return Optional.of(node);
     }
 
-
     String requiredString(String key, String expected) {
         return required(key, expected).flatMap(n -> text(n, child(key), expected)).orElse(null);
     }

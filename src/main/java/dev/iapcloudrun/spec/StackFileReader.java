@@ -95,8 +95,6 @@ public final class StackFileReader {
                 f.problems().add(new Problem(at, "config." + key, message));
             }
         }
-
-
     }
 
     /** Stack files are a few kilobytes; anything this large is not one, and is refused before parsing. */
