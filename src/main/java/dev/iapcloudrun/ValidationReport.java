@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iapcloudrun.spec.Problem;
 import dev.iapcloudrun.spec.StackCheck;
-import dev.iapcloudrun.spec.StackFileException;
+import dev.iapcloudrun.spec.FileSection;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -70,7 +70,10 @@ record ValidationReport(List<Result> results, List<Problem> projectProblems, boo
         };
     }
 
-    /** A line per stack, its problems below it, and a summary line. */
+    /**
+     * A line per stack, its problems below it, and a summary line. A stack with errors has a heading per file (its stack
+     * file, its config), errors first, then its warnings: every warning the summary counts is printed.
+     */
     private String text() {
         var text = new StringBuilder();
         projectProblems.stream().collect(Collectors.groupingBy(p -> p.location().file(), LinkedHashMap::new, Collectors.toList()))
@@ -79,7 +82,8 @@ record ValidationReport(List<Result> results, List<Problem> projectProblems, boo
         for (var result : results) {
             var check = result.check();
             if (!check.errors().isEmpty()) {
-                text.append(result.file()).append(": ").append(new StackFileException(check.errors()).getMessage()).append('\n');
+                java.util.stream.Stream.concat(FileSection.of(check.errors(), "problem").stream(), FileSection.of(check.warnings(), "warning").stream())
+                        .forEach(section -> text.append(section.file()).append(": ").append(section.text()).append('\n'));
             } else {
                 text.append(result.file()).append(": ok")
                         .append(check.warnings().isEmpty() ? "" : ", " + check.warningText().stripTrailing()).append('\n');

@@ -5,10 +5,12 @@ import dev.iapcloudrun.program.IapCloudRunProgram;
 import dev.iapcloudrun.review.GitRevision;
 import dev.iapcloudrun.review.IamTransition;
 import dev.iapcloudrun.review.PlanDiff;
+import dev.iapcloudrun.spec.DidYouMean;
 import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.spec.Location;
 import dev.iapcloudrun.spec.Problem;
 import dev.iapcloudrun.spec.StackCheck;
+import dev.iapcloudrun.spec.StackFileException;
 import dev.iapcloudrun.spec.StackFileReader;
 import dev.iapcloudrun.spec.StackSpec;
 import dev.iapcloudrun.synth.OfflineEngine;
@@ -23,6 +25,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +34,9 @@ import java.util.stream.Stream;
 
 /** The project folder the commands work on: its stacks, checked, synthesized, or taken from a git revision. */
 record Workspace(Path root) {
+
+    private static final String GCP_PROJECT = "gcp:project";
+    private static final String GCP_REGION = "gcp:region";
 
     List<String> stacks() throws IOException {
         return PulumiProject.load(root).stacks();
@@ -41,12 +47,39 @@ record Workspace(Path root) {
         return synth(stack, warning -> { });
     }
 
-    /** Runs a stack's program offline, handing on the warnings it logs. */
+    /**
+     * Runs a stack's program offline, handing on the warnings it logs. A stack that cannot be planned is refused with
+     * the errors {@link #check} finds, those of its config together with those of its stack file.
+     */
     Plan synth(String stack, java.util.function.Consumer<String> warnings) throws IOException {
         var program = IapCloudRunProgram.prefetching(root, stack);
         var project = PulumiProject.load(root);
-        var config = project.stackConfig(stack).orThrow();
-        return OfflineEngine.synth(project.name(), stack, config.values(), config.secretKeys(), config.fingerprints(), program::run, warnings);
+        var config = project.stackConfig(stack);
+        if (!config.problems().isEmpty()) {
+            throw refusal(stack, Optional.empty());
+        }
+        Plan plan;
+        try {
+            plan = OfflineEngine.synth(project.name(), stack, config.values(), config.secretKeys(), config.fingerprints(), program::run, warnings);
+        } catch (InputException e) {
+            // The program sees config values, not the file they stand in: the check locates its refusal there.
+            throw refusal(stack, Optional.of(e));
+        }
+        // Only the check reads the config file's keys (a misspelt one, say); the plan is not handed out when it refuses.
+        var check = check(stack, Optional.empty());
+        if (!check.errors().isEmpty()) {
+            throw new StackFileException(check.errors());
+        }
+        return plan;
+    }
+
+    /** The stack's located errors, or {@code otherwise} when the check finds none. */
+    private InputException refusal(String stack, Optional<InputException> otherwise) throws IOException {
+        var errors = check(stack, Optional.empty()).errors();
+        if (errors.isEmpty()) {
+            return otherwise.orElseThrow(() -> new IllegalStateException("the stack '" + stack + "' was refused without an error"));
+        }
+        return new StackFileException(errors);
     }
 
     /** The stack's plan, or an empty one when the stack does not exist (yet, or any more). */
@@ -134,37 +167,62 @@ record Workspace(Path root) {
     StackCheck check(String stack, Optional<String> baseRef) throws IOException {
         var project = PulumiProject.load(root);
         var config = project.stackConfig(stack);
-        var defaults = new StackFileReader.Defaults(Optional.ofNullable(config.values().get("gcp:project")),
-                Optional.ofNullable(config.values().get("gcp:region")), "Pulumi." + stack + ".yaml");
+        var configFile = "Pulumi." + stack + ".yaml";
+        var defaults = new StackFileReader.Defaults(Optional.ofNullable(config.values().get(GCP_PROJECT)),
+                Optional.ofNullable(config.values().get(GCP_REGION)), configFile, config.keyLocations(), config.readable());
         Optional<StackSpec> base = baseRef.isEmpty() ? Optional.empty()
                 : atRevision(baseRef.get(), stack, copy -> copy.isPresent() ? copy.get().check(stack, Optional.empty()).spec() : Optional.empty());
         var file = IapCloudRunProgram.stackFile(stack);
         var check = StackFileReader.check(root.resolve(file), file, defaults, base);
-        if (!config.problems().isEmpty()) {
+        var configErrors = new ArrayList<>(config.problems());
+        if (config.readable()) {
+            configErrors.addAll(configKeyProblems(stack, project.name(), config, check.spec()));
+        }
+        if (!configErrors.isEmpty()) {
             var errors = new ArrayList<>(check.errors());
-            errors.addAll(config.problems());
-            check = new StackCheck(Optional.empty(), errors, check.warnings());
+            errors.addAll(configErrors);
+            return new StackCheck(Optional.empty(), errors, check.warnings());
         }
         if (baseRef.isPresent() && check.errors().isEmpty()) {
             var errors = transitionProblems(StackFileReader.parse(root.resolve(file), file), check.spec().orElseThrow(),
                     synthAt(baseRef.get(), stack), synth(stack));
             check = new StackCheck(check.spec(), errors, check.warnings());
         }
-        var client = check.spec().flatMap(StackSpec::oauthClient);
-        if (client.isEmpty()) {
-            return check;
-        }
-        var key = IapCloudRunProgram.fullKey(project.name(), client.get().clientSecretConfigKey());
-        var problem = IapCloudRunProgram.secretConfigProblem(stack, client.get(), key, config.values().containsKey(key),
-                config.secretKeys().contains(key));
-        if (problem.isEmpty()) {
-            return check;
-        }
+        return check;
+    }
+
+    /**
+     * What is wrong with the keys of a readable config: the OAuth client secret's key missing or in plain text, and a
+     * key that nothing reads but that is a typo away from one the stack needs and lacks ({@code gcp:projet}). Each is
+     * located at its key; a missing key at the key that looks like its misspelling, which the message suggests.
+     */
+    private static List<Problem> configKeyProblems(String stack, String projectName, PulumiProject.StackConfig config,
+                                                   Optional<StackSpec> spec) {
+        var problems = new ArrayList<Problem>();
         var configFile = "Pulumi." + stack + ".yaml";
-        var errors = new ArrayList<>(check.errors());
-        errors.add(new Problem(new Location(configFile, lineOf(root.resolve(configFile), client.get().clientSecretConfigKey()), 1),
-                "config." + key, problem.get()));
-        return new StackCheck(Optional.empty(), errors, check.warnings());
+        var top = new Location(configFile, 1, 1);
+        var read = new TreeSet<>(List.of(GCP_PROJECT, GCP_REGION));
+        var client = spec.flatMap(StackSpec::oauthClient);
+        var suggested = new HashSet<String>();
+        client.ifPresent(c -> {
+            var key = IapCloudRunProgram.fullKey(projectName, c.clientSecretConfigKey());
+            read.add(key);
+            IapCloudRunProgram.secretConfigProblem(stack, c, key, config.values().containsKey(key), config.secretKeys().contains(key))
+                    .ifPresent(problem -> {
+                        var misspelt = config.values().containsKey(key) ? Optional.<String>empty() : DidYouMean.closest(key,
+                                config.values().keySet().stream().filter(k -> !k.equals(GCP_PROJECT) && !k.equals(GCP_REGION)).toList());
+                        misspelt.ifPresent(suggested::add);
+                        problems.add(new Problem(misspelt.or(() -> Optional.of(key)).map(config.keyLocations()::get).orElse(top),
+                                "config." + key, problem + misspelt.map(k -> "; or did you mean '" + k + "', which the config has? "
+                                        + "then correct whichever of the two keys is misspelt").orElse("")));
+                    });
+        });
+        var absent = read.stream().filter(k -> !config.values().containsKey(k)).toList();
+        config.values().keySet().stream().filter(k -> !read.contains(k) && !suggested.contains(k)).forEach(key ->
+                DidYouMean.closest(key, absent).ifPresent(meant -> problems.add(new Problem(config.keyLocations().getOrDefault(key, top),
+                        "config." + key, "the config key '" + key + "' is read by nothing; did you mean '" + meant + "'? expected "
+                                + meant + ", which the stack reads and the config lacks"))));
+        return problems;
     }
 
     /**
@@ -216,19 +274,5 @@ record Workspace(Path root) {
                 Files.deleteIfExists(f);
             }
         }
-    }
-
-    /** The line of a config file that names {@code key}, so an error about it can point there; 1 when not found. */
-    private static int lineOf(Path file, String key) throws IOException {
-        if (!Files.exists(file)) {
-            return 1;
-        }
-        var lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(key + ":")) {
-                return i + 1;
-            }
-        }
-        return 1;
     }
 }

@@ -117,7 +117,7 @@ class SecretNeverLeaksTest {
         assertThat(run("validate")).isEqualTo(2);
         assertThat(run("synth", "--stack", "prod")).isEqualTo(2);
 
-        assertThat(seen.toString(StandardCharsets.UTF_8)).contains("Pulumi.prod.yaml:4:1: config.iap-cloudrun:iapOauthClientSecret:",
+        assertThat(seen.toString(StandardCharsets.UTF_8)).contains("Pulumi.prod.yaml:4:3: config.iap-cloudrun:iapOauthClientSecret:",
                 "is not stored as a secret").doesNotContain(SECRET);
     }
 

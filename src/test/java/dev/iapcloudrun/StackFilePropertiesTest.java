@@ -184,7 +184,9 @@ class StackFilePropertiesTest {
                         "user:ada@acme.example", "group:ops@acme.example", "allUsers", "us-docker.pkg.dev/cloudrun/container/hello",
                         "512Mi", "1", "300s", "external", "latest", "request.time < timestamp(\"2030-01-01T00:00:00Z\")"),
                 Arbitraries.integers().between(-2, 70_000).map(n -> (Object) n),
-                Arbitraries.of(true, false).map(v -> (Object) v));
+                Arbitraries.of(true, false).map(v -> (Object) v),
+                // An explicit null, which the schema refuses wherever it stands; so must the validator.
+                Arbitraries.just((Object) null));
         Arbitrary<Object> value = Arbitraries.lazyOf(
                 () -> scalar,
                 () -> scalar.list().ofMaxSize(3).map(l -> (Object) l),

@@ -18,6 +18,11 @@ public final class DidYouMean {
                 .filter(k -> editDistance(k, typed) <= Math.max(2, typed.length() / 3));
     }
 
+    /** "did you mean 'WORD'? " for the closest known word, to go before what is expected; empty text when none is close. */
+    public static String hint(String typed, Collection<String> known) {
+        return closest(typed, known).map(k -> "did you mean '" + k + "'? ").orElse("");
+    }
+
     static int editDistance(String a, String b) {
         var previous = new int[b.length() + 1];
         var current = new int[b.length() + 1];

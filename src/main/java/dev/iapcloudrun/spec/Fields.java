@@ -21,20 +21,26 @@ final class Fields {
     private final String path;
     private final List<Problem> problems;
     private final Set<String> known = new LinkedHashSet<>();
+    /** Required keys whose explicit null {@link #required} has reported. */
+    private final Set<String> reportedNulls = new LinkedHashSet<>();
 
-    private Fields(YamlNode.Mapping mapping, String path, List<Problem> problems) {
+    /** The node was not a mapping at all: its one problem says so, and no field of it is reported missing. */
+    private final boolean wrongType;
+
+    private Fields(YamlNode.Mapping mapping, String path, List<Problem> problems, boolean wrongType) {
         this.mapping = mapping;
         this.path = path;
         this.problems = problems;
+        this.wrongType = wrongType;
     }
 
     /** Fields of {@code node}, or empty fields (after a problem) when it is not a mapping. */
     static Fields of(YamlNode node, String path, List<Problem> problems, String expected) {
         if (node instanceof YamlNode.Mapping m) {
-            return new Fields(m, path, problems);
+            return new Fields(m, path, problems, false);
         }
         problems.add(new Problem(node.location(), path, "found " + node.describe() + "; expected " + expected));
-        return new Fields(new YamlNode.Mapping(Map.of(), Map.of(), node.location()), path, problems);
+        return new Fields(new YamlNode.Mapping(Map.of(), Map.of(), node.location()), path, problems, true);
     }
 
     List<Problem> problems() {
@@ -52,12 +58,9 @@ final class Fields {
 
     Optional<YamlNode> node(String key) {
         known.add(key);
-        var node = mapping.entries().get(key);
-        // An explicit null (a key with nothing after it) means "not set", as YAML authors expect.
-        if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.NULL) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(node);
+        // An explicit null (a key with nothing after it, or ~) is a value of the wrong type like any other, as the
+        // schema has it: taken as "not set", a list emptied by mistake would silently read as "none".
+        return reportedNulls.contains(key) ? Optional.empty() : Optional.ofNullable(mapping.entries().get(key));
     }
 
     void problem(YamlNode at, String key, String message) {
@@ -69,20 +72,40 @@ final class Fields {
         problems.add(new Problem(mapping.keyLocations().getOrDefault(key, mapping.location()), child(key), message));
     }
 
+    /** A problem about the mapping as a whole, such as a missing field; nothing when the mapping was not one. */
     void problemHere(String message) {
-        problems.add(new Problem(mapping.location(), path, message));
+        if (!wrongType) {
+            problems.add(new Problem(mapping.location(), path, message));
+        }
     }
 
     Optional<String> string(String key, String expected) {
         return node(key).flatMap(n -> text(n, child(key), expected));
     }
 
-    String requiredString(String key, String expected) {
-        if (node(key).isEmpty()) {
+    /**
+     * The value of a key that must have one. A missing key is reported at the mapping; an explicit null ({@code key:}
+     * with nothing after it, or {@code ~}) at the null, like any other wrong type: taken as absent, a required list
+     * left empty by mistake would read as "nobody", and a service nobody can reach would deploy without a word.
+     * The null is reported here, with what this field expects, and then read as absent, so that it is reported once.
+     */
+    Optional<YamlNode> required(String key, String expected) {
+        known.add(key);
+        var node = mapping.entries().get(key);
+        if (node == null) {
             problemHere("the required field '" + key + "' is missing; expected " + expected);
-            return null;
+            return Optional.empty();
         }
-        return string(key, expected).orElse(null);
+        if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.NULL) {
+            reportedNulls.add(key);
+            problem(node, key, "found " + node.describe() + "; expected " + expected);
+            return Optional.empty();
+        }
+        return Optional.of(node);
+    }
+
+    String requiredString(String key, String expected) {
+        return required(key, expected).flatMap(n -> text(n, child(key), expected)).orElse(null);
     }
 
     Optional<Integer> integer(String key, int min, int max) {
@@ -131,7 +154,7 @@ final class Fields {
         return node(key).flatMap(n -> text(n, child(key), expected).flatMap(value -> {
             var chosen = allowed.get(value);
             if (chosen == null) {
-                problem(n, key, "found \"" + value + "\"; expected " + expected);
+                problem(n, key, "found \"" + value + "\"; " + DidYouMean.hint(value, allowed.keySet()) + "expected " + expected);
             }
             return Optional.ofNullable(chosen);
         })).orElse(defaultValue);
@@ -196,9 +219,11 @@ final class Fields {
     void finish() {
         mapping.keyLocations().forEach((key, location) -> {
             if (!known.contains(key)) {
-                var suggestion = DidYouMean.closest(key, known).map(k -> "did you mean '" + k + "'? ").orElse("");
-                problems.add(new Problem(location, child(key), "unknown field '" + key + "'; " + suggestion
-                        + "expected one of " + known.stream().sorted().collect(Collectors.joining(", "))));
+                var expected = "expected one of " + known.stream().sorted().collect(Collectors.joining(", "));
+                // A key known at another level was written at the wrong one, most often by an indentation mistake.
+                problems.add(new Problem(location, child(key), StackFileModel.belongsElsewhere(key, path)
+                        .map(where -> "the field '" + key + "' does not belong here: " + where + "; " + expected)
+                        .orElse("unknown field '" + key + "'; " + DidYouMean.hint(key, known) + expected)));
             }
         });
     }

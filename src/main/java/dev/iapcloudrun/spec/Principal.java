@@ -17,6 +17,7 @@ public record Principal(String value) implements Comparable<Principal> {
     private static final String IAP_AGENT_DOMAIN = "gcp-sa-iap.iam.gserviceaccount.com";
     /** Any principal at the IAP service agents' domain, in any case, as IAM compares emails and domains. */
     private static final Pattern IAP_AGENT = Pattern.compile("[A-Za-z]+:(\\S*@)?" + Pattern.quote(IAP_AGENT_DOMAIN), Pattern.CASE_INSENSITIVE);
+    private static final java.util.List<String> PREFIXES = java.util.List.of("user", "group", "serviceAccount", "domain", "principal", "principalSet");
     private static final String EXPECTED = "expected user:EMAIL, group:EMAIL, serviceAccount:EMAIL, domain:DOMAIN, "
             + "principal://... or principalSet://...";
 
@@ -57,7 +58,9 @@ public record Principal(String value) implements Comparable<Principal> {
             case "domain" -> DOMAIN.matcher(rest).matches()
                     ? Optional.empty()
                     : Optional.of("found '" + text + "'; expected a lower-case domain name after 'domain:', such as domain:example.com");
-            default -> Optional.of("found the unknown prefix '" + prefix + ":' in '" + text + "'; " + EXPECTED);
+            // IAM's prefixes are case-sensitive: Group: and serviceaccount: are unknown to it, and close to a known one.
+            default -> Optional.of("found the unknown prefix '" + prefix + ":' in '" + text + "'; "
+                    + DidYouMean.closest(prefix, PREFIXES).map(k -> "did you mean '" + k + ":'? ").orElse("") + EXPECTED);
         };
     }
 

@@ -3,7 +3,6 @@ package dev.iapcloudrun.spec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What the validator found in one stack file: the stack when it is valid, every error, every warning.
@@ -47,7 +46,6 @@ public record StackCheck(Optional<StackSpec> spec, List<Problem> errors, List<Pr
         if (warnings.isEmpty()) {
             return "";
         }
-        var header = warnings.size() == 1 ? "1 warning in the stack file:" : warnings.size() + " warnings in the stack file:";
-        return warnings.stream().map(w -> "  " + w).collect(Collectors.joining("\n", header + "\n", "\n"));
+        return FileSection.text(warnings, "warning") + "\n";
     }
 }

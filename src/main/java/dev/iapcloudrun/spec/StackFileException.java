@@ -1,9 +1,8 @@
 package dev.iapcloudrun.spec;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** Every problem found in one stack file, reported together so that one edit can fix them all. */
+/** Every problem found in one stack file and its config, reported together so that one edit can fix them all. */
 public final class StackFileException extends InputException {
 
     private final transient List<Problem> problems;
@@ -18,7 +17,6 @@ public final class StackFileException extends InputException {
     }
 
     private static String format(List<Problem> problems) {
-        var header = problems.size() == 1 ? "1 problem in the stack file:" : problems.size() + " problems in the stack file:";
-        return problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n", header + "\n", ""));
+        return FileSection.text(problems, "problem");
     }
 }

@@ -65,13 +65,35 @@ public final class StackFileReader {
     /**
      * Defaults the stack file falls back on: the {@code gcp:project} and {@code gcp:region} config.
      *
-     * @param source where the config comes from, as errors name it ({@code Pulumi.<stack>.yaml})
+     * @param source       where the config comes from, as errors name it ({@code Pulumi.<stack>.yaml})
+     * @param keyLocations where each config key stands in that file, when known: a bad value is reported there
+     * @param readable     whether the config could be read; when not, its values are unknown, not absent, so a project
+     *                     or region missing from the stack file is not reported: the caller reports the config's problems
      */
-    public record Defaults(Optional<String> project, Optional<String> region, String source) {
+    public record Defaults(Optional<String> project, Optional<String> region, String source, Map<String, Location> keyLocations,
+                           boolean readable) {
         public static final Defaults NONE = new Defaults(Optional.empty(), Optional.empty());
+
+        public Defaults {
+            keyLocations = Map.copyOf(keyLocations);
+        }
+
+        public Defaults(Optional<String> project, Optional<String> region, String source) {
+            this(project, region, source, Map.of(), true);
+        }
 
         public Defaults(Optional<String> project, Optional<String> region) {
             this(project, region, "the stack's config");
+        }
+
+        /** Where to report a bad config value: at its key in the config file when known, else at the stack file's top. */
+        void problem(Fields f, String key, String message) {
+            var at = keyLocations.get(key);
+            if (at == null) {
+                f.problemHere("the " + key + " config: " + message);
+            } else {
+                f.problems().add(new Problem(at, "config." + key, message));
+            }
         }
     }
 
@@ -193,20 +215,21 @@ public final class StackFileReader {
                         + "environment would deploy into that environment's project): correct the one that is wrong, or remove "
                         + "'project' from the stack file to take gcp:project"));
         var project = fileProject.or(defaults::project);
+        var projectId = "a project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter";
         project.filter(p -> !PROJECT_ID.matcher(p).matches()).ifPresent(p -> f.node("project").ifPresentOrElse(
-                n -> f.problem(n, "project", "found \"" + p + "\"; expected a project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter"),
-                () -> f.problemHere("the gcp:project config \"" + p + "\" is not a valid project id")));
-        if (project.isEmpty()) {
+                n -> f.problem(n, "project", "found \"" + p + "\"; expected " + projectId),
+                () -> defaults.problem(f, "gcp:project", "found \"" + p + "\"; expected " + projectId)));
+        if (project.isEmpty() && defaults.readable()) {
             f.problemHere("no project: set 'project' in the stack file or the gcp:project config of the stack");
         }
         var projectNumber = f.string("projectNumber", "the project number, such as \"123456789012\"");
         projectNumber.filter(n -> !PROJECT_NUMBER.matcher(n).matches()).ifPresent(n ->
                 f.problem(f.node("projectNumber").orElseThrow(), "projectNumber", "found \"" + n + "\"; expected the project number, 6 to 19 digits"));
         var region = f.string("region", "a region such as europe-west1").or(defaults::region);
-        region.filter(r -> !REGION.matcher(r).matches()).ifPresent(r -> f.node("region").ifPresentOrElse(
-                n -> f.problem(n, "region", "found \"" + r + "\"; expected a Cloud Run region such as europe-west1"),
-                () -> f.problemHere("the gcp:region config \"" + r + "\" is not a region")));
-        if (region.isEmpty()) {
+        region.filter(r -> !REGION.matcher(r).matches()).map(r -> "found \"" + r + "\"; " + DidYouMean.hint(r, StackRules.CLOUD_RUN_REGIONS)
+                + "expected a Cloud Run region such as europe-west1").ifPresent(message -> f.node("region").ifPresentOrElse(
+                        n -> f.problem(n, "region", message), () -> defaults.problem(f, "gcp:region", message)));
+        if (region.isEmpty() && defaults.readable()) {
             f.problemHere("no region: set 'region' in the stack file or the gcp:region config of the stack");
         }
         var labels = labels(f, "labels");
@@ -236,7 +259,7 @@ public final class StackFileReader {
                         i.addProblem(n, path, "found \"" + d + "\"; expected a lower-case domain name such as acme.example");
                         return false;
                     }));
-            if (audience.needsOAuthClient() && oauthClient.isEmpty() && !i.has("oauthClient")) {
+            if (audience.needsOAuthClient() && !i.has("oauthClient")) {
                 i.problemHere("the audience '" + audience.yaml + "' needs a custom OAuth client: add 'oauthClient' with clientId "
                         + "and clientSecretConfig (Google's managed client only serves users of the project's organization)");
             }
@@ -244,11 +267,8 @@ public final class StackFileReader {
         }
 
         var services = new ArrayList<ServiceSpec>();
-        if (!f.has("services")) {
-            f.problemHere("the required field 'services' is missing; expected a list of services");
-        }
         var names = new HashMap<String, Location>();
-        f.node("services").ifPresent(n -> {
+        f.required("services", "a list of services").ifPresent(n -> {
             if (n instanceof YamlNode.Sequence seq && seq.items().isEmpty()) {
                 f.problem(n, "services", "found an empty list; expected at least one service");
             }
@@ -453,17 +473,12 @@ public final class StackFileReader {
     }
 
     private static AccessorsSpec accessors(Fields f) {
-        var mode = f.choice("mode", byYaml(AccessorsSpec.Mode.values(), m -> m.yaml), null);
-        if (mode == null && !f.has("mode")) {
-            f.problemHere("the required field 'mode' is missing; expected authoritative (exactly these members) or additive (these members, others left alone)");
-        }
+        var mode = f.required("mode", "authoritative (exactly these members) or additive (these members, others left alone)").isEmpty()
+                ? null : f.choice("mode", byYaml(AccessorsSpec.Mode.values(), m -> m.yaml), null);
+        f.required("members", "a list of principals").filter(n -> n instanceof YamlNode.Sequence seq && seq.items().isEmpty())
+                .ifPresent(n -> f.problem(n, "members", "found an empty list; expected at least one principal "
+                        + "(a service nobody may reach needs no accessors block)"));
         var members = principals(f, "members");
-        if (!f.has("members")) {
-            f.problemHere("the required field 'members' is missing; expected a list of principals");
-        } else if (f.node("members").filter(n -> n instanceof YamlNode.Sequence seq && seq.items().isEmpty()).isPresent()) {
-            f.problem(f.node("members").orElseThrow(), "members", "found an empty list; expected at least one principal "
-                    + "(a service nobody may reach needs no accessors block)");
-        }
         var condition = f.object("condition", "a mapping with title, expression and description").map(c -> {
             var title = c.requiredString("title", "a short title");
             if (title != null && (title.isBlank() || title.length() > MAX_CONDITION_TITLE)) {

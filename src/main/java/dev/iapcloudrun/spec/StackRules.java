@@ -63,15 +63,17 @@ public final class StackRules {
         var found = new Found(root, spec.policy(), errors, warnings);
         if (!CLOUD_RUN_REGIONS.contains(spec.region())) {
             found.add(Rule.UNKNOWN_REGION, "region", "the region \"" + spec.region() + "\" is not one this tool knows Cloud Run "
-                    + "to run in; check the name (Cloud Run locations: https://cloud.google.com/run/docs/locations)", "region");
+                    + "to run in; " + DidYouMean.hint(spec.region(), CLOUD_RUN_REGIONS)
+                    + "check the name (Cloud Run locations: https://cloud.google.com/run/docs/locations)", "region");
         }
         var services = spec.services();
         for (int i = 0; i < services.size(); i++) {
             var s = services.get(i);
             var at = "services[" + i + "]";
             if (!DIGEST.matcher(s.image()).matches()) {
-                found.add(Rule.IMAGE_NOT_PINNED, at + ".image", "the image of '" + s.name() + "' is referenced by tag, "
-                        + "not by digest; a tag can point at another image after review; expected IMAGE@sha256:DIGEST", "services", i, "image");
+                found.add(Rule.IMAGE_NOT_PINNED, at + ".image", "the image of '" + s.name() + "' " + tagOf(s.image())
+                        .map(tag -> "is referenced by the tag '" + tag + "',").orElse("has no tag, which means :latest,")
+                        + " not by digest; a tag can point at another image after review; expected IMAGE@sha256:DIGEST", "services", i, "image");
             }
             var account = s.serviceAccount().filter(sa -> StackFileReader.DEFAULT_SERVICE_ACCOUNT.matcher(sa).matches());
             if (account.isPresent()) {
@@ -126,6 +128,13 @@ public final class StackRules {
                 }
             }
         }
+    }
+
+    /** The tag of an image reference without a digest: what follows the last ':' of its last path segment (a port has a '/' after it). */
+    static Optional<String> tagOf(String image) {
+        var name = image.substring(image.lastIndexOf('/') + 1);
+        int colon = name.indexOf(':');
+        return colon < 0 ? Optional.empty() : Optional.of(name.substring(colon + 1));
     }
 
     private static int indexOf(YamlNode root, int service, String member) {

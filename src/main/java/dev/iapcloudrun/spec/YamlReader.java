@@ -18,10 +18,11 @@ public final class YamlReader {
 
     /**
      * YAML 1.2, as editors and Pulumi's own YAML reader see a file: yes, no, on and off are text, not booleans (Jackson
-     * follows YAML 1.1 by default, where {@code iap: yes} reads as a boolean and {@code Boolean.parseBoolean} as false).
+     * follows YAML 1.1 by default, where {@code iap: yes} reads as a boolean and {@code Boolean.parseBoolean} as false);
+     * and a key with nothing after it is a null, as it is to them, not an empty text ({@code ''} stays one).
      */
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
-            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
     private final String file;
     private final List<Problem> problems;

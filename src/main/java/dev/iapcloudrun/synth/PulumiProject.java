@@ -3,6 +3,7 @@ package dev.iapcloudrun.synth;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iapcloudrun.spec.InputException;
+import dev.iapcloudrun.spec.Location;
 import dev.iapcloudrun.spec.Problem;
 import dev.iapcloudrun.spec.YamlNode;
 import dev.iapcloudrun.spec.YamlReader;
@@ -32,21 +33,17 @@ import java.util.stream.Collectors;
 public record PulumiProject(Path root, String name) {
 
     /**
-     * Config of one stack: values by {@code namespace:key}, which of them are secret, and the {@code secure:} values
-     * that are not a ciphertext of the stack's secrets provider (located, naming the key, never the value).
+     * Config of one stack: values by {@code namespace:key}, which of them are secret, where each key stands in
+     * {@code Pulumi.<stack>.yaml}, and what is wrong with the file (located, naming the key, never a secret's value):
+     * YAML that cannot be read, or {@code secure:} values that are not a ciphertext of the stack's secrets provider.
+     * A file with problems is reported like a stack file, together with it, rather than stopping at the first.
      */
-    public record StackConfig(Map<String, String> values, Set<String> secretKeys, List<Problem> problems) {
+    public record StackConfig(Map<String, String> values, Set<String> secretKeys, Map<String, Location> keyLocations,
+                              boolean readable, List<Problem> problems) {
+        /** @param readable whether the file could be read at all: when not, its values are unknown rather than absent */
         public StackConfig {
+            keyLocations = Map.copyOf(keyLocations);
             problems = List.copyOf(problems);
-        }
-
-        /** This config, or an {@link InputException} with every problem of it. */
-        public StackConfig orThrow() {
-            if (problems.isEmpty()) {
-                return this;
-            }
-            var header = problems.size() == 1 ? "1 problem in the stack's config:" : problems.size() + " problems in the stack's config:";
-            throw new InputException(problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n", header + "\n", "")));
         }
 
         /** The fingerprints of the secrets' ciphertexts, by ciphertext: see {@link StructJson#fingerprints}. */
@@ -101,12 +98,40 @@ public record PulumiProject(Path root, String name) {
         }
         var values = new TreeMap<String, String>();
         var secrets = new TreeSet<String>();
+        var locations = new TreeMap<String, Location>();
         var problems = new ArrayList<Problem>();
-        var document = read(file, displayName);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            // Not UTF-8, say: the stack fails, the others are still checked.
+            problems.add(new Problem(new Location(displayName, 1, 1), "", "cannot read the config file ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); expected UTF-8 YAML"));
+            return new StackConfig(values, secrets, locations, false, problems);
+        }
+        if (text.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
+            // What pulumi stack init leaves behind: a stack without config.
+            return new StackConfig(values, secrets, locations, true, problems);
+        }
+        var document = YamlReader.read(displayName, text, problems);
+        if (document == null) {
+            return new StackConfig(values, secrets, locations, false, problems);
+        }
+        if (!(document instanceof YamlNode.Mapping)) {
+            problems.add(new Problem(document.location(), "", "found " + document.describe()
+                    + " at the top of the file; expected a mapping with 'config' (and the secrets provider's settings)"));
+            return new StackConfig(values, secrets, locations, false, problems);
+        }
         var provider = SecretsProvider.of(document);
-        if (document.at("config").orElse(null) instanceof YamlNode.Mapping config) {
+        var configNode = document.at("config");
+        var malformed = configNode.filter(n -> !(n instanceof YamlNode.Mapping) && !(n instanceof YamlNode.Scalar s
+                && s.kind() == YamlNode.Scalar.Kind.NULL));
+        malformed.ifPresent(n -> problems.add(new Problem(n.location(), "config", "found " + n.describe()
+                + "; expected a mapping of config keys, as pulumi config set writes it")));
+        if (configNode.orElse(null) instanceof YamlNode.Mapping config) {
             config.entries().forEach((key, value) -> {
                 var fullKey = key.contains(":") ? key : name + ":" + key;
+                locations.put(fullKey, config.keyLocations().get(key));
                 if (value.at("secure").orElse(null) instanceof YamlNode.Scalar secure) {
                     provider.problem(secure.text()).ifPresent(problem -> problems.add(new Problem(secure.location(),
                             "config." + fullKey + ".secure", problem + "; if it was ever pushed, rotate the secret, then set it with: "
@@ -118,7 +143,7 @@ public record PulumiProject(Path root, String name) {
                 }
             });
         }
-        return new StackConfig(values, secrets, problems);
+        return new StackConfig(values, secrets, locations, malformed.isEmpty(), problems);
     }
 
     /**
@@ -177,6 +202,7 @@ public record PulumiProject(Path root, String name) {
         }
     }
 
+    /** Reads a file of the project as a whole ({@code Pulumi.yaml}): nothing can be done without it. */
     private static YamlNode read(Path file, String displayName) throws IOException {
         var problems = new ArrayList<Problem>();
         var document = YamlReader.read(displayName, Files.readString(file), problems);

@@ -51,6 +51,42 @@ class StackFileReaderTest {
     }
 
     @Test
+    void failsWhenAccessorMembersAreAnExplicitNullInsteadOfAcceptingAServiceNobodyCanReach() {
+        for (var none : List.of("", " ~", " null")) {
+            var yaml = VALID.replaceFirst("members:\n(.*\n)*", "members:" + none + "\n");
+            assertThat(problems(yaml)).as("members:" + none).singleElement().hasToString(
+                    "stacks/dev.yaml:8:" + (none.isEmpty() ? 15 : 16) + ": services[0].accessors.members: found nothing (null); "
+                            + "expected a list of principals");
+        }
+    }
+
+    @Test
+    void readsAKeyWithNothingAfterItAsANullAndAQuotedEmptyTextAsText() {
+        assertThat(problems(VALID.replace("name: orders-api", "name:"))).singleElement()
+                .hasToString("stacks/dev.yaml:4:10: services[0].name: found nothing (null); expected a Cloud Run service name");
+        assertThat(problems(VALID.replace("name: orders-api", "name: ''"))).singleElement().asString()
+                .startsWith("stacks/dev.yaml:4:11: services[0].name: found \"\"; expected a Cloud Run service name: ");
+    }
+
+    @Test
+    void refusesAnExplicitNullForAnOptionalFieldLikeAnyWrongTypeAsTheSchemaDoes() {
+        var yaml = VALID.replace("image:", "ingress:\n    invokers: ~\n    image:");
+        assertThat(problems(yaml)).extracting(Problem::toString).containsExactly(
+                "stacks/dev.yaml:5:13: services[0].ingress: found nothing (null); expected one of all, internal, internal-and-cloud-load-balancing",
+                "stacks/dev.yaml:6:15: services[0].invokers: found nothing (null); expected a list");
+        assertThat(StackFileSchema.violations(yaml)).hasSize(2);
+    }
+
+    @Test
+    void saysWhereAKnownKeyWrittenAtTheWrongLevelBelongs() {
+        assertThat(problems(VALID.replace("    accessors:\n", "    condition: {title: t, expression: e}\n    accessors:\n")))
+                .singleElement().asString().startsWith("stacks/dev.yaml:6:5: services[0].condition: the field 'condition' does not "
+                        + "belong here: 'condition' belongs under 'accessors' (indent it below accessors:); expected one of accessors, ");
+        assertThat(problems(VALID.replace("      mode: additive\n", "      mode: additive\n      iap: true\n"))).singleElement()
+                .asString().contains("'iap' belongs at the top level of the file (not indented), or in a service, an item of 'services'");
+    }
+
+    @Test
     void takesProjectAndRegionFromConfigWhenTheFileOmitsThem() {
         var spec = StackFileReader.parse("stacks/dev.yaml", """
                 services:

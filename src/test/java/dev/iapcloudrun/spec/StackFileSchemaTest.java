@@ -30,6 +30,25 @@ class StackFileSchemaTest {
     }
 
     @Test
+    void theLevelsThatPlaceAMisplacedKeyAreTheSchemasLevelsWithTheirKeys() throws IOException {
+        var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(StackFileSchema.FILE));
+        var service = "/$defs/service/properties";
+        var properties = java.util.Map.of("", "/properties", "policy", "/properties/policy/properties", "iap", "/properties/iap/properties",
+                "iap.oauthClient", "/$defs/oauthClient/properties", "services[]", service,
+                "services[].scaling", service + "/scaling/properties", "services[].resources", service + "/resources/properties",
+                "services[].secrets.*", service + "/secrets/additionalProperties/properties",
+                "services[].accessors", service + "/accessors/properties",
+                "services[].accessors.condition", service + "/accessors/properties/condition/properties");
+
+        assertThat(StackFileModel.LEVELS).extracting(StackFileModel.Level::path).containsExactlyInAnyOrderElementsOf(properties.keySet());
+        for (var level : StackFileModel.LEVELS) {
+            var keys = new java.util.ArrayList<String>();
+            schema.at(properties.get(level.path())).fieldNames().forEachRemaining(keys::add);
+            assertThat(level.keys()).as(level.path()).containsExactlyInAnyOrderElementsOf(keys);
+        }
+    }
+
+    @Test
     void rejectsTheWordsYaml11ReadsAsBooleans() {
         assertThat(StackFileSchema.violations("""
                 services:

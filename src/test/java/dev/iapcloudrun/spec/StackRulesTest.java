@@ -40,8 +40,15 @@ class StackRulesTest {
     @Test
     void warnsAboutAnImageReferencedByTagWhereItStands() {
         assertThat(check(stack("", "image-tag\n" + AUTHORITATIVE), Optional.empty()).warnings()).singleElement()
-                .hasToString("stacks/demo.yaml:6:12: services[0].image: the image of 'hello' is referenced by tag, not by digest; "
-                        + "a tag can point at another image after review; expected IMAGE@sha256:DIGEST [image-not-pinned]");
+                .hasToString("stacks/demo.yaml:6:12: services[0].image: the image of 'hello' is referenced by the tag '1.2', not by "
+                        + "digest; a tag can point at another image after review; expected IMAGE@sha256:DIGEST [image-not-pinned]");
+    }
+
+    @Test
+    void saysThatAnImageWithoutATagMeansLatest() {
+        var text = stack("", AUTHORITATIVE).replaceFirst("image: .*", "image: localhost:5000/cloudrun/container/hello");
+        assertThat(check(text, Optional.empty()).warnings()).singleElement().asString()
+                .contains("the image of 'hello' has no tag, which means :latest, not by digest;").doesNotContain("5000");
     }
 
     @Test
@@ -103,6 +110,14 @@ class StackRulesTest {
     void warnsAboutARegionCloudRunIsNotKnownToRunIn() {
         var text = stack("", AUTHORITATIVE).replace("region: europe-west1", "region: europe-west99");
         assertThat(check(text, Optional.empty()).warnings()).singleElement().satisfies(w -> assertThat(w.message()).endsWith("[unknown-region]"));
+    }
+
+    @Test
+    void suggestsTheKnownRegionClosestToAMisspeltOne() {
+        var text = stack("", AUTHORITATIVE).replace("region: europe-west1", "region: us-centrall1");
+        assertThat(check(text, Optional.empty()).warnings()).singleElement().hasToString("stacks/demo.yaml:2:9: region: the region "
+                + "\"us-centrall1\" is not one this tool knows Cloud Run to run in; did you mean 'us-central1'? check the name (Cloud Run "
+                + "locations: https://cloud.google.com/run/docs/locations) [unknown-region]");
     }
 
     private static final String DEFAULT_ACCOUNT = "serviceAccount: 905718264301-compute@developer.gserviceaccount.com\n";

@@ -1,6 +1,5 @@
 package dev.iapcloudrun.synth;
 
-import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.spec.Problem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PulumiProjectTest {
 
@@ -75,11 +73,44 @@ class PulumiProjectTest {
     }
 
     @Test
-    void refusesToRunWithAMalformedSecureValueNamingTheKeyOnly() throws IOException {
-        problems(SALT, "GOCSPX-AbCdEfGhIjKlMnOpQrStUvWxYz12");
-        assertThatThrownBy(() -> PulumiProject.load(root).stackConfig("qa").orThrow()).isInstanceOf(InputException.class)
-                .hasMessageStartingWith("1 problem in the stack's config:\n  Pulumi.qa.yaml:5:13: config.iap-cloudrun:iapOauthClientSecret.secure:")
-                .message().doesNotContain("GOCSPX");
+    void locatesAMalformedSecureValueNamingTheKeyOnly() throws IOException {
+        assertThat(problems(SALT, "GOCSPX-AbCdEfGhIjKlMnOpQrStUvWxYz12")).singleElement().asString()
+                .startsWith("Pulumi.qa.yaml:5:13: config.iap-cloudrun:iapOauthClientSecret.secure:").doesNotContain("GOCSPX");
+    }
+
+    @Test
+    void reportsAConfigFileThatIsNotYamlAsLocatedProblemsInsteadOfStopping() throws IOException {
+        Files.writeString(root.resolve("Pulumi.qa.yaml"), "config:\n  gcp:project: acme-qa\n   gcp:region: europe-west1\n");
+        var config = PulumiProject.load(root).stackConfig("qa");
+        assertThat(config.readable()).isFalse();
+        assertThat(config.problems()).singleElement().asString().startsWith("Pulumi.qa.yaml:3:").contains("not valid YAML");
+    }
+
+    @Test
+    void reportsAConfigFileThatIsNotUtf8AsAProblemInsteadOfStopping() throws IOException {
+        Files.write(root.resolve("Pulumi.qa.yaml"), new byte[] {'c', 'o', 'n', 'f', 'i', 'g', ':', ' ', (byte) 0xff, '\n'});
+        var config = PulumiProject.load(root).stackConfig("qa");
+        assertThat(config.readable()).isFalse();
+        assertThat(config.problems()).singleElement().asString().startsWith("Pulumi.qa.yaml:1:1: cannot read the config file (")
+                .endsWith("); expected UTF-8 YAML");
+    }
+
+    @Test
+    void readsAConfigFileWithoutConfigAsNoValues() throws IOException {
+        Files.writeString(root.resolve("Pulumi.qa.yaml"), "# no config yet\n");
+        var config = PulumiProject.load(root).stackConfig("qa");
+        assertThat(config.readable()).isTrue();
+        assertThat(config.values()).isEmpty();
+        assertThat(config.problems()).isEmpty();
+    }
+
+    @Test
+    void refusesAConfigThatIsNotAMappingOfKeys() throws IOException {
+        Files.writeString(root.resolve("Pulumi.qa.yaml"), "config:\n  - gcp:project\n");
+        var config = PulumiProject.load(root).stackConfig("qa");
+        assertThat(config.readable()).isFalse();
+        assertThat(config.problems()).singleElement()
+                .hasToString("Pulumi.qa.yaml:2:3: config: found a list; expected a mapping of config keys, as pulumi config set writes it");
     }
 
     @Test

@@ -1,0 +1,52 @@
+package dev.iapcloudrun.spec;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The levels of a stack file and the keys of each: what tells a known key written at the wrong level (an indentation
+ * mistake, most often) where it belongs. The published schema has the same levels, which a test holds it to.
+ */
+final class StackFileModel {
+
+    /**
+     * One level: its path with list indices and variable names left out ({@code services[].accessors}), where it stands
+     * as its readers would say it, and its keys.
+     */
+    record Level(String path, String where, Set<String> keys) {}
+
+    static final List<Level> LEVELS = List.of(
+            new Level("", "at the top level of the file (not indented)",
+                    Set.of("project", "projectNumber", "region", "labels", "policy", "iap", "services")),
+            new Level("policy", "under 'policy' (indent it below policy:)",
+                    Set.of("requireImageDigests", "requireDeletionProtection", "requireAuthoritativeAccessors", "allowDefaultServiceAccounts")),
+            new Level("iap", "under the top-level 'iap' (indent it below iap:)", Set.of("audience", "oauthClient", "organizationDomains")),
+            new Level("iap.oauthClient", "under 'iap.oauthClient' (indent it below oauthClient:)",
+                    Set.of("clientId", "clientSecretConfig", "loginHint", "programmaticClients", "allowedRequestHosts", "scope")),
+            new Level("services[]", "in a service, an item of 'services' (indent it as the service's '- name:' is)",
+                    Set.of("name", "image", "ingress", "serviceAccount", "env", "secrets", "scaling", "resources", "timeout", "port",
+                            "deletionProtection", "customAudiences", "invokers", "iap", "public", "accessors")),
+            new Level("services[].scaling", "under 'scaling' (indent it below scaling:)", Set.of("minInstances", "maxInstances")),
+            new Level("services[].resources", "under 'resources' (indent it below resources:)", Set.of("cpu", "memory")),
+            new Level("services[].secrets.*", "in a variable of 'secrets' (indent it below the variable's name)", Set.of("secret", "version")),
+            new Level("services[].accessors", "under 'accessors' (indent it below accessors:)", Set.of("mode", "members", "condition")),
+            new Level("services[].accessors.condition", "under 'accessors.condition' (indent it below condition:)",
+                    Set.of("title", "expression", "description")));
+
+    private StackFileModel() {}
+
+    /** The level of a located path: {@code services[2].secrets.DB_PASSWORD} is {@code services[].secrets.*}. */
+    static String levelOf(String path) {
+        return path.replaceAll("\\[[0-9]+]", "[]").replaceFirst("^services\\[]\\.secrets\\.[^.]+$", "services[].secrets.*");
+    }
+
+    /** Where {@code key}, unknown at {@code path}, belongs instead: "'condition' belongs under 'accessors' (…)". */
+    static Optional<String> belongsElsewhere(String key, String path) {
+        var here = levelOf(path);
+        var elsewhere = LEVELS.stream().filter(l -> !l.path().equals(here) && l.keys().contains(key)).map(Level::where).toList();
+        return elsewhere.isEmpty() ? Optional.empty()
+                : Optional.of("'" + key + "' belongs " + elsewhere.stream().collect(Collectors.joining(", or ")));
+    }
+}
