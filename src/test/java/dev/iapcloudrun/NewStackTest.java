@@ -119,7 +119,7 @@ class NewStackTest {
                 "  --from nosuch: there is no stack 'nosuch' (with stacks/nosuch.yaml and Pulumi.nosuch.yaml); the stacks here are "
                         + String.join(", ", StackChecks.stacks(root)),
                 "  --project Acme: found \"Acme\"; expected a project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter",
-                "  --region europe_west1: found \"europe_west1\"; expected a Cloud Run region such as europe-west1");
+                "  --region europe_west1: found \"europe_west1\"; did you mean 'europe-west1'? expected a Cloud Run region such as europe-west1");
         try (var files = Files.list(root)) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.toLowerCase().contains("qa"));
         }
