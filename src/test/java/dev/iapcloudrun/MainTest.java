@@ -301,7 +301,7 @@ class MainTest {
         assertThat(run("validate")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("stacks/demo.yaml: ok, 1 warning in the stack file:")
-                .contains("services[0].image: the image of 'hello' has no tag, which means :latest, not by digest")
+                .contains("services[0].image: the image of 'hello' has neither a tag nor a digest, which means the tag :latest")
                 .endsWith("validated 1 stack: 0 with errors, 1 warning\n");
     }
 

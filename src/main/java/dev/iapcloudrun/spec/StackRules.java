@@ -72,8 +72,9 @@ public final class StackRules {
             var at = "services[" + i + "]";
             if (!DIGEST.matcher(s.image()).matches()) {
                 found.add(Rule.IMAGE_NOT_PINNED, at + ".image", "the image of '" + s.name() + "' " + tagOf(s.image())
-                        .map(tag -> "is referenced by the tag '" + tag + "',").orElse("has no tag, which means :latest,")
-                        + " not by digest; a tag can point at another image after review; expected IMAGE@sha256:DIGEST", "services", i, "image");
+                        .map(tag -> "is referenced by the tag '" + tag + "', not by a digest").orElse("has neither a tag nor a "
+                                + "digest, which means the tag :latest") + "; a tag can point at another image after review; "
+                        + "expected IMAGE@sha256:DIGEST", "services", i, "image");
             }
             var account = s.serviceAccount().filter(sa -> StackFileReader.DEFAULT_SERVICE_ACCOUNT.matcher(sa).matches());
             if (account.isPresent()) {

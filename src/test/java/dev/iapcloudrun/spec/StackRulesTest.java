@@ -41,14 +41,14 @@ class StackRulesTest {
     void warnsAboutAnImageReferencedByTagWhereItStands() {
         assertThat(check(stack("", "image-tag\n" + AUTHORITATIVE), Optional.empty()).warnings()).singleElement()
                 .hasToString("stacks/demo.yaml:6:12: services[0].image: the image of 'hello' is referenced by the tag '1.2', not by "
-                        + "digest; a tag can point at another image after review; expected IMAGE@sha256:DIGEST [image-not-pinned]");
+                        + "a digest; a tag can point at another image after review; expected IMAGE@sha256:DIGEST [image-not-pinned]");
     }
 
     @Test
     void saysThatAnImageWithoutATagMeansLatest() {
         var text = stack("", AUTHORITATIVE).replaceFirst("image: .*", "image: localhost:5000/cloudrun/container/hello");
         assertThat(check(text, Optional.empty()).warnings()).singleElement().asString()
-                .contains("the image of 'hello' has no tag, which means :latest, not by digest;").doesNotContain("5000");
+                .contains("the image of 'hello' has neither a tag nor a digest, which means the tag :latest;").doesNotContain("5000");
     }
 
     @Test
