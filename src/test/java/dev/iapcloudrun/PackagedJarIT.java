@@ -102,12 +102,36 @@ class PackagedJarIT {
         var fromElsewhere = java(elsewhere, "-jar", JAR.toString(), "-C", Path.of("").toAbsolutePath().toString(),
                 "validate", "--stack", "staging", "--format", "github");
         assertThat(fromElsewhere.exitCode()).as(fromElsewhere.describe()).isZero();
-        // prod's own warnings (its conditional authoritative accessors, its invokers behind IAP) are not what this checks.
+        // The stack's own warnings are not what this checks.
         assertThat(fromElsewhere.stdout()).containsPattern("::notice title=iap-cloudrun validate::validated 1 stack: 0 with errors, [0-9]+ warnings?\n$");
 
         var completion = java(Path.of(""), "-jar", JAR.toString(), "completion");
         assertThat(completion.exitCode()).as(completion.describe()).isZero();
         assertThat(completion.stdout()).contains("complete -F _complete_iap-cloudrun");
+    }
+
+    @Test
+    void validateGivesStackFileHintsInPromotionOrder(@TempDir Path project) throws Exception {
+        Files.writeString(project.resolve("Pulumi.yaml"), "name: iap-cloudrun\nruntime: java\n");
+        for (var stack : List.of("qa", "uat")) {
+            Files.writeString(project.resolve("Pulumi." + stack + ".yaml"),
+                    "config:\n  gcp:project: acme-" + stack + "\n  gcp:region: europe-west1\n");
+        }
+        Files.writeString(project.resolve("promotion-order.yaml"), "order: [uat, qa]\n");
+        Files.createDirectories(project.resolve("stacks"));
+        var service = "services:\n  - name: hello\n    image: us-docker.pkg.dev/cloudrun/container/hello\n";
+        Files.writeString(project.resolve("stacks/uat.yaml"), service + "    accessors:\n      mode: additive\n      members: [group:ops@example.com]\n");
+        // condition one level too high, a misspelt mode, a prefix in the wrong case
+        Files.writeString(project.resolve("stacks/qa.yaml"), service + "    condition:\n      title: t\n      expression: \"true\"\n"
+                + "    accessors:\n      mode: additve\n      members: [Group:ops@example.com]\n");
+
+        var result = java(project, "-jar", JAR.toString(), "validate");
+
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+        assertThat(result.stdout()).contains("'condition' belongs under 'accessors' (indent it below accessors:)",
+                "found \"additve\"; did you mean 'additive'?", "did you mean 'group:'?");
+        assertThat(result.stdout().indexOf("stacks/uat.yaml")).as("uat comes first in the promotion order")
+                .isLessThan(result.stdout().indexOf("stacks/qa.yaml"));
     }
 
     @Test
