@@ -157,9 +157,4 @@ public final class PlanJson {
             default -> out.writeNull();
         }
     }
-
-    /** Writes atomically: readers see the old file or the whole new one, never a part. */
-    public static void write(Plan plan, Path file) throws IOException {
-        AtomicFile.write(file, write(plan));
-    }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,7 +25,7 @@ class PlanJsonTest {
         var plan = new Plan("iap-cloudrun", "dev", List.of(member("a-user:zoe@acme.example", List.of(URN + "a-user:Zoe@acme.example")),
                 member("b-user:ada@acme.example", List.of())), JsonNodeFactory.instance.objectNode(), List.of());
 
-        PlanJson.write(plan, dir.resolve("plan.json"));
+        Files.writeString(dir.resolve("plan.json"), PlanJson.write(plan));
         var read = PlanJson.read(dir.resolve("plan.json"));
 
         assertThat(read.resources()).extracting(Plan.PlannedResource::aliases)
