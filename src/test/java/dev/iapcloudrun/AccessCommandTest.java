@@ -5,14 +5,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +18,7 @@ class AccessCommandTest {
     @TempDir
     Path root;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Console console = new Console();
 
     @BeforeEach
     void project() throws IOException {
@@ -50,22 +44,18 @@ class AccessCommandTest {
     }
 
     private int run(String... args) {
-        return Main.run(List.of(args), root, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return console.run(root, args);
     }
 
     private String git(String... args) throws Exception {
-        var command = new ArrayList<>(List.of("git", "-C", root.toString(), "-c", "user.name=ci", "-c", "user.email=ci@example.com"));
-        command.addAll(List.of(args));
-        var finished = Processes.run(new ProcessBuilder(command), Duration.ofMinutes(1));
-        assertThat(finished.exitCode()).as(finished.describe()).isZero();
-        return finished.stdout().strip();
+        return Processes.git(root, Processes.committer(args)).strip();
     }
 
     @Test
     void showsTheAudienceTheStackFileDeclaresWithTheClientIdOnly() {
-        assertThat(run("access")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(run("access")).as(console.stderr()).isZero();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Audience `external`: users outside the organization sign in too, "
+        assertThat(console.stdout()).contains("Audience `external`: users outside the organization sign in too, "
                 + "through OAuth client 123-abc.apps.googleusercontent.com (for every service of the project).")
                 .doesNotContain("Y2lwaGVydGV4dGNpcGhlcnRleHQ").doesNotContain("[secret");
     }
@@ -86,7 +76,7 @@ class AccessCommandTest {
 
         assertThat(run("access", "--format", "html")).isZero();
 
-        assertThat(Jsoup.parse(out.toString(StandardCharsets.UTF_8)).selectFirst("p.provenance").text()).isEqualTo("Made from commit "
+        assertThat(Jsoup.parse(console.stdout()).selectFirst("p.provenance").text()).isEqualTo("Made from commit "
                 + git("rev-parse", "HEAD") + " (committed " + git("show", "-s", "--format=%cI", "HEAD") + ").");
     }
 }

@@ -5,10 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +34,7 @@ class DiffEveryStackTest {
 
     private Path root;
     private String base;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Console console = new Console();
 
     /** At the base: changed, same and gone. In the head: changed has one accessor more, gone is removed, added is new. */
     @BeforeEach
@@ -68,17 +64,17 @@ class DiffEveryStackTest {
     void writesOneMarkdownCommentPerStackOfTheBaseOrTheHeadEachAsTheOneStackCommandPrintsIt() throws Exception {
         assertThat(run("diff", "--base", base, "--format", "markdown", "--out-dir", "diffs", "--exit-code")).as(stderr()).isEqualTo(1);
 
-        assertThat(out.size()).isZero();
+        assertThat(console.stdout()).isEmpty();
         try (var files = Files.list(root.resolve("diffs"))) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("added.md", "changed.md", "gone.md", "same.md");
         }
         assertThat(stderr().lines()).containsExactly("wrote diffs/added.md", "wrote diffs/changed.md", "wrote diffs/same.md", "wrote diffs/gone.md");
         for (var stack : List.of("added", "changed", "gone", "same")) {
-            out.reset();
+            console.reset();
             assertThat(run("diff", "--stack", stack, "--base", base, "--format", "markdown")).isZero();
             assertThat(Files.readString(root.resolve("diffs/" + stack + ".md"))).as(stack)
                     .startsWith("<!-- iap-cloudrun:diff stack=" + stack + " -->\n")
-                    .isEqualTo(out.toString(StandardCharsets.UTF_8));
+                    .isEqualTo(console.stdout());
         }
         assertThat(Files.readString(root.resolve("diffs/changed.md"))).contains("**access-granted**: user:bob@example.com gains");
         assertThat(Files.readString(root.resolve("diffs/gone.md"))).contains("**access-revoked**").contains(", 0 to update, 0 to replace, ");
@@ -89,23 +85,23 @@ class DiffEveryStackTest {
     @Test
     void printsEveryStackOneAfterTheOtherAndJsonAsAnArrayOfTheOneStackDocuments() throws Exception {
         assertThat(run("diff", "--base", base)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("Stack ")))
+        assertThat(console.stdout().lines().filter(line -> line.startsWith("Stack ")))
                 .satisfiesExactly(
                         line -> assertThat(line).matches("Stack added: [1-9][0-9]* to add, 0 to update, 0 to replace, 0 to delete\\."),
                         line -> assertThat(line).isEqualTo("Stack changed: 0 to add, 1 to update, 0 to replace, 0 to delete."),
                         line -> assertThat(line).isEqualTo("Stack same: no changes."),
                         line -> assertThat(line).matches("Stack gone: 0 to add, 0 to update, 0 to replace, [1-9][0-9]* to delete\\."));
 
-        out.reset();
+        console.reset();
         assertThat(run("diff", "--base", base, "--format", "json")).isZero();
-        var array = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        var array = new ObjectMapper().readTree(console.stdout());
         assertThat(array.isArray()).isTrue();
         var stacks = new ArrayList<String>();
         for (var element : array) {
             stacks.add(element.path("stack").asText());
-            out.reset();
+            console.reset();
             assertThat(run("diff", "--stack", element.path("stack").asText(), "--base", base, "--format", "json")).isZero();
-            assertThat(element).isEqualTo(new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)));
+            assertThat(element).isEqualTo(new ObjectMapper().readTree(console.stdout()));
         }
         assertThat(stacks).containsExactly("added", "changed", "same", "gone");
     }
@@ -136,7 +132,7 @@ class DiffEveryStackTest {
         assertThat(run("diff", "--base", base, "--out-dir", "/proc/x")).isEqualTo(2);
         assertThat(stderr()).isEqualTo("--out-dir /proc/x: cannot create the folder /proc/x: no such file or folder\n");
 
-        err.reset();
+        console.reset();
         Files.createDirectories(root.resolve("diffs/changed.md"));
         assertThat(run("diff", "--base", base, "--format", "markdown", "--out-dir", "diffs")).isEqualTo(2);
         assertThat(stderr()).endsWith("--out-dir diffs: changed.md in it is a folder\n");
@@ -165,11 +161,11 @@ class DiffEveryStackTest {
     }
 
     private int run(String... args) {
-        return Main.run(List.of(args), root, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return console.run(root, args);
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.stderr();
     }
 
     private String git(String... args) throws Exception {

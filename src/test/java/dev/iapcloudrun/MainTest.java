@@ -4,10 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,8 +27,7 @@ class MainTest {
     @TempDir
     Path root;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Console console = new Console();
 
     @BeforeEach
     void project() throws IOException {
@@ -49,17 +45,17 @@ class MainTest {
     }
 
     private int run(String... args) {
-        return Main.run(List.of(args), root, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return console.run(root, args);
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.stderr();
     }
 
     @Test
     void printsThePlanOfAStack() {
         assertThat(run("synth", "--stack", "demo")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(console.stdout())
                 .startsWith("{\n")
                 .contains("\"stack\": \"demo\"")
                 .contains("\"type\": \"gcp:cloudrunv2/service:Service\"");
@@ -70,7 +66,7 @@ class MainTest {
         assertThat(run("synth", "--stack", "demo", "--out", "/proc/x/plan.json")).isEqualTo(2);
         assertThat(stderr()).endsWith("\n--out /proc/x/plan.json: cannot create the folder /proc/x: no such file or folder\n");
 
-        err.reset();
+        console.reset();
         assertThat(run("synth", "--stack", "demo", "--out", "/proc/x.json")).isEqualTo(2);
         assertThat(stderr()).contains("\n--out /proc/x.json: the folder /proc does not take the file: ")
                 .doesNotContain(".tmp");
@@ -80,7 +76,7 @@ class MainTest {
     void everyCommandNamesAnUnwritableOutAndWritesNothing() throws Exception {
         Files.writeString(root.resolve("taken"), "a file, not a folder");
         for (var command : List.of(List.of("diff", "--stack", "demo", "--base", "HEAD"), List.of("access"))) {
-            err.reset();
+            console.reset();
             var args = new java.util.ArrayList<>(command);
             args.addAll(List.of("--out", "taken/report.md"));
             if (command.get(0).equals("diff")) {
@@ -106,7 +102,7 @@ class MainTest {
     void writesThePlanToAFile() throws IOException {
         assertThat(run("synth", "--stack", "demo", "--out", "plans/demo.json")).isZero();
         assertThat(Files.readString(root.resolve("plans/demo.json"))).contains("\"stack\": \"demo\"");
-        assertThat(out.size()).isZero();
+        assertThat(console.stdout()).isEmpty();
         try (var files = Files.list(root.resolve("plans"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("demo.json");
         }
@@ -132,7 +128,7 @@ class MainTest {
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
         assertThat(root.resolve("plans/demo.json")).doesNotExist();
-        assertThat(out.size()).isZero();
+        assertThat(console.stdout()).isEmpty();
     }
 
     @Test
@@ -191,16 +187,16 @@ class MainTest {
         assertThat(run("synth", "--stack", "demo", "--out", "base.json")).isZero();
         addAccessor("user:bob@example.com");
         assertThat(run("synth", "--stack", "demo", "--out", "head.json")).isZero();
-        out.reset();
+        console.reset();
 
         assertThat(run("diff", "base.json", "head.json")).isZero();
         assertThat(run("diff", "base.json", "head.json", "--exit-code")).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(console.stdout())
                 .startsWith("Stack demo: 1 to add, 0 to update, 0 to replace, 0 to delete.")
                 .contains("! access-granted: user:bob@example.com gains roles/iap.httpsResourceAccessor on hello");
-        out.reset();
+        console.reset();
         assertThat(run("diff", "base.json", "base.json", "--exit-code")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Stack demo: no changes.\n");
+        assertThat(console.stdout()).isEqualTo("Stack demo: no changes.\n");
     }
 
     @Test
@@ -211,7 +207,7 @@ class MainTest {
 
         assertThat(run("diff", "--stack", "demoo", "--base", "HEAD")).isEqualTo(2);
 
-        assertThat(out.size()).isZero();
+        assertThat(console.stdout()).isEmpty();
         assertThat(stderr()).isEqualTo("diff --stack demoo: there is no stack 'demoo' in the working tree or at HEAD; "
                 + "the stacks here are demo\n");
     }
@@ -223,7 +219,7 @@ class MainTest {
 
         assertThat(run("diff", "--stack", "demo", "--base", "HEAD")).isZero();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Stack demo: ").contains(" to add, 0 to update, 0 to replace, 0 to delete.");
+        assertThat(console.stdout()).startsWith("Stack demo: ").contains(" to add, 0 to update, 0 to replace, 0 to delete.");
     }
 
     @Test
@@ -247,7 +243,7 @@ class MainTest {
 
         assertThat(run("diff", "--stack", "demo", "--base", "HEAD", "--format", "json")).isZero();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"delete\" : 0", "\"update\" : 0").containsPattern("\"add\" : [1-9]");
+        assertThat(console.stdout()).contains("\"delete\" : 0", "\"update\" : 0").containsPattern("\"add\" : [1-9]");
     }
 
     @Test
@@ -282,7 +278,7 @@ class MainTest {
         Files.copy(root.resolve("stacks/demo.yaml"), root.resolve("stacks/other.yaml"));
 
         assertThat(run("access")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("## demo: project `acme-demo`", "## other: project `acme-other`",
+        assertThat(console.stdout()).contains("## demo: project `acme-demo`", "## other: project `acme-other`",
                 "| hello | user:ada@example.com | IAP accessor | additive | none |");
 
         assertThat(run("access", "--stack", "other", "--format", "html", "--out", "access.html")).isZero();
@@ -290,16 +286,13 @@ class MainTest {
     }
 
     private void git(String... args) throws Exception {
-        var command = new java.util.ArrayList<>(List.of("git", "-C", root.toString()));
-        command.addAll(List.of(args));
-        var finished = Processes.run(new ProcessBuilder(command).redirectErrorStream(true), java.time.Duration.ofMinutes(1));
-        assertThat(finished.exitCode()).as(finished.describe()).isZero();
+        Processes.git(root, args);
     }
 
     @Test
     void validatePrintsWarningsAndExitsWith0WhenThereAreNoErrors() {
         assertThat(run("validate")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(console.stdout())
                 .contains("stacks/demo.yaml: ok, 1 warning in the stack file:")
                 .contains("services[0].image: the image of 'hello' has neither a tag nor a digest, which means the tag :latest")
                 .endsWith("validated 1 stack: 0 with errors, 1 warning\n");
@@ -308,7 +301,7 @@ class MainTest {
     @Test
     void validateStrictTurnsWarningsIntoErrors() {
         assertThat(run("validate", "--stack", "demo", "--strict")).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stacks/demo.yaml: 1 problem in the stack file:")
+        assertThat(console.stdout()).contains("stacks/demo.yaml: 1 problem in the stack file:")
                 .endsWith("validated 1 stack: 1 with errors, 0 warnings (--strict: warnings count as errors)\n");
     }
 
@@ -317,7 +310,7 @@ class MainTest {
         Files.writeString(root.resolve("Pulumi.broken.yaml"), "config:\n  gcp:project: acme-broken\n  gcp:region: europe-west1\n");
         Files.writeString(root.resolve("stacks/broken.yaml"), "services:\n  - name: Hello\n");
         assertThat(run("validate")).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stacks/broken.yaml: 2 problems in the stack file:",
+        assertThat(console.stdout()).contains("stacks/broken.yaml: 2 problems in the stack file:",
                 "stacks/demo.yaml: ok", "validated 2 stacks: 1 with errors");
     }
 
@@ -329,7 +322,7 @@ class MainTest {
         assertThat(run("synth", "--stack", "demo")).isEqualTo(2);
 
         var problem = "stacks/demo.yaml:1:10: project: found \"acme-portal-prod\" here, but Pulumi.demo.yaml sets gcp:project to \"acme-demo\"";
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains(problem);
+        assertThat(console.stdout()).contains(problem);
         assertThat(stderr()).contains(problem);
     }
 
@@ -369,7 +362,7 @@ class MainTest {
 
         assertThat(run("validate", "--base", "HEAD")).isEqualTo(2);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stacks/demo.yaml:5:")
+        assertThat(console.stdout()).contains("stacks/demo.yaml:5:")
                 .contains("services[0].accessors: refused: this change is unsafe for access against the base revision, "
                         + "on IAP on Cloud Run service hello: user:ada@example.com loses access although the new stack declares it")
                 .contains("pulumi state delete 'urn:pulumi:demo::iap-cloudrun::pulumi:pulumi:Stack$iap-cloudrun:index:IapAccessorBinding"
@@ -384,7 +377,7 @@ class MainTest {
 
         assertThat(run("validate", "--base", "HEAD")).isEqualTo(2);
 
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(console.stdout())
                 .contains("group:ops@example.com loses access although the new stack declares it")
                 .contains("pulumi state delete 'urn:pulumi:demo::iap-cloudrun::pulumi:pulumi:Stack$iap-cloudrun:index:IapAccessorBinding"
                         + "$gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember::hello-accessors-group:ops@example.com'")
@@ -399,7 +392,7 @@ class MainTest {
 
         assertThat(run("validate", "--base", "HEAD")).isEqualTo(2);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("No single update keeps access here")
+        assertThat(console.stdout()).contains("No single update keeps access here")
                 .doesNotContain("pulumi state delete");
     }
 
@@ -408,6 +401,6 @@ class MainTest {
         commitBase("authoritative", "user:ada@example.com");
         edit("[user:ada@example.com]", "[user:ada@example.com, user:bob@example.com]");
 
-        assertThat(run("validate", "--base", "HEAD")).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(run("validate", "--base", "HEAD")).as(console.stdout()).isZero();
     }
 }

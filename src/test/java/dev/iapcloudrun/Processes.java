@@ -72,6 +72,13 @@ public final class Processes {
         return finished.stdout();
     }
 
+    /** Git arguments with a committer named, for commits made in a test's own repository. */
+    public static String[] committer(String... args) {
+        var all = new java.util.ArrayList<>(List.of("-c", "user.name=ci", "-c", "user.email=ci@example.com"));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+
     private static String tail(Path file) throws IOException {
         var lines = Files.readAllLines(file);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 200), lines.size()));

@@ -4,10 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +18,7 @@ class PromotionOrderCommandsTest {
     @TempDir
     Path root;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Console console = new Console();
 
     @BeforeEach
     void project() throws IOException {
@@ -44,11 +40,11 @@ class PromotionOrderCommandsTest {
     }
 
     private int run(String... args) {
-        return Main.run(List.of(args), root, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return console.run(root, args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.stdout();
     }
 
     /** The stacks in the order {@code pattern}'s first group finds them in {@code text}. */
@@ -58,7 +54,7 @@ class PromotionOrderCommandsTest {
 
     @Test
     void validateListsStacksInPromotionOrderWithUndeclaredOnesLast() {
-        assertThat(run("validate")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(run("validate")).as(console.stderr()).isZero();
 
         assertThat(found(Pattern.compile("(?m)^stacks/(\\w+)\\.yaml: ok"), stdout())).containsExactly("dev", "staging", "prod", "qa");
     }
@@ -119,7 +115,7 @@ class PromotionOrderCommandsTest {
 
         assertThat(run("access")).isEqualTo(2);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("1 problem in promotion-order.yaml:\n"
+        assertThat(console.stderr()).isEqualTo("1 problem in promotion-order.yaml:\n"
                 + "  promotion-order.yaml:1:14: order[1]: found a list; expected a stack name\n");
         assertThat(stdout()).isEmpty();
     }

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,11 +18,7 @@ class ProvenanceTest {
     Path dir;
 
     private String git(String... args) throws Exception {
-        var command = new ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "user.name=ci", "-c", "user.email=ci@example.com"));
-        command.addAll(List.of(args));
-        var finished = Processes.run(new ProcessBuilder(command), Duration.ofMinutes(1));
-        assertThat(finished.exitCode()).as(finished.describe()).isZero();
-        return finished.stdout().strip();
+        return Processes.git(dir, Processes.committer(args)).strip();
     }
 
     @Test
