@@ -318,9 +318,9 @@ public final class Main {
             var stacks = stack != null ? List.of(stack) : workspace.stacks();
             var environments = new ArrayList<AccessReport.Environment>();
             for (var s : stacks) {
-                var plan = workspace.synth(s);
                 // The plan does not hold the audience; the stack file, which synth has just accepted, does.
-                environments.add(AccessReport.Environment.of(plan, workspace.check(s, Optional.empty()).orThrow().audience()));
+                var synthesized = workspace.synthesize(s, warning -> { });
+                environments.add(AccessReport.Environment.of(synthesized.plan(), synthesized.spec().audience()));
             }
             var report = new AccessReport(environments);
             main.emit(format.equals("html") ? report.html(GitRevision.provenance(main.root())) : report.markdown(), out);

@@ -44,14 +44,22 @@ record Workspace(Path root) {
 
     /** Runs a stack's program offline. */
     Plan synth(String stack) throws IOException {
-        return synth(stack, warning -> { });
+        return synthesize(stack, warning -> { }).plan();
     }
+
+    /** A stack's plan and the stack as its file declares it, which the plan does not hold all of (its audience, say). */
+    record Synthesized(Plan plan, StackSpec spec) {}
 
     /**
      * Runs a stack's program offline, handing on the warnings it logs. A stack that cannot be planned is refused with
      * the errors {@link #check} finds, those of its config together with those of its stack file.
      */
     Plan synth(String stack, java.util.function.Consumer<String> warnings) throws IOException {
+        return synthesize(stack, warnings).plan();
+    }
+
+    /** As {@link #synth(String, java.util.function.Consumer)}, with the stack the program declared. */
+    Synthesized synthesize(String stack, java.util.function.Consumer<String> warnings) throws IOException {
         var program = IapCloudRunProgram.prefetching(root, stack);
         var project = PulumiProject.load(root);
         var config = project.stackConfig(stack);
@@ -65,12 +73,14 @@ record Workspace(Path root) {
             // The program sees config values, not the file they stand in: the check locates its refusal there.
             throw refusal(stack, Optional.of(e));
         }
-        // Only the check reads the config file's keys (a misspelt one, say); the plan is not handed out when it refuses.
-        var check = check(stack, Optional.empty());
-        if (!check.errors().isEmpty()) {
-            throw new StackFileException(check.errors());
+        // The program checked the stack file; only the config file's keys (a misspelt one, say) are left to check, and
+        // the plan is not handed out when they are wrong.
+        var spec = program.declared().orElseThrow(() -> new IllegalStateException("the program of stack '" + stack + "' declared nothing"));
+        var keyProblems = configKeyProblems(stack, project.name(), config, Optional.of(spec));
+        if (!keyProblems.isEmpty()) {
+            throw new StackFileException(keyProblems);
         }
-        return plan;
+        return new Synthesized(plan, spec);
     }
 
     /** The stack's located errors, or {@code otherwise} when the check finds none. */

@@ -34,6 +34,7 @@ public final class IapCloudRunProgram {
 
     private final Path projectRoot;
     private final Optional<Prefetched> prefetched;
+    private volatile Optional<StackSpec> declared = Optional.empty();
 
     /** A stack file being read and parsed on a thread of its own. */
     private record Prefetched(String stack, CompletableFuture<StackFileReader.Parsed> parsed) {}
@@ -85,7 +86,13 @@ public final class IapCloudRunProgram {
         check.warnings().forEach(warning -> ctx.log().warn(warning.toString()));
         var spec = check.orThrow();
         spec.oauthClient().ifPresent(client -> requireSecretConfig(ctx, client));
+        declared = Optional.of(spec);
         declare(ctx, spec);
+    }
+
+    /** The stack this program last declared, as its file declares it: what a caller offline reads besides the plan. */
+    public Optional<StackSpec> declared() {
+        return declared;
     }
 
     /** The OAuth client secret must be in the stack's config, and stored there encrypted. */

@@ -57,11 +57,6 @@ public final class Grants {
     public record Grant(String service, String role, String principal, Kind kind, Optional<Condition> condition,
                         boolean iapAgent) {
 
-        /** A grant to anyone but this project's IAP service agent. */
-        public Grant(String service, String role, String principal, Kind kind, Optional<Condition> condition) {
-            this(service, role, principal, kind, condition, false);
-        }
-
         /**
          * Grants are compared per service, role and principal: a changed condition or kind is a change of that grant.
          * Principals are compared as IAM compares them, so a change of case only is no change of access. The project's

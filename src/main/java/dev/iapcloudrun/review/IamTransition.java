@@ -126,10 +126,6 @@ public final class IamTransition {
             problems = List.copyOf(problems);
             stateDeletes = List.copyOf(stateDeletes);
         }
-
-        public boolean safe() {
-            return problems.isEmpty();
-        }
     }
 
     /** What one IAM resource does. A Binding has members; a Member has exactly one and {@code binding} false. */
