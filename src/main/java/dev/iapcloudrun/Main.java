@@ -1,6 +1,5 @@
 package dev.iapcloudrun;
 
-import dev.iapcloudrun.bench.Bench;
 import dev.iapcloudrun.program.IapCloudRunProgram;
 import dev.iapcloudrun.program.PulumiEntryPoint;
 import dev.iapcloudrun.review.AccessReport;
@@ -284,13 +283,14 @@ public final class Main {
             var project = PulumiProject.load(main.root());
             // Validate reports a malformed promotion order with the stacks' problems instead of stopping at it.
             var order = project.promotionOrder();
-            var stacks = stack != null ? List.of(stack) : order.sort(project.unordered());
+            var unordered = project.unordered();
+            var stacks = stack != null ? List.of(stack) : order.sort(unordered);
             var results = new ArrayList<ValidationReport.Result>();
             for (var s : stacks) {
                 var check = workspace.check(s, Optional.ofNullable(base));
                 results.add(new ValidationReport.Result(IapCloudRunProgram.stackFile(s), strict ? check.strict() : check));
             }
-            var result = new ValidationReport(results, stack != null ? List.of() : order.check(project.unordered()), strict);
+            var result = new ValidationReport(results, stack != null ? List.of() : order.check(unordered), strict);
             main.out().print(result.render(report));
             main.out().flush();
             return result.passed() ? OK : BAD_INPUT;

@@ -30,10 +30,6 @@ record ValidationReport(List<Result> results, List<Problem> projectProblems, boo
         projectProblems = List.copyOf(projectProblems);
     }
 
-    ValidationReport(List<Result> results, boolean strict) {
-        this(results, List.of(), strict);
-    }
-
     /** One stack's file and what its check found. */
     record Result(String file, StackCheck check) {}
 

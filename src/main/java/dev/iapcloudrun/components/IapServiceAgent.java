@@ -11,9 +11,4 @@ public final class IapServiceAgent {
     public static String member(String projectNumber) {
         return "serviceAccount:service-" + projectNumber + "@" + DOMAIN;
     }
-
-    /** Whether a member is some project's IAP service agent. */
-    public static boolean isAgent(String member) {
-        return member.startsWith("serviceAccount:service-") && member.endsWith("@" + DOMAIN);
-    }
 }

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -64,7 +65,7 @@ public record PromotionOrder(Map<String, Declared> stacks, List<Problem> problem
         }
         mapping.entries().keySet().stream().filter(key -> !key.equals("order")).forEach(key ->
                 problems.add(new Problem(mapping.keyLocations().get(key), key, "unknown field '" + key + "'; "
-                        + DidYouMean.closest(key, List.of("order")).map(k -> "did you mean '" + k + "'? ").orElse("")
+                        + DidYouMean.hint(key, List.of("order"))
                         + "expected only order")));
         var order = mapping.entries().get("order");
         if (order == null) {
@@ -100,11 +101,8 @@ public record PromotionOrder(Map<String, Declared> stacks, List<Problem> problem
 
     /** {@code names} in promotion order: the declared ones first, as declared, then the others alphabetically. */
     public List<String> sort(Collection<String> names) {
-        var declared = List.copyOf(stacks.keySet());
-        return names.stream().distinct().sorted(Comparator.comparingInt((String name) -> {
-            int index = declared.indexOf(name);
-            return index < 0 ? declared.size() : index;
-        }).thenComparing(Comparator.naturalOrder())).toList();
+        return names.stream().distinct().sorted(Comparator.comparingInt((String name) -> Optional.ofNullable(stacks.get(name))
+                .map(Declared::index).orElse(Integer.MAX_VALUE)).thenComparing(Comparator.naturalOrder())).toList();
     }
 
     /** The file's problems and a problem for each declared name that is not one of {@code existing}. */
@@ -115,7 +113,7 @@ public record PromotionOrder(Map<String, Declared> stacks, List<Problem> problem
             if (!existing.contains(name)) {
                 all.add(new Problem(entry.getValue().location(), "order[" + entry.getValue().index() + "]", "'" + name
                         + "' is not a stack of this project; "
-                        + DidYouMean.closest(name, existing).map(k -> "did you mean '" + k + "'? ").orElse("")
+                        + DidYouMean.hint(name, existing)
                         + "expected one of " + existing.stream().sorted().collect(Collectors.joining(", "))
                         + " (a stack is Pulumi.STACK.yaml with stacks/STACK.yaml), or remove it"));
             }
