@@ -165,7 +165,7 @@ public final class StackFileReader {
             return Parsed.failed(displayName, "the file holds binary data (a NUL byte at offset " + nul + "); expected a YAML stack file");
         }
         var problems = new ArrayList<Problem>();
-        var root = YamlReader.read(displayName, text, problems);
+        var root = YamlReader.read(displayName, text, "a mapping with at least 'services'", problems);
         if (root != null && !(root instanceof YamlNode.Mapping)) {
             // Nothing else can be said of a list or a scalar: "services is missing" would only repeat it.
             return Parsed.failed(displayName, "found " + root.describe() + " at the top of the file; expected a mapping with at least 'services'");

@@ -35,13 +35,16 @@ public final class YamlReader {
     /**
      * Reads one YAML document. Syntax errors and duplicate keys are added to {@code problems};
      * the result is null when the document could not be read at all.
+     *
+     * @param expected what the file should hold, for the problem of an empty one (stack files, config files and the
+     *                 promotion order each expect something else)
      */
-    public static YamlNode read(String file, String text, List<Problem> problems) {
+    public static YamlNode read(String file, String text, String expected, List<Problem> problems) {
         var reader = new YamlReader(file, problems);
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                problems.add(new Problem(new Location(file, 1, 1), "", "the file is empty; expected a mapping with at least 'services'"));
+                problems.add(new Problem(new Location(file, 1, 1), "", "the file is empty; expected " + expected));
                 return null;
             }
             var root = reader.node(parser, "");

@@ -52,11 +52,8 @@ public record PromotionOrder(Map<String, Declared> stacks, List<Problem> problem
     static PromotionOrder parse(String text) {
         var problems = new ArrayList<Problem>();
         var stacks = new LinkedHashMap<String, Declared>();
-        var document = YamlReader.read(FILE, text, problems);
+        var document = YamlReader.read(FILE, text, EXPECTED, problems);
         if (document == null) {
-            // The reader's message for an empty file speaks of stack files; this file expects something else.
-            problems.replaceAll(p -> p.message().startsWith("the file is empty")
-                    ? new Problem(p.location(), "", "the file is empty; expected " + EXPECTED) : p);
             return new PromotionOrder(stacks, problems);
         }
         if (!(document instanceof YamlNode.Mapping mapping)) {

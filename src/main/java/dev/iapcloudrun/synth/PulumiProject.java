@@ -113,7 +113,7 @@ public record PulumiProject(Path root, String name) {
             // What pulumi stack init leaves behind: a stack without config.
             return new StackConfig(values, secrets, locations, true, problems);
         }
-        var document = YamlReader.read(displayName, text, problems);
+        var document = YamlReader.read(displayName, text, "a mapping with 'config'", problems);
         if (document == null) {
             return new StackConfig(values, secrets, locations, false, problems);
         }
@@ -205,7 +205,7 @@ public record PulumiProject(Path root, String name) {
     /** Reads a file of the project as a whole ({@code Pulumi.yaml}): nothing can be done without it. */
     private static YamlNode read(Path file, String displayName) throws IOException {
         var problems = new ArrayList<Problem>();
-        var document = YamlReader.read(displayName, Files.readString(file), problems);
+        var document = YamlReader.read(displayName, Files.readString(file), "a mapping with the project's 'name' and 'runtime'", problems);
         if (!problems.isEmpty() || document == null) {
             throw new InputException(problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
         }

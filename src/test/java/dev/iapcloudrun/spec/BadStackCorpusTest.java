@@ -58,7 +58,7 @@ class BadStackCorpusTest {
         if (!Files.exists(config)) {
             return StackFileReader.Defaults.NONE;
         }
-        var root = YamlReader.read(config.getFileName().toString(), Files.readString(config), new ArrayList<>());
+        var root = YamlReader.read(config.getFileName().toString(), Files.readString(config), "a mapping with 'config'", new ArrayList<>());
         java.util.function.Function<String, Optional<String>> value = key -> root.at("config", key)
                 .map(n -> ((YamlNode.Scalar) n).text());
         return new StackFileReader.Defaults(value.apply("gcp:project"), value.apply("gcp:region"), "bad-stacks/" + config.getFileName());
