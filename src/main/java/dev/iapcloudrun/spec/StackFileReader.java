@@ -1,5 +1,6 @@
 package dev.iapcloudrun.spec;
 
+import dev.iapcloudrun.rules.InputRules;
 import dev.iapcloudrun.spec.AccessorsSpec.ConditionSpec;
 import dev.iapcloudrun.spec.ServiceSpec.Ingress;
 import dev.iapcloudrun.spec.ServiceSpec.SecretRef;
@@ -29,36 +30,7 @@ import java.util.stream.Collectors;
  */
 public final class StackFileReader {
 
-    private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
-    private static final Pattern PROJECT_NUMBER = Pattern.compile("[1-9][0-9]{5,18}");
-    private static final Pattern REGION = Pattern.compile("[a-z]+(-[a-z]+)+[0-9]+");
-    /** Cloud Run service names: lower-case letters, digits and hyphens, a letter first, at most 49 characters. */
-    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,47}[a-z0-9])?");
-    /** The accounts Google creates with a project, which may hold Editor on it: the Compute Engine and App Engine defaults. */
-    static final Pattern DEFAULT_SERVICE_ACCOUNT = Pattern.compile("[0-9]+-compute@developer\\.gserviceaccount\\.com|[a-z][a-z0-9-]*@appspot\\.gserviceaccount\\.com");
-    private static final Pattern SERVICE_ACCOUNT = Pattern.compile("[a-z0-9-]+@[a-z0-9-]+\\.iam\\.gserviceaccount\\.com|" + DEFAULT_SERVICE_ACCOUNT.pattern());
-    private static final Pattern SECRET = Pattern.compile("([A-Za-z0-9_-]{1,255})|projects/[a-z0-9-]+/secrets/[A-Za-z0-9_-]{1,255}");
     private static final Pattern CONFIG_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern TIMEOUT = Pattern.compile("[1-9][0-9]{0,3}s");
-    private static final int MAX_TIMEOUT_SECONDS = 3600;
-    private static final Pattern CPU = Pattern.compile("1|2|4|6|8|[1-9][0-9]{2}m");
-    private static final Pattern LABEL_KEY = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
-    private static final Pattern LABEL_VALUE = Pattern.compile("[a-z0-9_-]{0,63}");
-    private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*(Mi|Gi)");
-    /** Docker image references: optional registry host (and port), a lower-case path, an optional tag, an optional digest. */
-    private static final Pattern IMAGE = Pattern.compile(
-            "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?"
-                    + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
-                    + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
-    /** Variables Cloud Run sets itself; a service cannot set them. */
-    private static final java.util.Set<String> RESERVED_ENV = java.util.Set.of("PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION");
-    /** Why a default service account is refused, or warned about where a stack's policy allows it. */
-    static final String DEFAULT_ACCOUNT_RISK = "Google advises against running services as it: unless the organization "
-            + "enforces iam.automaticIamGrantsForDefaultServiceAccounts, it holds the Editor role on the project, so whoever "
-            + "controls the service's code could change almost anything in the project";
-    private static final int MAX_LABELS = 64;
-    private static final int MAX_CONDITION_TITLE = 100;
 
     private StackFileReader() {}
 
@@ -215,19 +187,16 @@ public final class StackFileReader {
                         + "environment would deploy into that environment's project): correct the one that is wrong, or remove "
                         + "'project' from the stack file to take gcp:project"));
         var project = fileProject.or(defaults::project);
-        var projectId = "a project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter";
-        project.filter(p -> !PROJECT_ID.matcher(p).matches()).ifPresent(p -> f.node("project").ifPresentOrElse(
-                n -> f.problem(n, "project", "found \"" + p + "\"; expected " + projectId),
-                () -> defaults.problem(f, "gcp:project", "found \"" + p + "\"; expected " + projectId)));
+        project.flatMap(InputRules::projectId).ifPresent(message -> f.node("project").ifPresentOrElse(
+                n -> f.problem(n, "project", message), () -> defaults.problem(f, "gcp:project", message)));
         if (project.isEmpty() && defaults.readable()) {
             f.problemHere("no project: set 'project' in the stack file or the gcp:project config of the stack");
         }
         var projectNumber = f.string("projectNumber", "the project number, such as \"123456789012\"");
-        projectNumber.filter(n -> !PROJECT_NUMBER.matcher(n).matches()).ifPresent(n ->
-                f.problem(f.node("projectNumber").orElseThrow(), "projectNumber", "found \"" + n + "\"; expected the project number, 6 to 19 digits"));
+        projectNumber.flatMap(InputRules::projectNumber).ifPresent(message ->
+                f.problem(f.node("projectNumber").orElseThrow(), "projectNumber", message));
         var region = f.string("region", "a region such as europe-west1").or(defaults::region);
-        region.filter(r -> !REGION.matcher(r).matches()).map(r -> "found \"" + r + "\"; " + DidYouMean.hint(r, StackRules.CLOUD_RUN_REGIONS)
-                + "expected a Cloud Run region such as europe-west1").ifPresent(message -> f.node("region").ifPresentOrElse(
+        region.flatMap(r -> InputRules.region(r, StackRules.CLOUD_RUN_REGIONS)).ifPresent(message -> f.node("region").ifPresentOrElse(
                         n -> f.problem(n, "region", message), () -> defaults.problem(f, "gcp:region", message)));
         if (region.isEmpty() && defaults.readable()) {
             f.problemHere("no region: set 'region' in the stack file or the gcp:region config of the stack");
@@ -295,8 +264,8 @@ public final class StackFileReader {
 
     private static OAuthClientSpec oauthClient(Fields f) {
         var clientId = f.requiredString("clientId", "the OAuth client id, ending in .apps.googleusercontent.com");
-        if (clientId != null && !clientId.endsWith(".apps.googleusercontent.com")) {
-            f.problem(f.node("clientId").orElseThrow(), "clientId", "found \"" + clientId + "\"; expected an OAuth client id ending in .apps.googleusercontent.com");
+        if (clientId != null) {
+            InputRules.oauthClientId(clientId).ifPresent(message -> f.problem(f.node("clientId").orElseThrow(), "clientId", message));
         }
         var secretKey = f.requiredString("clientSecretConfig",
                 "the name of the Pulumi config key holding the client secret (set with pulumi config set --secret)");
@@ -327,27 +296,20 @@ public final class StackFileReader {
 
     private static ServiceSpec service(Fields f, StackPolicy policy) {
         var name = f.requiredString("name", "a Cloud Run service name");
-        if (name != null && !SERVICE_NAME.matcher(name).matches()) {
-            f.problem(f.node("name").orElseThrow(), "name", "found \"" + name + "\"; expected a Cloud Run service name: "
-                    + "at most 49 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen");
+        if (name != null) {
+            InputRules.serviceName(name).ifPresent(message -> f.problem(f.node("name").orElseThrow(), "name", message));
         }
         var image = f.requiredString("image", "a container image reference");
         if (image != null && f.node("image").orElseThrow() instanceof YamlNode.Scalar scalar && scalar.kind() != YamlNode.Scalar.Kind.STRING) {
             // A bare number has the shape of an image name, but nobody means one by it: the schema refuses it too.
             f.problem(scalar, "image", "found " + scalar.describe() + "; expected a container image reference, which is text");
-        } else if (image != null && !IMAGE.matcher(image).matches()) {
-            f.problem(f.node("image").orElseThrow(), "image", "found \"" + image + "\"; expected an image reference such as "
-                    + "europe-west1-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG or ...IMAGE@sha256:DIGEST (lower-case path, "
-                    + "a tag of letters, digits, '.', '_' or '-', a digest of 64 hex digits)");
+        } else if (image != null) {
+            InputRules.image(image).ifPresent(message -> f.problem(f.node("image").orElseThrow(), "image", message));
         }
         var ingress = f.choice("ingress", byYaml(Ingress.values(), i -> i.yaml), Ingress.ALL);
         var serviceAccount = f.string("serviceAccount", "the email of an existing service account");
-        serviceAccount.filter(sa -> !SERVICE_ACCOUNT.matcher(sa).matches()).ifPresent(sa -> f.problem(f.node("serviceAccount").orElseThrow(),
-                "serviceAccount", "found \"" + sa + "\"; expected a service account email such as runner@my-project.iam.gserviceaccount.com"));
-        serviceAccount.filter(sa -> DEFAULT_SERVICE_ACCOUNT.matcher(sa).matches() && !policy.allowDefaultServiceAccounts()).ifPresent(sa ->
-                f.problem(f.node("serviceAccount").orElseThrow(), "serviceAccount", "found the project's default service account \""
-                        + sa + "\"; " + DEFAULT_ACCOUNT_RISK + "; expected a dedicated service account (leave serviceAccount out "
-                        + "and one is created), or policy.allowDefaultServiceAccounts: true to allow it with a warning"));
+        serviceAccount.flatMap(sa -> InputRules.serviceAccount(sa, policy.allowDefaultServiceAccounts())).ifPresent(message ->
+                f.problem(f.node("serviceAccount").orElseThrow(), "serviceAccount", message));
 
         var env = f.map("env", (k, n, path) -> envName(f, k, n, path) ? f.text(n, path, "a text value") : Optional.empty());
         var secrets = f.map("secrets", (k, n, path) -> {
@@ -355,7 +317,7 @@ public final class StackFileReader {
                 return Optional.empty();
             }
             if (env.containsKey(k)) {
-                f.addProblem(n, path, "the variable '" + k + "' is set in both env and secrets; expected it in one of them");
+                f.addProblem(n, path, InputRules.envTwice(k));
                 return Optional.empty();
             }
             return secretRef(Fields.of(n, path, f.problems(), "a mapping with 'secret' and optional 'version'"));
@@ -368,8 +330,8 @@ public final class StackFileReader {
             var s = scaling.get();
             min = s.integer("minInstances", 0, 1000);
             max = s.integer("maxInstances", 1, 1000);
-            if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
-                s.problemHere("minInstances (" + min.get() + ") is greater than maxInstances (" + max.get() + "); expected min <= max");
+            if (min.isPresent() && max.isPresent()) {
+                InputRules.minAndMax(min.get(), max.get()).ifPresent(s::problemHere);
             }
             s.finish();
         }
@@ -379,36 +341,27 @@ public final class StackFileReader {
         if (resources.isPresent()) {
             var r = resources.get();
             cpu = r.string("cpu", "a CPU limit such as \"1\" or \"500m\"");
-            cpu.filter(c -> !CPU.matcher(c).matches()).ifPresent(c -> r.problem(r.node("cpu").orElseThrow(), "cpu",
-                    "found \"" + c + "\"; expected 1, 2, 4, 6, 8 or millicpu such as 500m"));
+            cpu.flatMap(InputRules::cpu).ifPresent(message -> r.problem(r.node("cpu").orElseThrow(), "cpu", message));
             memory = r.string("memory", "a memory limit such as 512Mi or 2Gi");
-            memory.filter(m -> !MEMORY.matcher(m).matches()).ifPresent(m -> r.problem(r.node("memory").orElseThrow(), "memory",
-                    "found \"" + m + "\"; expected a size in Mi or Gi such as 512Mi or 2Gi"));
-            var mebibytes = memory.filter(m -> MEMORY.matcher(m).matches()).map(StackFileReader::mebibytes);
-            mebibytes.filter(mib -> mib < 128 || mib > 32 * 1024).ifPresent(mib -> r.problem(r.node("memory").orElseThrow(), "memory",
-                    "found \"" + r.node("memory").map(n -> ((YamlNode.Scalar) n).text()).orElse("") + "\"; expected 128Mi to 32Gi"));
-            var cpus = cpu.filter(c -> CPU.matcher(c).matches()).map(c -> c.endsWith("m") ? Integer.parseInt(c.substring(0, c.length() - 1)) / 1000.0 : Double.parseDouble(c));
-            if (cpus.isPresent() && mebibytes.isPresent()) {
-                cpuMemoryProblem(cpus.get(), mebibytes.get()).ifPresent(message -> r.problem(r.node("memory").orElseThrow(), "memory", message));
+            memory.flatMap(InputRules::memory).ifPresent(message -> r.problem(r.node("memory").orElseThrow(), "memory", message));
+            if (cpu.isPresent() && memory.isPresent()) {
+                InputRules.cpuAndMemory(cpu.get(), memory.get())
+                        .ifPresent(message -> r.problem(r.node("memory").orElseThrow(), "memory", message));
             }
             r.finish();
         }
         var timeout = f.string("timeout", "a duration in seconds such as 300s");
-        timeout.filter(t -> !TIMEOUT.matcher(t).matches() || Integer.parseInt(t.substring(0, t.length() - 1)) > MAX_TIMEOUT_SECONDS)
-                .ifPresent(t -> f.problem(f.node("timeout").orElseThrow(), "timeout", "found \"" + t + "\"; expected seconds from 1s to 3600s, such as 300s"));
+        timeout.flatMap(InputRules::timeout).ifPresent(message -> f.problem(f.node("timeout").orElseThrow(), "timeout", message));
         var port = f.integer("port", 1, 65535);
         var deletionProtection = f.bool("deletionProtection", true);
         var audiences = f.strings("customAudiences", "an audience string");
         var invokers = principals(f, "invokers");
         var iap = f.bool("iap", true);
         var publicAccess = f.bool("public", false);
-        if (iap && publicAccess) {
-            f.problem(f.node("public").orElseThrow(), "public", "public access (the invoker check switched off) cannot be combined with IAP; "
-                    + "expected public: false, or iap: false to make the service public on purpose");
-        }
+        InputRules.publicWithIap(iap, publicAccess).ifPresent(message -> f.problem(f.node("public").orElseThrow(), "public", message));
         Optional<AccessorsSpec> accessors = f.object("accessors", "a mapping with mode and members").map(StackFileReader::accessors);
-        if (!iap && f.has("accessors")) {
-            f.problem(f.node("accessors").orElseThrow(), "accessors", "IAP accessors need IAP; expected no accessors when iap is false");
+        if (f.has("accessors")) {
+            InputRules.accessorsWithoutIap(iap).ifPresent(message -> f.problem(f.node("accessors").orElseThrow(), "accessors", message));
         }
         f.finish();
         if (name == null || image == null) {
@@ -418,76 +371,37 @@ public final class StackFileReader {
                 deletionProtection, audiences, invokers, iap, publicAccess, accessors);
     }
 
-    private static long mebibytes(String memory) {
-        long amount = Long.parseLong(memory.substring(0, memory.length() - 2));
-        return memory.endsWith("Gi") ? amount * 1024 : amount;
-    }
-
-    /** Cloud Run's documented pairings: more memory needs more CPU, and more CPU needs a minimum of memory. */
-    private static Optional<String> cpuMemoryProblem(double cpus, long mebibytes) {
-        long[][] cpuForMemory = {{24 * 1024, 8}, {16 * 1024, 6}, {8 * 1024, 4}, {4 * 1024, 2}};
-        for (long[] rule : cpuForMemory) {
-            if (mebibytes > rule[0] && cpus < rule[1]) {
-                return Optional.of("memory above " + rule[0] / 1024 + "Gi needs at least " + rule[1] + " CPUs, but cpu is "
-                        + format(cpus) + "; expected more cpu or less memory");
-            }
-        }
-        long[][] memoryForCpu = {{8, 4 * 1024}, {6, 4 * 1024}, {4, 2 * 1024}};
-        for (long[] rule : memoryForCpu) {
-            if (cpus >= rule[0] && mebibytes < rule[1]) {
-                return Optional.of(format(cpus) + " CPUs need at least " + rule[1] / 1024 + "Gi of memory; expected more memory or fewer CPUs");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String format(double cpus) {
-        return cpus == Math.floor(cpus) ? String.valueOf((long) cpus) : String.valueOf(cpus);
-    }
-
     private static boolean envName(Fields f, String name, YamlNode value, String path) {
-        if (RESERVED_ENV.contains(name) || name.startsWith("X_GOOGLE_")) {
-            f.addProblem(value, path, "the variable name \"" + name + "\" is reserved by Cloud Run (PORT, K_SERVICE, K_REVISION, "
-                    + "K_CONFIGURATION and X_GOOGLE_*); expected another name (the container port is set with 'port')");
-            return false;
-        }
-        if (ENV_NAME.matcher(name).matches()) {
-            return true;
-        }
-        f.addProblem(value, path, "found the variable name \"" + name + "\"; expected letters, digits and underscores, not starting with a digit");
-        return false;
+        var problem = InputRules.envName(name);
+        problem.ifPresent(message -> f.addProblem(value, path, message));
+        return problem.isEmpty();
     }
 
     private static Optional<SecretRef> secretRef(Fields f) {
         var secret = f.requiredString("secret", "a Secret Manager secret id or projects/P/secrets/S");
-        if (secret != null && !SECRET.matcher(secret).matches()) {
-            f.problem(f.node("secret").orElseThrow(), "secret", "found \"" + secret
-                    + "\"; expected a Secret Manager secret id (letters, digits, - and _) or projects/PROJECT/secrets/ID");
+        if (secret != null) {
+            InputRules.secret(secret).ifPresent(message -> f.problem(f.node("secret").orElseThrow(), "secret", message));
         }
         var version = f.string("version", "a secret version number or latest").orElse("latest");
-        if (!version.equals("latest") && !version.matches("[1-9][0-9]*")) {
-            f.problem(f.node("version").orElseThrow(), "version", "found \"" + version + "\"; expected a version number or latest");
-        }
+        InputRules.secretVersion(version).ifPresent(message -> f.problem(f.node("version").orElseThrow(), "version", message));
         f.finish();
         return secret == null ? Optional.empty() : Optional.of(new SecretRef(secret, version));
     }
 
     private static AccessorsSpec accessors(Fields f) {
-        var mode = f.required("mode", "authoritative (exactly these members) or additive (these members, others left alone)").isEmpty()
+        var mode = f.required("mode", InputRules.ACCESSOR_MODE_MEANING).isEmpty()
                 ? null : f.choice("mode", byYaml(AccessorsSpec.Mode.values(), m -> m.yaml), null);
         f.required("members", "a list of principals").filter(n -> n instanceof YamlNode.Sequence seq && seq.items().isEmpty())
-                .ifPresent(n -> f.problem(n, "members", "found an empty list; expected at least one principal "
-                        + "(a service nobody may reach needs no accessors block)"));
+                .ifPresent(n -> f.problem(n, "members", InputRules.noMembers()));
         var members = principals(f, "members");
         var condition = f.object("condition", "a mapping with title, expression and description").map(c -> {
             var title = c.requiredString("title", "a short title");
-            if (title != null && (title.isBlank() || title.length() > MAX_CONDITION_TITLE)) {
-                c.problem(c.node("title").orElseThrow(), "title", (title.isBlank() ? "found an empty title" : "found a title of "
-                        + title.length() + " characters") + "; expected a title of 1 to " + MAX_CONDITION_TITLE + " characters");
+            if (title != null) {
+                InputRules.conditionTitle(title).ifPresent(message -> c.problem(c.node("title").orElseThrow(), "title", message));
             }
             var expression = c.requiredString("expression", "a CEL expression");
-            if (expression != null && expression.isBlank()) {
-                c.problem(c.node("expression").orElseThrow(), "expression", "found an empty expression; expected a CEL expression");
+            if (expression != null) {
+                InputRules.conditionExpression(expression).ifPresent(message -> c.problem(c.node("expression").orElseThrow(), "expression", message));
             }
             var description = c.string("description", "a description");
             c.finish();
@@ -501,7 +415,7 @@ public final class StackFileReader {
         // Keyed by the form IAM compares, so that user:Ada@x and user:ada@x are one principal, as they are one grant.
         var seen = new HashMap<String, Map.Entry<Principal, Location>>();
         return f.list(key, (n, path) -> f.text(n, path, "a principal such as user:ada@example.com").flatMap(text -> {
-            var problem = Principal.problem(text);
+            var problem = InputRules.principal(text);
             if (problem.isPresent()) {
                 f.addProblem(n, path, problem.get());
                 return Optional.empty();
@@ -509,10 +423,7 @@ public final class StackFileReader {
             var principal = new Principal(text);
             var first = seen.putIfAbsent(principal.canonical(), Map.entry(principal, n.location()));
             if (first != null) {
-                var spelling = first.getKey().value().equals(text) ? ""
-                        : " as '" + first.getKey().value() + "'; IAM ignores the case of emails and domains, so both are one grant";
-                f.addProblem(n, path, "the principal '" + text + "' is listed twice (first at line " + first.getValue().line()
-                        + spelling + "); expected each principal once");
+                f.addProblem(n, path, InputRules.principalTwice(text, first.getKey().value(), "at line " + first.getValue().line()));
                 return Optional.empty();
             }
             return Optional.of(principal);
@@ -520,18 +431,12 @@ public final class StackFileReader {
     }
 
     private static Map<String, String> labels(Fields f, String key) {
-        f.node(key).filter(n -> n instanceof YamlNode.Mapping m && m.entries().size() > MAX_LABELS).ifPresent(n ->
-                f.problem(n, key, "found " + ((YamlNode.Mapping) n).entries().size() + " labels; expected at most " + MAX_LABELS));
+        f.node(key).filter(n -> n instanceof YamlNode.Mapping).ifPresent(n ->
+                InputRules.labelCount(((YamlNode.Mapping) n).entries().size()).ifPresent(message -> f.problem(n, key, message)));
         return f.map(key, (k, n, path) -> f.text(n, path, "a label value").filter(v -> {
-            if (!LABEL_KEY.matcher(k).matches()) {
-                f.addProblem(n, path, "found the label key \"" + k + "\"; expected at most 63 lower-case letters, digits, _ or -, starting with a letter");
-                return false;
-            }
-            if (!LABEL_VALUE.matcher(v).matches()) {
-                f.addProblem(n, path, "found the label value \"" + v + "\"; expected at most 63 lower-case letters, digits, _ or -");
-                return false;
-            }
-            return true;
+            var problem = InputRules.labelKey(k).or(() -> InputRules.labelValue(v));
+            problem.ifPresent(message -> f.addProblem(n, path, message));
+            return problem.isEmpty();
         }));
     }
 

@@ -1,5 +1,7 @@
 package dev.iapcloudrun.spec;
 
+import dev.iapcloudrun.rules.InputRules;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -76,11 +78,11 @@ public final class StackRules {
                                 + "digest, which means the tag :latest") + "; a tag can point at another image after review; "
                         + "expected IMAGE@sha256:DIGEST", "services", i, "image");
             }
-            var account = s.serviceAccount().filter(sa -> StackFileReader.DEFAULT_SERVICE_ACCOUNT.matcher(sa).matches());
+            var account = s.serviceAccount().filter(sa -> InputRules.isDefaultServiceAccount(sa));
             if (account.isPresent()) {
                 found.add(Rule.DEFAULT_SERVICE_ACCOUNT, at + ".serviceAccount", "'" + s.name() + "' runs as the project's default "
                         + "service account " + account.get() + ", as policy.allowDefaultServiceAccounts allows; "
-                        + StackFileReader.DEFAULT_ACCOUNT_RISK, "services", i, "serviceAccount");
+                        + InputRules.DEFAULT_ACCOUNT_RISK, "services", i, "serviceAccount");
             }
             if (s.iap() && !s.invokers().isEmpty()) {
                 // Google's "Configure IAP for Cloud Run": the IAP check happens first, then IAP calls Cloud Run as its own agent.

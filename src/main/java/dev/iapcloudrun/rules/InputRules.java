@@ -1,0 +1,258 @@
+package dev.iapcloudrun.rules;
+
+import dev.iapcloudrun.spec.DidYouMean;
+import dev.iapcloudrun.spec.Principal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The refusals every path into the components shares: the stack-file reader reports them at a file's line and
+ * field, the components at their resource name and input. Each rule answers why a value is refused, in the form
+ * "found ...; expected ...", or nothing when it is accepted.
+ */
+public final class InputRules {
+
+    private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
+    private static final Pattern PROJECT_NUMBER = Pattern.compile("[1-9][0-9]{5,18}");
+    private static final Pattern REGION = Pattern.compile("[a-z]+(-[a-z]+)+[0-9]+");
+    /** Cloud Run service names: lower-case letters, digits and hyphens, a letter first, at most 49 characters. */
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,47}[a-z0-9])?");
+    /** The accounts Google creates with a project, which may hold Editor on it: the Compute Engine and App Engine defaults. */
+    public static final Pattern DEFAULT_SERVICE_ACCOUNT = Pattern.compile("[0-9]+-compute@developer\\.gserviceaccount\\.com|[a-z][a-z0-9-]*@appspot\\.gserviceaccount\\.com");
+    private static final Pattern SERVICE_ACCOUNT = Pattern.compile("[a-z0-9-]+@[a-z0-9-]+\\.iam\\.gserviceaccount\\.com|" + DEFAULT_SERVICE_ACCOUNT.pattern());
+    private static final Pattern SECRET = Pattern.compile("([A-Za-z0-9_-]{1,255})|projects/[a-z0-9-]+/secrets/[A-Za-z0-9_-]{1,255}");
+    private static final Pattern SECRET_VERSION = Pattern.compile("latest|[1-9][0-9]*");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern TIMEOUT = Pattern.compile("[1-9][0-9]{0,3}s");
+    private static final int MAX_TIMEOUT_SECONDS = 3600;
+    private static final Pattern CPU = Pattern.compile("1|2|4|6|8|[1-9][0-9]{2}m");
+    private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*(Mi|Gi)");
+    private static final Pattern LABEL_KEY = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+    private static final Pattern LABEL_VALUE = Pattern.compile("[a-z0-9_-]{0,63}");
+    /** Docker image references: optional registry host (and port), a lower-case path, an optional tag, an optional digest. */
+    private static final Pattern IMAGE = Pattern.compile(
+            "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?"
+                    + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
+                    + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
+    /** Variables Cloud Run sets itself; a service cannot set them. */
+    private static final Set<String> RESERVED_ENV = Set.of("PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION");
+    /** Why a default service account is refused, or warned about where a stack's policy allows it. */
+    public static final String DEFAULT_ACCOUNT_RISK = "Google advises against running services as it: unless the organization "
+            + "enforces iam.automaticIamGrantsForDefaultServiceAccounts, it holds the Editor role on the project, so whoever "
+            + "controls the service's code could change almost anything in the project";
+    public static final int MAX_LABELS = 64;
+    private static final int MAX_CONDITION_TITLE = 100;
+    private static final String OAUTH_CLIENT_ID_SUFFIX = ".apps.googleusercontent.com";
+
+    /** Where requests may reach a service from, as written ({@code ingress}). */
+    public static final List<String> INGRESS = List.of("all", "internal", "internal-and-cloud-load-balancing");
+    /** How accessors are granted, as written ({@code accessors.mode}). */
+    public static final List<String> ACCESSOR_MODES = List.of("authoritative", "additive");
+    /** What an accessor mode means, for a missing one. */
+    public static final String ACCESSOR_MODE_MEANING = "authoritative (exactly these members) or additive (these members, others left alone)";
+
+    private InputRules() {}
+
+    public static Optional<String> projectId(String project) {
+        return refuse(!PROJECT_ID.matcher(project).matches(), "found \"" + project
+                + "\"; expected a project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter");
+    }
+
+    public static Optional<String> projectNumber(String number) {
+        return refuse(!PROJECT_NUMBER.matcher(number).matches(), "found \"" + number + "\"; expected the project number, 6 to 19 digits");
+    }
+
+    public static Optional<String> region(String region, Set<String> knownRegions) {
+        return refuse(!REGION.matcher(region).matches(), "found \"" + region + "\"; " + DidYouMean.hint(region, knownRegions)
+                + "expected a Cloud Run region such as europe-west1");
+    }
+
+    public static Optional<String> serviceName(String name) {
+        return refuse(!SERVICE_NAME.matcher(name).matches(), "found \"" + name + "\"; expected a Cloud Run service name: "
+                + "at most 49 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen");
+    }
+
+    public static Optional<String> image(String image) {
+        return refuse(!IMAGE.matcher(image).matches(), "found \"" + image + "\"; expected an image reference such as "
+                + "europe-west1-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG or ...IMAGE@sha256:DIGEST (lower-case path, "
+                + "a tag of letters, digits, '.', '_' or '-', a digest of 64 hex digits)");
+    }
+
+    /** One of {@code allowed}, with "did you mean" for a near miss. */
+    public static Optional<String> oneOf(String value, List<String> allowed) {
+        return refuse(!allowed.contains(value), "found \"" + value + "\"; " + DidYouMean.hint(value, allowed)
+                + "expected one of " + String.join(", ", allowed));
+    }
+
+    /**
+     * @param allowDefault whether the project's default service accounts are allowed (a stack's
+     *                     {@code policy.allowDefaultServiceAccounts})
+     */
+    public static Optional<String> serviceAccount(String email, boolean allowDefault) {
+        if (!SERVICE_ACCOUNT.matcher(email).matches()) {
+            return Optional.of("found \"" + email + "\"; expected a service account email such as runner@my-project.iam.gserviceaccount.com");
+        }
+        return refuse(isDefaultServiceAccount(email) && !allowDefault, "found the project's default service account \""
+                + email + "\"; " + DEFAULT_ACCOUNT_RISK + "; expected a dedicated service account (leave serviceAccount out "
+                + "and one is created), or policy.allowDefaultServiceAccounts: true to allow it with a warning");
+    }
+
+    public static boolean isDefaultServiceAccount(String email) {
+        return DEFAULT_SERVICE_ACCOUNT.matcher(email).matches();
+    }
+
+    public static Optional<String> envName(String name) {
+        if (RESERVED_ENV.contains(name) || name.startsWith("X_GOOGLE_")) {
+            return Optional.of("the variable name \"" + name + "\" is reserved by Cloud Run (PORT, K_SERVICE, K_REVISION, "
+                    + "K_CONFIGURATION and X_GOOGLE_*); expected another name (the container port is set with 'port')");
+        }
+        return refuse(!ENV_NAME.matcher(name).matches(), "found the variable name \"" + name
+                + "\"; expected letters, digits and underscores, not starting with a digit");
+    }
+
+    /** A variable both plain and secret would leave Cloud Run to pick one. */
+    public static String envTwice(String name) {
+        return "the variable '" + name + "' is set in both env and secrets; expected it in one of them";
+    }
+
+    public static Optional<String> secret(String secret) {
+        return refuse(!SECRET.matcher(secret).matches(), "found \"" + secret
+                + "\"; expected a Secret Manager secret id (letters, digits, - and _) or projects/PROJECT/secrets/ID");
+    }
+
+    public static Optional<String> secretVersion(String version) {
+        return refuse(!SECRET_VERSION.matcher(version).matches(), "found \"" + version + "\"; expected a version number or latest");
+    }
+
+    public static Optional<String> cpu(String cpu) {
+        return refuse(!CPU.matcher(cpu).matches(), "found \"" + cpu + "\"; expected 1, 2, 4, 6, 8 or millicpu such as 500m");
+    }
+
+    public static Optional<String> memory(String memory) {
+        if (!MEMORY.matcher(memory).matches()) {
+            return Optional.of("found \"" + memory + "\"; expected a size in Mi or Gi such as 512Mi or 2Gi");
+        }
+        long mib = mebibytes(memory);
+        return refuse(mib < 128 || mib > 32 * 1024, "found \"" + memory + "\"; expected 128Mi to 32Gi");
+    }
+
+    /**
+     * Cloud Run's documented pairings: more memory needs more CPU, and more CPU needs a minimum of memory. Checked
+     * whenever both are well-formed, so that memory out of range also says what CPU it would need.
+     */
+    public static Optional<String> cpuAndMemory(String cpu, String memory) {
+        if (!CPU.matcher(cpu).matches() || !MEMORY.matcher(memory).matches()) {
+            return Optional.empty();
+        }
+        double cpus = cpu.endsWith("m") ? Integer.parseInt(cpu.substring(0, cpu.length() - 1)) / 1000.0 : Double.parseDouble(cpu);
+        long mebibytes = mebibytes(memory);
+        long[][] cpuForMemory = {{24 * 1024, 8}, {16 * 1024, 6}, {8 * 1024, 4}, {4 * 1024, 2}};
+        for (long[] rule : cpuForMemory) {
+            if (mebibytes > rule[0] && cpus < rule[1]) {
+                return Optional.of("memory above " + rule[0] / 1024 + "Gi needs at least " + rule[1] + " CPUs, but cpu is "
+                        + format(cpus) + "; expected more cpu or less memory");
+            }
+        }
+        long[][] memoryForCpu = {{8, 4 * 1024}, {6, 4 * 1024}, {4, 2 * 1024}};
+        for (long[] rule : memoryForCpu) {
+            if (cpus >= rule[0] && mebibytes < rule[1]) {
+                return Optional.of(format(cpus) + " CPUs need at least " + rule[1] / 1024 + "Gi of memory; expected more memory or fewer CPUs");
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> timeout(String timeout) {
+        return refuse(!TIMEOUT.matcher(timeout).matches() || Integer.parseInt(timeout.substring(0, timeout.length() - 1)) > MAX_TIMEOUT_SECONDS,
+                "found \"" + timeout + "\"; expected seconds from 1s to 3600s, such as 300s");
+    }
+
+    public static Optional<String> between(int value, int min, int max) {
+        return refuse(value < min || value > max, "found " + value + "; expected a whole number from " + min + " to " + max);
+    }
+
+    public static Optional<String> port(int port) {
+        return between(port, 1, 65535);
+    }
+
+    public static Optional<String> minInstances(int min) {
+        return between(min, 0, 1000);
+    }
+
+    public static Optional<String> maxInstances(int max) {
+        return between(max, 1, 1000);
+    }
+
+    public static Optional<String> minAndMax(int min, int max) {
+        return refuse(min > max, "minInstances (" + min + ") is greater than maxInstances (" + max + "); expected min <= max");
+    }
+
+    /** Public access switches the invoker check off, which IAP's own check relies on. */
+    public static Optional<String> publicWithIap(boolean iap, boolean publicAccess) {
+        return refuse(iap && publicAccess, "public access (the invoker check switched off) cannot be combined with IAP; "
+                + "expected public: false, or iap: false to make the service public on purpose");
+    }
+
+    public static Optional<String> accessorsWithoutIap(boolean iap) {
+        return refuse(!iap, "IAP accessors need IAP; expected no accessors when iap is false");
+    }
+
+    /** Why {@code text} may not be granted access, or empty when it may: see {@link Principal#problem}. */
+    public static Optional<String> principal(String text) {
+        return Principal.problem(text);
+    }
+
+    public static String noMembers() {
+        return "found an empty list; expected at least one principal (a service nobody may reach needs no accessors block)";
+    }
+
+    /** A principal listed again, perhaps in another case, which IAM takes for the same member. */
+    public static String principalTwice(String text, String first, String firstAt) {
+        var spelling = first.equals(text) ? "" : " as '" + first + "'; IAM ignores the case of emails and domains, so both are one grant";
+        return "the principal '" + text + "' is listed twice (first " + firstAt + spelling + "); expected each principal once";
+    }
+
+    public static Optional<String> conditionTitle(String title) {
+        return refuse(title.isBlank() || title.length() > MAX_CONDITION_TITLE, (title.isBlank() ? "found an empty title"
+                : "found a title of " + title.length() + " characters") + "; expected a title of 1 to " + MAX_CONDITION_TITLE + " characters");
+    }
+
+    public static Optional<String> conditionExpression(String expression) {
+        return refuse(expression.isBlank(), "found an empty expression; expected a CEL expression");
+    }
+
+    public static Optional<String> oauthClientId(String clientId) {
+        return refuse(!clientId.endsWith(OAUTH_CLIENT_ID_SUFFIX), "found \"" + clientId + "\"; expected an OAuth client id ending in "
+                + OAUTH_CLIENT_ID_SUFFIX);
+    }
+
+    public static Optional<String> labelKey(String key) {
+        return refuse(!LABEL_KEY.matcher(key).matches(), "found the label key \"" + key
+                + "\"; expected at most 63 lower-case letters, digits, _ or -, starting with a letter");
+    }
+
+    public static Optional<String> labelValue(String value) {
+        return refuse(!LABEL_VALUE.matcher(value).matches(), "found the label value \"" + value
+                + "\"; expected at most 63 lower-case letters, digits, _ or -");
+    }
+
+    public static Optional<String> labelCount(int count) {
+        return refuse(count > MAX_LABELS, "found " + count + " labels; expected at most " + MAX_LABELS);
+    }
+
+    private static long mebibytes(String memory) {
+        long amount = Long.parseLong(memory.substring(0, memory.length() - 2));
+        return memory.endsWith("Gi") ? amount * 1024 : amount;
+    }
+
+    private static String format(double cpus) {
+        return cpus == Math.floor(cpus) ? String.valueOf((long) cpus) : String.valueOf(cpus);
+    }
+
+    private static Optional<String> refuse(boolean refused, String message) {
+        return refused ? Optional.of(message) : Optional.empty();
+    }
+}
