@@ -1,6 +1,7 @@
 package dev.iapcloudrun.components;
 
 import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
@@ -10,10 +11,16 @@ import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamMember;
 import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamMemberArgs;
 import dev.iapcloudrun.provider.gcp.iap.inputs.WebCloudRunServiceIamBindingConditionArgs;
 import dev.iapcloudrun.provider.gcp.iap.inputs.WebCloudRunServiceIamMemberConditionArgs;
+import dev.iapcloudrun.rules.InputRules;
 import dev.iapcloudrun.spec.Principal;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may reach one Cloud Run service through IAP: {@code roles/iap.httpsResourceAccessor} on the service's
@@ -30,44 +37,124 @@ public final class IapAccessorBinding extends ComponentResource {
 
     public static final String TYPE = "iap-cloudrun:index:IapAccessorBinding";
 
+    private static final String COMPONENT = "IapAccessorBinding";
+
+    /** The members granted, as IAM holds them. */
+    @Export(name="members", refs={List.class, String.class}, tree="[0,1]")
+    private Output<List<String>> members;
+
     public IapAccessorBinding(String name, IapAccessorBindingArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
-        var accessors = args.accessors();
-        switch (accessors.mode()) {
-            case AUTHORITATIVE -> {
+        super(TYPE, InputChecks.now(COMPONENT, name, checks -> inputs(checks, args)), options);
+        var in = inputs(InputChecks.later(COMPONENT, name), args);
+        switch (in.mode()) {
+            case "authoritative" -> {
                 var binding = WebCloudRunServiceIamBindingArgs.builder()
-                        .project(args.project())
-                        .location(args.region())
-                        .cloudRunServiceName(args.serviceName())
+                        .project(in.project())
+                        .location(in.region())
+                        .cloudRunServiceName(in.serviceName())
                         .role(Roles.IAP_ACCESSOR)
                         // As IAM holds them: the provider lower-cases emails anyway, and the plan shows what IAM will hold.
-                        .members(accessors.members().stream().map(Principal::canonical).distinct().sorted().toList());
-                accessors.condition().ifPresent(c -> {
-                    var condition = WebCloudRunServiceIamBindingConditionArgs.builder().title(c.title()).expression(c.expression());
+                        .members(in.members());
+                in.condition().ifPresent(condition -> binding.condition(condition.applyValue(c -> {
+                    var args1 = WebCloudRunServiceIamBindingConditionArgs.builder().title(c.title()).expression(c.expression());
                     // The description is optional: an absent one is left out, not sent as null.
-                    c.description().ifPresent(condition::description);
-                    binding.condition(condition.build());
-                });
+                    c.description().ifPresent(args1::description);
+                    return args1.build();
+                })));
                 new WebCloudRunServiceIamBinding(name, binding.build(), GcpProvider.childOf(this).build());
             }
-            case ADDITIVE -> {
-                for (Principal principal : accessors.members()) {
+            default -> {
+                for (Principal principal : in.additive()) {
                     var member = WebCloudRunServiceIamMemberArgs.builder()
-                            .project(args.project())
-                            .location(args.region())
-                            .cloudRunServiceName(args.serviceName())
+                            .project(in.project())
+                            .location(in.region())
+                            .cloudRunServiceName(in.serviceName())
                             .role(Roles.IAP_ACCESSOR)
                             .member(principal.canonical());
-                    accessors.condition().ifPresent(c -> {
-                        var condition = WebCloudRunServiceIamMemberConditionArgs.builder().title(c.title()).expression(c.expression());
-                        c.description().ifPresent(condition::description);
-                        member.condition(condition.build());
-                    });
+                    in.condition().ifPresent(condition -> member.condition(condition.applyValue(c -> {
+                        var args1 = WebCloudRunServiceIamMemberConditionArgs.builder().title(c.title()).expression(c.expression());
+                        c.description().ifPresent(args1::description);
+                        return args1.build();
+                    })));
                     new WebCloudRunServiceIamMember(name + "-" + principal.canonical(), member.build(), GcpProvider.childOf(this)
                             .aliases(IapCloudRunService.writtenNameAlias(this, name + "-", principal)).build());
                 }
             }
         }
+        this.members = in.members();
         registerOutputs(Map.of());
+    }
+
+    /**
+     * @param mode     known now: it decides which resources exist
+     * @param additive the members of an additive grant, known now: each is a resource named after its principal
+     * @param members  the members as IAM holds them, sorted: possibly known only at deploy time for a binding
+     */
+    private record Inputs(Output<String> project, Output<String> region, Output<String> serviceName, String mode,
+                          List<Principal> additive, Output<List<String>> members, Optional<Output<AccessorConditionArgs>> condition) {}
+
+    private static Inputs inputs(InputChecks c, IapAccessorBindingArgs args) {
+        var mode = c.known("mode", args.mode(), "it decides whether one binding or one grant per member is made");
+        if (args.mode() == null) {
+            c.missing("mode", InputRules.ACCESSOR_MODE_MEANING);
+        }
+        mode.flatMap(m -> InputRules.oneOf(m, InputRules.ACCESSOR_MODES)).ifPresent(problem -> c.refuse("mode", problem));
+        var additive = new ArrayList<Principal>();
+        Output<List<String>> members;
+        if (args.members() == null) {
+            c.missing("members", "a list of principals");
+            members = Output.of(List.of());
+        } else if (mode.filter("additive"::equals).isPresent()) {
+            var known = c.known("members", args.members(), "with mode additive each member's grant is a resource named after "
+                    + "its principal");
+            if (known.filter(List::isEmpty).isPresent()) {
+                c.refuse("members", InputRules.noMembers());
+            }
+            var written = known.orElse(List.of());
+            IapCloudRunService.principals(c, "members", written, additive);
+            members = Output.of(additive.stream().map(Principal::canonical).sorted().toList());
+        } else {
+            members = c.optional("members", args.members(), IapAccessorBinding::memberProblem).orElseThrow()
+                    .applyValue(list -> list.stream().map(Principal::canonical).distinct().sorted().toList());
+        }
+        return new Inputs(
+                c.required("project", args.project(), "a project id", InputRules::projectId),
+                c.required("region", args.region(), "a region such as europe-west1", r -> InputRules.region(r, Set.of())),
+                c.required("serviceName", args.serviceName(), "the service's name (IapCloudRunService's serviceName)", n -> Optional.empty()),
+                mode.orElse("authoritative"), List.copyOf(additive), members,
+                c.optional("condition", args.condition().orElse(null), IapAccessorBinding::conditionProblem));
+    }
+
+    /** The first refused member of a list, if any, by the rules the stack file's members meet. */
+    private static Optional<String> memberProblem(List<String> members) {
+        if (members.isEmpty()) {
+            return Optional.of(InputRules.noMembers());
+        }
+        var seen = new HashMap<String, Integer>();
+        for (int i = 0; i < members.size(); i++) {
+            var text = members.get(i);
+            var problem = text == null ? Optional.of("found no principal; expected a principal") : InputRules.principal(text);
+            if (problem.isEmpty()) {
+                var first = seen.putIfAbsent(Principal.canonical(text), i);
+                problem = first == null ? Optional.empty()
+                        : Optional.of(InputRules.principalTwice(text, members.get(first), "at members[" + first + "]"));
+            }
+            if (problem.isPresent()) {
+                return Optional.of("members[" + i + "]: " + problem.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> conditionProblem(AccessorConditionArgs condition) {
+        if (condition.title() == null || condition.expression() == null) {
+            return Optional.of("expected both a title and an expression");
+        }
+        return InputRules.conditionTitle(condition.title()).map(p -> "title: " + p)
+                .or(() -> InputRules.conditionExpression(condition.expression()).map(p -> "expression: " + p));
+    }
+
+    public Output<List<String>> members() {
+        return members;
     }
 }

@@ -1,24 +1,172 @@
 package dev.iapcloudrun.components;
 
 import com.pulumi.core.Output;
-import dev.iapcloudrun.spec.AccessorsSpec;
-
+import com.pulumi.core.annotations.Import;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
  * Arguments of {@link IapAccessorBinding}.
- *
- * @param project     project id
- * @param region      region of the service
- * @param serviceName the Cloud Run service's name, taken from its resource so the grants wait for it
- * @param accessors   mode, members and condition from the stack file
  */
-public record IapAccessorBindingArgs(String project, String region, Output<String> serviceName, AccessorsSpec accessors) {
+public final class IapAccessorBindingArgs extends com.pulumi.resources.ResourceArgs {
 
-    public IapAccessorBindingArgs {
-        Objects.requireNonNull(project, "project");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(serviceName, "serviceName");
-        Objects.requireNonNull(accessors, "accessors");
+    /**
+     * The project id. Required.
+     */
+    @Import(name="project", required=true)
+    private Output<String> project;
+
+    public Output<String> project() {
+        return this.project;
+    }
+
+    /**
+     * The region of the service. Required.
+     */
+    @Import(name="region", required=true)
+    private Output<String> region;
+
+    public Output<String> region() {
+        return this.region;
+    }
+
+    /**
+     * The Cloud Run service's name: {@link IapCloudRunService#serviceName()}, so that the grants wait
+     * for the service. Required.
+     */
+    @Import(name="serviceName", required=true)
+    private Output<String> serviceName;
+
+    public Output<String> serviceName() {
+        return this.serviceName;
+    }
+
+    /**
+     * {@code authoritative}: exactly these members hold the role, grants made elsewhere are removed;
+     * {@code additive}: these members hold it, others are left alone. Required, with no default: the choice decides
+     * whether access granted outside the program survives. Known when the program runs.
+     */
+    @Import(name="mode", required=true)
+    private Output<String> mode;
+
+    public Output<String> mode() {
+        return this.mode;
+    }
+
+    /**
+     * The principals, such as {@code user:ada@example.com} or {@code group:staff@example.com}; never a
+     * public principal. Required, at least one. Authoritative members may be known only at deploy time; additive ones
+     * are known when the program runs, each grant being a resource named after its principal.
+     */
+    @Import(name="members", required=true)
+    private Output<List<String>> members;
+
+    public Output<List<String>> members() {
+        return this.members;
+    }
+
+    /**
+     * An IAM condition applied to every grant. Default none.
+     */
+    @Import(name="condition")
+    private @Nullable Output<AccessorConditionArgs> condition;
+
+    public Optional<Output<AccessorConditionArgs>> condition() {
+        return Optional.ofNullable(this.condition);
+    }
+
+    private IapAccessorBindingArgs() {}
+
+    private IapAccessorBindingArgs(IapAccessorBindingArgs $) {
+        this.project = $.project;
+        this.region = $.region;
+        this.serviceName = $.serviceName;
+        this.mode = $.mode;
+        this.members = $.members;
+        this.condition = $.condition;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static Builder builder(IapAccessorBindingArgs defaults) {
+        return new Builder(defaults);
+    }
+
+    public static final class Builder {
+        private IapAccessorBindingArgs $;
+
+        public Builder() {
+            $ = new IapAccessorBindingArgs();
+        }
+
+        public Builder(IapAccessorBindingArgs defaults) {
+            $ = new IapAccessorBindingArgs(Objects.requireNonNull(defaults));
+        }
+
+        public Builder project(Output<String> project) {
+            $.project = project;
+            return this;
+        }
+
+        public Builder project(String project) {
+            return project(Output.of(project));
+        }
+
+        public Builder region(Output<String> region) {
+            $.region = region;
+            return this;
+        }
+
+        public Builder region(String region) {
+            return region(Output.of(region));
+        }
+
+        public Builder serviceName(Output<String> serviceName) {
+            $.serviceName = serviceName;
+            return this;
+        }
+
+        public Builder serviceName(String serviceName) {
+            return serviceName(Output.of(serviceName));
+        }
+
+        public Builder mode(Output<String> mode) {
+            $.mode = mode;
+            return this;
+        }
+
+        public Builder mode(String mode) {
+            return mode(Output.of(mode));
+        }
+
+        public Builder members(Output<List<String>> members) {
+            $.members = members;
+            return this;
+        }
+
+        public Builder members(List<String> members) {
+            return members(Output.of(members));
+        }
+
+        public Builder members(String... members) {
+            return members(List.of(members));
+        }
+
+        public Builder condition(@Nullable Output<AccessorConditionArgs> condition) {
+            $.condition = condition;
+            return this;
+        }
+
+        public Builder condition(AccessorConditionArgs condition) {
+            return condition(Output.of(condition));
+        }
+
+        public IapAccessorBindingArgs build() {
+            return $;
+        }
     }
 }

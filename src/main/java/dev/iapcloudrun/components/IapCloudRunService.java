@@ -2,6 +2,7 @@ package dev.iapcloudrun.components;
 
 import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
 import com.pulumi.gcp.cloudrunv2.ServiceIamMemberArgs;
 import com.pulumi.gcp.secretmanager.SecretIamMemberArgs;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
@@ -23,12 +24,17 @@ import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateScalingArgs
 import dev.iapcloudrun.provider.gcp.secretmanager.SecretIamMember;
 import dev.iapcloudrun.provider.gcp.serviceaccount.Account;
 import dev.iapcloudrun.spec.Principal;
-import dev.iapcloudrun.spec.ServiceSpec;
+import dev.iapcloudrun.rules.InputRules;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -52,133 +58,306 @@ import java.util.stream.Collectors;
 public final class IapCloudRunService extends ComponentResource {
 
     public static final String TYPE = "iap-cloudrun:index:IapCloudRunService";
+    private static final String COMPONENT = "IapCloudRunService";
 
-    // The component's outputs reach the engine through registerOutputs; they carry no @Export, for which the SDK
-    // would parse a type and make an output of its own per field and instance, one the engine never fills.
-    private final Output<String> serviceName;
+    /** The Cloud Run service's name. */
+    @Export(name="serviceName", refs={String.class}, tree="[0]")
+    private Output<String> serviceName;
 
-    private final Output<String> uri;
+    /** The service's own URL, {@code https://...run.app}. */
+    @Export(name="uri", refs={String.class}, tree="[0]")
+    private Output<String> uri;
 
     /** The runtime identity's email. */
-    private final Output<String> runtimeIdentity;
+    @Export(name="runtimeIdentity", refs={String.class}, tree="[0]")
+    private Output<String> runtimeIdentity;
 
+    /** The runtime identity as an IAM member, {@code serviceAccount:EMAIL}: what another service lists to let this one in. */
+    @Export(name="runtimeMember", refs={String.class}, tree="[0]")
+    private Output<String> runtimeMember;
+
+    /** The checked inputs: structure (which resources exist, and their names) known now, values possibly later. */
+    private record Inputs(
+            Output<String> project, Output<String> region, Output<String> image, Output<String> ingress,
+            Optional<Output<String>> serviceAccount, Optional<Output<List<EnvVarArgs>>> env, List<SecretEnvVarArgs> secrets,
+            Optional<String> ownProject, Optional<String> ownProjectNumber,
+            Optional<Output<Integer>> minInstances, Optional<Output<Integer>> maxInstances,
+            Optional<Output<String>> cpu, Optional<Output<String>> memory, Optional<Output<String>> timeout,
+            Optional<Output<Integer>> port, Output<Boolean> deletionProtection, Optional<Output<List<String>>> customAudiences,
+            List<Principal> invokers, boolean iap, Output<Boolean> publicAccess, Optional<Output<List<LabelArgs>>> labels,
+            Optional<Output<String>> iapAgentMember) {}
+
+    /**
+     * @param name    the component's name, which is also the Cloud Run service's name
+     * @param options options of the component; the service also waits for what the component depends on
+     */
     public IapCloudRunService(String name, IapCloudRunServiceArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
-        var spec = args.service();
-        this.runtimeIdentity = spec.serviceAccount().map(Output::of).orElseGet(() -> runtimeAccount(name, args));
+        super(TYPE, InputChecks.now(COMPONENT, name, checks -> inputs(checks, name, args)), options);
+        var checks = InputChecks.later(COMPONENT, name);
+        var in = inputs(checks, name, args);
+        this.runtimeIdentity = in.serviceAccount().orElseGet(() -> runtimeAccount(name, in));
+        this.runtimeMember = runtimeIdentity.applyValue(email -> "serviceAccount:" + email);
 
         // Cloud Run checks that the runtime identity may read each secret when it creates a revision, so the
-        // service waits for the grants its revision needs.
-        var secretGrants = spec.serviceAccount().isEmpty() ? secretGrants(name, args) : List.<Resource>of();
-        var dependsOn = new ArrayList<Resource>(args.dependsOn());
-        dependsOn.addAll(secretGrants);
-        var service = new Service(name, serviceArgs(args, runtimeIdentity),
+        // service waits for the grants its revision needs, and for what the component itself waits for.
+        var secretGrants = in.serviceAccount().isEmpty() ? secretGrants(name, in) : List.<Resource>of();
+        var dependsOn = Optional.ofNullable(options).map(ComponentResourceOptions::getDependsOn).orElse(Output.of(List.of()))
+                .applyValue(waitFor -> {
+                    var all = new ArrayList<Resource>(waitFor);
+                    all.addAll(secretGrants);
+                    return List.copyOf(all);
+                });
+        var service = new Service(name, serviceArgs(name, in, checks, runtimeIdentity),
                 GcpProvider.childOf(this).dependsOn(dependsOn).build());
         this.serviceName = service.name();
         this.uri = service.uri();
 
-        if (spec.iap()) {
-            invoker(name + "-invoker-iap-agent", List.of(), args, args.iapAgentMember());
+        if (in.iap()) {
+            invoker(name + "-invoker-iap-agent", List.of(), in, in.iapAgentMember().orElseThrow());
         }
-        for (Principal invoker : new TreeSet<>(spec.invokers())) {
-            invoker(name + "-invoker-" + invoker.canonical(), writtenNameAlias(this, name + "-invoker-", invoker), args,
+        for (Principal invoker : new TreeSet<>(in.invokers())) {
+            invoker(name + "-invoker-" + invoker.canonical(), writtenNameAlias(this, name + "-invoker-", invoker), in,
                     Output.of(invoker.canonical()));
         }
         registerOutputs(Map.of("serviceName", serviceName, "uri", uri, "runtimeIdentity", runtimeIdentity));
     }
 
-    private Output<String> runtimeAccount(String name, IapCloudRunServiceArgs args) {
+    /** Each input with its rules: one description, read once to refuse what is known now, once to build. */
+    private static Inputs inputs(InputChecks c, String name, IapCloudRunServiceArgs args) {
+        InputRules.serviceName(name).ifPresent(problem -> c.refuse("name", problem));
+        var allowDefault = c.known("allowDefaultServiceAccount", args.allowDefaultServiceAccount().orElse(null),
+                "it decides whether a default service account is refused").orElse(false);
+        var iap = c.known("iap", args.iap().orElse(null), "it decides whether the IAP agent's grant exists").orElse(true);
+        var publicAccess = args.publicAccess().orElse(Output.of(false));
+        c.together("publicAccess", Output.of(iap), publicAccess, InputRules::publicWithIap);
+        var iapAgentMember = args.iapAgentMember();
+        if (iap && iapAgentMember.isEmpty()) {
+            c.missing("iapAgentMember", "the project's IAP service agent (IapProjectSetup's iapAgentMember): IAP calls Cloud Run "
+                    + "as this identity, which needs roles/run.invoker");
+        }
+
+        var env = c.optional("env", args.env().orElse(null), IapCloudRunService::envVars);
+        var secrets = c.known("secrets", args.secrets().orElse(null),
+                "each secret's grant is a resource named after it").orElse(List.of());
+        for (int i = 0; i < secrets.size(); i++) {
+            var ref = secrets.get(i);
+            var at = "secrets[" + i + "]";
+            required(c, at + ".name", ref.name(), "a variable name").flatMap(InputRules::envName).ifPresent(p -> c.refuse(at + ".name", p));
+            required(c, at + ".secret", ref.secret(), "a Secret Manager secret").flatMap(InputRules::secret)
+                    .ifPresent(p -> c.refuse(at + ".secret", p));
+            ref.version().flatMap(InputRules::secretVersion).ifPresent(p -> c.refuse(at + ".version", p));
+        }
+        var secretNames = secrets.stream().map(s -> s.name()).filter(Objects::nonNull).toList();
+        c.together("secrets", env.orElse(Output.of(List.of())), Output.of(secretNames), IapCloudRunService::envVarsAndSecrets);
+
+        // A secret written as a path is this project's when the path names it: the project must be known to tell.
+        boolean paths = secrets.stream().anyMatch(s -> s.secret() != null && s.secret().startsWith("projects/"));
+        var why = "a secret written as projects/P/secrets/S is this project's or another's by it, which names its grant";
+        var ownProject = paths ? c.known("project", args.project(), why) : Optional.<String>empty();
+        var ownProjectNumber = paths ? c.known("projectNumber", args.projectNumber().orElse(null), why) : Optional.<String>empty();
+
+        var min = c.optional("minInstances", args.minInstances().orElse(null), InputRules::minInstances);
+        var max = c.optional("maxInstances", args.maxInstances().orElse(null), InputRules::maxInstances);
+        c.together("minInstances", min.orElse(null), max.orElse(null), InputRules::minAndMax);
+        var cpu = c.optional("cpu", args.cpu().orElse(null), InputRules::cpu);
+        var memory = c.optional("memory", args.memory().orElse(null), InputRules::memory);
+        c.together("memory", cpu.orElse(null), memory.orElse(null), InputRules::cpuAndMemory);
+
+        var invokers = new ArrayList<Principal>();
+        var written = c.known("invokers", args.invokers().orElse(null), "each invoker's grant is a resource named after its principal")
+                .orElse(List.of());
+        principals(c, "invokers", written, invokers);
+        return new Inputs(
+                c.required("project", args.project(), "a project id", InputRules::projectId),
+                c.required("region", args.region(), "a region such as europe-west1", r -> InputRules.region(r, Set.of())),
+                c.required("image", args.image(), "a container image reference", InputRules::image),
+                c.optional("ingress", args.ingress().orElse(null), i -> InputRules.oneOf(i, InputRules.INGRESS)).orElse(Output.of("all")),
+                c.optional("serviceAccount", args.serviceAccount().orElse(null), sa -> InputRules.serviceAccount(sa, allowDefault)),
+                env, secrets, ownProject, ownProjectNumber, min, max, cpu, memory,
+                c.optional("timeout", args.timeout().orElse(null), InputRules::timeout),
+                c.optional("port", args.port().orElse(null), InputRules::port),
+                args.deletionProtection().orElse(Output.of(true)),
+                args.customAudiences(), List.copyOf(invokers), iap, publicAccess,
+                c.optional("labels", args.labels().orElse(null), IapCloudRunService::labels),
+                iapAgentMember);
+    }
+
+    /** The first refused variable of a list, if any: each named once, by a name Cloud Run allows. */
+    private static Optional<String> envVars(List<EnvVarArgs> env) {
+        var seen = new HashSet<String>();
+        for (int i = 0; i < env.size(); i++) {
+            var name = env.get(i).name();
+            if (name == null || env.get(i).value() == null) {
+                return Optional.of("item " + i + " has no " + (name == null ? "name" : "value") + "; expected both a name and a value");
+            }
+            var problem = InputRules.envName(name).or(() -> seen.add(name) ? Optional.empty()
+                    : Optional.of("the variable '" + name + "' is set twice; expected each variable once"));
+            if (problem.isPresent()) {
+                return Optional.of("item " + i + ": " + problem.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> envVarsAndSecrets(List<EnvVarArgs> env, List<String> secretNames) {
+        return env.stream().map(EnvVarArgs::name).filter(secretNames::contains).findFirst().map(InputRules::envTwice);
+    }
+
+    private static Optional<String> labels(List<LabelArgs> labels) {
+        var problem = InputRules.labelCount(labels.size());
+        for (int i = 0; i < labels.size() && problem.isEmpty(); i++) {
+            var label = labels.get(i);
+            var at = "item " + i + ": ";
+            problem = label.key() == null || label.value() == null ? Optional.of(at + "expected both a key and a value")
+                    : InputRules.labelKey(label.key()).or(() -> InputRules.labelValue(label.value())).map(p -> at + p);
+        }
+        return problem;
+    }
+
+    /** A field of a list item the component needs: refused when missing. */
+    private static Optional<String> required(InputChecks c, String input, @Nullable String value, String expected) {
+        if (value == null) {
+            c.missing(input, expected);
+        }
+        return Optional.ofNullable(value);
+    }
+
+    /** Principals of a list input, each checked, duplicates (as IAM compares them) refused. */
+    static void principals(InputChecks c, String input, List<String> written, List<Principal> into) {
+        var seen = new HashMap<String, Map.Entry<String, Integer>>();
+        for (int i = 0; i < written.size(); i++) {
+            var text = written.get(i);
+            var at = input + "[" + i + "]";
+            if (text == null) {
+                c.missing(at, "a principal");
+                continue;
+            }
+            var problem = InputRules.principal(text);
+            if (problem.isPresent()) {
+                c.refuse(at, problem.get());
+                continue;
+            }
+            var principal = new Principal(text);
+            var first = seen.putIfAbsent(principal.canonical(), Map.entry(text, i));
+            if (first != null) {
+                c.refuse(at, InputRules.principalTwice(text, first.getKey(), "at " + input + "[" + first.getValue() + "]"));
+                continue;
+            }
+            into.add(principal);
+        }
+    }
+
+    private Output<String> runtimeAccount(String name, Inputs in) {
         var accountId = accountId(name);
         var account = new Account(name + "-runtime", AccountArgs.builder()
-                .project(args.project())
+                .project(in.project())
                 .accountId(accountId)
                 .displayName("Cloud Run runtime: " + name)
                 .description("Runtime identity of the Cloud Run service " + name + " (managed by iap-cloudrun)")
                 .build(), GcpProvider.childOf(this).build());
         // The email follows from the account id; deriving it (instead of waiting for the email output)
         // lets offline plans show the identity in full, while the URN keeps the service after the account.
-        var email = accountId + "@" + args.project() + ".iam.gserviceaccount.com";
-        return account.urn().applyValue(urn -> email);
+        return Output.tuple(account.urn(), in.project()).applyValue(t -> accountId + "@" + t.t2 + ".iam.gserviceaccount.com");
     }
 
-    private static ServiceArgs serviceArgs(IapCloudRunServiceArgs args, Output<String> runtimeIdentity) {
-        var spec = args.service();
-        var container = ServiceTemplateContainerArgs.builder().image(spec.image());
-        spec.port().ifPresent(port -> container.ports(ServiceTemplateContainerPortsArgs.builder().containerPort(port).build()));
-        var limits = new TreeMap<String, String>();
-        spec.cpu().ifPresent(cpu -> limits.put("cpu", cpu));
-        spec.memory().ifPresent(memory -> limits.put("memory", memory));
-        if (!limits.isEmpty()) {
-            container.resources(ServiceTemplateContainerResourcesArgs.builder().limits(limits).build());
+    private static ServiceArgs serviceArgs(String name, Inputs in, InputChecks checks, Output<String> runtimeIdentity) {
+        var container = ServiceTemplateContainerArgs.builder().image(in.image());
+        in.port().ifPresent(port -> container.ports(ServiceTemplateContainerPortsArgs.builder().containerPort(port).build()));
+        if (in.cpu().isPresent() || in.memory().isPresent()) {
+            var cpu = in.cpu().orElse(Output.ofNullable(null));
+            var memory = in.memory().orElse(Output.ofNullable(null));
+            container.resources(ServiceTemplateContainerResourcesArgs.builder().limits(Output.tuple(cpu, memory).applyValue(t -> {
+                var limits = new TreeMap<String, String>();
+                Optional.ofNullable(t.t1).ifPresent(v -> limits.put("cpu", v));
+                Optional.ofNullable(t.t2).ifPresent(v -> limits.put("memory", v));
+                return (Map<String, String>) limits;
+            })).build());
         }
-        var envs = envs(spec);
-        if (!envs.isEmpty()) {
-            container.envs(envs);
+        var envs = envs(in);
+        if (envs.isPresent()) {
+            container.envs(envs.get());
         }
 
         var template = ServiceTemplateArgs.builder()
                 .serviceAccount(runtimeIdentity)
                 .containers(container.build());
-        if (spec.minInstances().isPresent() || spec.maxInstances().isPresent()) {
+        if (in.minInstances().isPresent() || in.maxInstances().isPresent()) {
             var scaling = ServiceTemplateScalingArgs.builder();
-            spec.minInstances().ifPresent(scaling::minInstanceCount);
-            spec.maxInstances().ifPresent(scaling::maxInstanceCount);
+            in.minInstances().ifPresent(scaling::minInstanceCount);
+            in.maxInstances().ifPresent(scaling::maxInstanceCount);
             template.scaling(scaling.build());
         }
-        spec.timeout().ifPresent(template::timeout);
+        in.timeout().ifPresent(template::timeout);
 
         var service = ServiceArgs.builder()
-                .name(spec.name())
-                .project(args.project())
-                .location(args.region())
-                .ingress(spec.ingress().wire)
-                .iapEnabled(spec.iap())
+                // Rules over two inputs that waited for deployment hold the service back until they pass.
+                .name(checks.gate(Output.of(name)))
+                .project(in.project())
+                .location(in.region())
+                .ingress(in.ingress().applyValue(IapCloudRunService::ingressWire))
+                .iapEnabled(in.iap())
                 // Always sent, even when false, so that a plan shows the invoker check is on.
-                .invokerIamDisabled(spec.publicAccess())
-                .deletionProtection(spec.deletionProtection())
+                .invokerIamDisabled(in.publicAccess())
+                .deletionProtection(in.deletionProtection())
                 .template(template.build());
-        if (!args.labels().isEmpty()) {
-            service.labels(new TreeMap<>(args.labels()));
-        }
-        if (!spec.customAudiences().isEmpty()) {
-            service.customAudiences(spec.customAudiences());
-        }
+        in.labels().ifPresent(labels -> service.labels(labels.applyValue(list -> {
+            var byKey = new TreeMap<String, String>();
+            list.forEach(label -> byKey.put(label.key(), label.value()));
+            return (Map<String, String>) byKey;
+        })));
+        in.customAudiences().ifPresent(service::customAudiences);
         return service.build();
     }
 
-    private static List<ServiceTemplateContainerEnvArgs> envs(ServiceSpec spec) {
-        var byName = new TreeMap<String, ServiceTemplateContainerEnvArgs>();
-        spec.env().forEach((key, value) -> byName.put(key, ServiceTemplateContainerEnvArgs.builder().name(key).value(value).build()));
-        spec.secretEnv().forEach((key, ref) -> byName.put(key, ServiceTemplateContainerEnvArgs.builder()
-                .name(key)
-                .valueSource(ServiceTemplateContainerEnvValueSourceArgs.builder()
-                        .secretKeyRef(ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs.builder()
-                                .secret(ref.secret())
-                                .version(ref.version())
-                                .build())
-                        .build())
-                .build()));
-        return new ArrayList<>(byName.values());
+    /** Cloud Run's name for an ingress setting as written. */
+    private static String ingressWire(String ingress) {
+        return switch (ingress) {
+            case "internal" -> "INGRESS_TRAFFIC_INTERNAL_ONLY";
+            case "internal-and-cloud-load-balancing" -> "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER";
+            default -> "INGRESS_TRAFFIC_ALL";
+        };
+    }
+
+    /** Plain and secret variables in one list, sorted by name so that the order they were given in never shows in a plan. */
+    private static Optional<Output<List<ServiceTemplateContainerEnvArgs>>> envs(Inputs in) {
+        if (in.env().isEmpty() && in.secrets().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(in.env().orElse(Output.of(List.of())).applyValue(env -> {
+            var byName = new TreeMap<String, ServiceTemplateContainerEnvArgs>();
+            env.forEach(variable -> byName.put(variable.name(), ServiceTemplateContainerEnvArgs.builder()
+                    .name(variable.name()).value(variable.value()).build()));
+            in.secrets().forEach(ref -> byName.put(ref.name(), ServiceTemplateContainerEnvArgs.builder()
+                    .name(ref.name())
+                    .valueSource(ServiceTemplateContainerEnvValueSourceArgs.builder()
+                            .secretKeyRef(ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs.builder()
+                                    .secret(ref.secret())
+                                    .version(ref.version().orElse("latest"))
+                                    .build())
+                            .build())
+                    .build()));
+            return List.copyOf(byName.values());
+        }));
     }
 
     /**
      * One {@code roles/secretmanager.secretAccessor} grant per secret the service reads, for its dedicated identity.
-     * A secret is named by its project and id: {@code <name>-secret-<id>} in the stack's own project, whether written
+     * A secret is named by its project and id: {@code <name>-secret-<id>} in the service's own project, whether written
      * as a bare id or as a full path naming that project (one secret, one grant), {@code <name>-secret-<project>/<id>}
      * in another project. Grants of another project's secret were once named {@code <name>-secret-<id>}; they keep
      * their resource through an alias from that name where no other grant of the service claims it.
      */
-    private List<Resource> secretGrants(String name, IapCloudRunServiceArgs args) {
+    private List<Resource> secretGrants(String name, Inputs in) {
         var bySecret = new TreeMap<SecretName, String>();
-        for (var ref : args.service().secretEnv().values()) {
-            bySecret.merge(SecretName.of(ref.secret(), args), ref.secret(), IapCloudRunService::writtenForm);
+        for (var ref : in.secrets()) {
+            bySecret.merge(SecretName.of(ref.secret(), in), ref.secret(), IapCloudRunService::writtenForm);
         }
         var legacyNames = bySecret.keySet().stream().collect(Collectors.groupingBy(SecretName::id, Collectors.counting()));
         var grants = new ArrayList<Resource>();
         bySecret.forEach((secret, written) -> {
             var grant = SecretIamMemberArgs.builder().secretId(written);
             if (!written.startsWith("projects/")) {
-                grant.project(args.project());
+                grant.project(in.project());
             }
             var options = GcpProvider.childOf(this);
             if (!secret.ownProject() && legacyNames.get(secret.id()) == 1) {
@@ -186,7 +365,7 @@ public final class IapCloudRunService extends ComponentResource {
             }
             grants.add(new SecretIamMember(name + "-secret-" + secret.suffix(), grant
                     .role(Roles.SECRET_ACCESSOR)
-                    .member(runtimeIdentity.applyValue(email -> "serviceAccount:" + email))
+                    .member(runtimeMember)
                     .build(), options.build()));
         });
         return grants;
@@ -208,13 +387,13 @@ public final class IapCloudRunService extends ComponentResource {
     /** What makes a secret unique: its project (empty for the stack's own) and its id. */
     private record SecretName(String project, String id) implements Comparable<SecretName> {
 
-        static SecretName of(String secret, IapCloudRunServiceArgs args) {
+        static SecretName of(String secret, Inputs in) {
             if (!secret.startsWith("projects/")) {
                 return new SecretName("", secret);
             }
             var parts = secret.split("/");
             var project = parts[1];
-            boolean own = project.equals(args.project()) || args.projectNumber().filter(project::equals).isPresent();
+            boolean own = in.ownProject().filter(project::equals).isPresent() || in.ownProjectNumber().filter(project::equals).isPresent();
             return new SecretName(own ? "" : project, parts[3]);
         }
 
@@ -232,10 +411,10 @@ public final class IapCloudRunService extends ComponentResource {
         }
     }
 
-    private void invoker(String name, List<Output<Alias>> aliases, IapCloudRunServiceArgs args, Output<String> member) {
+    private void invoker(String name, List<Output<Alias>> aliases, Inputs in, Output<String> member) {
         new ServiceIamMember(name, ServiceIamMemberArgs.builder()
-                .project(args.project())
-                .location(args.region())
+                .project(in.project())
+                .location(in.region())
                 .name(serviceName)
                 .role(Roles.RUN_INVOKER)
                 .member(member)
@@ -289,5 +468,9 @@ public final class IapCloudRunService extends ComponentResource {
 
     public Output<String> runtimeIdentity() {
         return runtimeIdentity;
+    }
+
+    public Output<String> runtimeMember() {
+        return runtimeMember;
     }
 }

@@ -1,40 +1,515 @@
 package dev.iapcloudrun.components;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.Resource;
-import dev.iapcloudrun.spec.ServiceSpec;
-
+import com.pulumi.core.annotations.Import;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
- * Arguments of {@link IapCloudRunService}: plain, validated values from the stack file, plus the IAP
- * agent's address, which comes from another resource.
- *
- * @param projectNumber  the project number when the stack declares it: a secret path naming it is a secret of
- *                       the stack's own project
- * @param labels         labels put on the service (the stack's labels)
- * @param iapAgentMember the project's IAP service agent as an IAM member (see {@link IapProjectSetup})
- * @param dependsOn      resources the service must wait for (the project's APIs)
+ * Arguments of {@link IapCloudRunService}. The Cloud Run service is named after the component's resource name,
+ * which must be a Cloud Run service name. Every input is checked as a stack file's field is: a refused value fails
+ * the program before anything is registered, or, when known only at deploy time, the resource that takes it.
  */
-public record IapCloudRunServiceArgs(
-        String project,
-        Optional<String> projectNumber,
-        String region,
-        Map<String, String> labels,
-        ServiceSpec service,
-        Output<String> iapAgentMember,
-        List<Resource> dependsOn) {
+public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceArgs {
 
-    public IapCloudRunServiceArgs {
-        Objects.requireNonNull(project, "project");
-        Objects.requireNonNull(projectNumber, "projectNumber");
-        Objects.requireNonNull(region, "region");
-        labels = Map.copyOf(labels);
-        Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(iapAgentMember, "iapAgentMember");
-        dependsOn = List.copyOf(dependsOn);
+    /**
+     * The project id. Required.
+     */
+    @Import(name="project", required=true)
+    private Output<String> project;
+
+    public Output<String> project() {
+        return this.project;
+    }
+
+    /**
+     * The region the service runs in, such as {@code europe-west1}. Required.
+     */
+    @Import(name="region", required=true)
+    private Output<String> region;
+
+    public Output<String> region() {
+        return this.region;
+    }
+
+    /**
+     * The project number. Optional: when given, a secret named {@code projects/NUMBER/secrets/ID} is
+     * taken for a secret of this project.
+     */
+    @Import(name="projectNumber")
+    private @Nullable Output<String> projectNumber;
+
+    public Optional<Output<String>> projectNumber() {
+        return Optional.ofNullable(this.projectNumber);
+    }
+
+    /**
+     * The container image, best pinned by digest ({@code IMAGE@sha256:DIGEST}). Required.
+     */
+    @Import(name="image", required=true)
+    private Output<String> image;
+
+    public Output<String> image() {
+        return this.image;
+    }
+
+    /**
+     * Where requests may come from: {@code all}, {@code internal} or
+     * {@code internal-and-cloud-load-balancing}. Default {@code all}; IAP checks every path that remains.
+     */
+    @Import(name="ingress")
+    private @Nullable Output<String> ingress;
+
+    public Optional<Output<String>> ingress() {
+        return Optional.ofNullable(this.ingress);
+    }
+
+    /**
+     * The email of an existing runtime identity. Default: a dedicated service account
+     * {@code run-<name>} is created, holding no project role. The project's default service accounts are refused
+     * unless {@code allowDefaultServiceAccount} is true.
+     */
+    @Import(name="serviceAccount")
+    private @Nullable Output<String> serviceAccount;
+
+    public Optional<Output<String>> serviceAccount() {
+        return Optional.ofNullable(this.serviceAccount);
+    }
+
+    /**
+     * Allow the project's default Compute Engine or App Engine service account as
+     * {@code serviceAccount}. Default false: those accounts may hold Editor on the project.
+     */
+    @Import(name="allowDefaultServiceAccount")
+    private @Nullable Output<Boolean> allowDefaultServiceAccount;
+
+    public Optional<Output<Boolean>> allowDefaultServiceAccount() {
+        return Optional.ofNullable(this.allowDefaultServiceAccount);
+    }
+
+    /**
+     * Plain environment variables. Default none.
+     */
+    @Import(name="env")
+    private @Nullable Output<List<EnvVarArgs>> env;
+
+    public Optional<Output<List<EnvVarArgs>>> env() {
+        return Optional.ofNullable(this.env);
+    }
+
+    /**
+     * Environment variables read from Secret Manager. Default none. A dedicated runtime identity gets
+     * {@code roles/secretmanager.secretAccessor} on exactly these secrets. Known when the program runs: each grant is a
+     * resource named after its secret.
+     */
+    @Import(name="secrets")
+    private @Nullable Output<List<SecretEnvVarArgs>> secrets;
+
+    public Optional<Output<List<SecretEnvVarArgs>>> secrets() {
+        return Optional.ofNullable(this.secrets);
+    }
+
+    /**
+     * Minimum instances, 0 to 1000. Default: Cloud Run's (0).
+     */
+    @Import(name="minInstances")
+    private @Nullable Output<Integer> minInstances;
+
+    public Optional<Output<Integer>> minInstances() {
+        return Optional.ofNullable(this.minInstances);
+    }
+
+    /**
+     * Maximum instances, 1 to 1000. Default: Cloud Run's.
+     */
+    @Import(name="maxInstances")
+    private @Nullable Output<Integer> maxInstances;
+
+    public Optional<Output<Integer>> maxInstances() {
+        return Optional.ofNullable(this.maxInstances);
+    }
+
+    /**
+     * CPU limit: 1, 2, 4, 6, 8 or millicpu such as {@code 500m}. Default: Cloud Run's (1).
+     */
+    @Import(name="cpu")
+    private @Nullable Output<String> cpu;
+
+    public Optional<Output<String>> cpu() {
+        return Optional.ofNullable(this.cpu);
+    }
+
+    /**
+     * Memory limit, 128Mi to 32Gi, such as {@code 512Mi}. Default: Cloud Run's (512Mi).
+     */
+    @Import(name="memory")
+    private @Nullable Output<String> memory;
+
+    public Optional<Output<String>> memory() {
+        return Optional.ofNullable(this.memory);
+    }
+
+    /**
+     * Request timeout, 1s to 3600s, such as {@code 300s}. Default: Cloud Run's (300s).
+     */
+    @Import(name="timeout")
+    private @Nullable Output<String> timeout;
+
+    public Optional<Output<String>> timeout() {
+        return Optional.ofNullable(this.timeout);
+    }
+
+    /**
+     * The container port, 1 to 65535. Default: Cloud Run's (8080).
+     */
+    @Import(name="port")
+    private @Nullable Output<Integer> port;
+
+    public Optional<Output<Integer>> port() {
+        return Optional.ofNullable(this.port);
+    }
+
+    /**
+     * Whether Cloud Run refuses to delete the service. Default true.
+     */
+    @Import(name="deletionProtection")
+    private @Nullable Output<Boolean> deletionProtection;
+
+    public Optional<Output<Boolean>> deletionProtection() {
+        return Optional.ofNullable(this.deletionProtection);
+    }
+
+    /**
+     * Extra audiences ID tokens for the service may carry. Default none.
+     */
+    @Import(name="customAudiences")
+    private @Nullable Output<List<String>> customAudiences;
+
+    public Optional<Output<List<String>>> customAudiences() {
+        return Optional.ofNullable(this.customAudiences);
+    }
+
+    /**
+     * Principals granted {@code roles/run.invoker} directly, each its own additive grant. Default none.
+     * With IAP on, an invoker does not get past IAP: list service-to-service callers among the accessors instead.
+     * Known when the program runs: each grant is a resource named after its principal.
+     */
+    @Import(name="invokers")
+    private @Nullable Output<List<String>> invokers;
+
+    public Optional<Output<List<String>>> invokers() {
+        return Optional.ofNullable(this.invokers);
+    }
+
+    /**
+     * Whether IAP sits in front of the service. Default true.
+     */
+    @Import(name="iap")
+    private @Nullable Output<Boolean> iap;
+
+    public Optional<Output<Boolean>> iap() {
+        return Optional.ofNullable(this.iap);
+    }
+
+    /**
+     * Switch the IAM invoker check off. Default false; refused together with IAP.
+     */
+    @Import(name="publicAccess")
+    private @Nullable Output<Boolean> publicAccess;
+
+    public Optional<Output<Boolean>> publicAccess() {
+        return Optional.ofNullable(this.publicAccess);
+    }
+
+    /**
+     * Labels put on the service. Default none.
+     */
+    @Import(name="labels")
+    private @Nullable Output<List<LabelArgs>> labels;
+
+    public Optional<Output<List<LabelArgs>>> labels() {
+        return Optional.ofNullable(this.labels);
+    }
+
+    /**
+     * The project's IAP service agent as an IAM member: {@link IapProjectSetup#iapAgentMember()}.
+     * Required when {@code iap} is true: IAP calls Cloud Run as this identity, which needs {@code roles/run.invoker}.
+     */
+    @Import(name="iapAgentMember")
+    private @Nullable Output<String> iapAgentMember;
+
+    public Optional<Output<String>> iapAgentMember() {
+        return Optional.ofNullable(this.iapAgentMember);
+    }
+
+    private IapCloudRunServiceArgs() {}
+
+    private IapCloudRunServiceArgs(IapCloudRunServiceArgs $) {
+        this.project = $.project;
+        this.region = $.region;
+        this.projectNumber = $.projectNumber;
+        this.image = $.image;
+        this.ingress = $.ingress;
+        this.serviceAccount = $.serviceAccount;
+        this.allowDefaultServiceAccount = $.allowDefaultServiceAccount;
+        this.env = $.env;
+        this.secrets = $.secrets;
+        this.minInstances = $.minInstances;
+        this.maxInstances = $.maxInstances;
+        this.cpu = $.cpu;
+        this.memory = $.memory;
+        this.timeout = $.timeout;
+        this.port = $.port;
+        this.deletionProtection = $.deletionProtection;
+        this.customAudiences = $.customAudiences;
+        this.invokers = $.invokers;
+        this.iap = $.iap;
+        this.publicAccess = $.publicAccess;
+        this.labels = $.labels;
+        this.iapAgentMember = $.iapAgentMember;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static Builder builder(IapCloudRunServiceArgs defaults) {
+        return new Builder(defaults);
+    }
+
+    public static final class Builder {
+        private IapCloudRunServiceArgs $;
+
+        public Builder() {
+            $ = new IapCloudRunServiceArgs();
+        }
+
+        public Builder(IapCloudRunServiceArgs defaults) {
+            $ = new IapCloudRunServiceArgs(Objects.requireNonNull(defaults));
+        }
+
+        public Builder project(Output<String> project) {
+            $.project = project;
+            return this;
+        }
+
+        public Builder project(String project) {
+            return project(Output.of(project));
+        }
+
+        public Builder region(Output<String> region) {
+            $.region = region;
+            return this;
+        }
+
+        public Builder region(String region) {
+            return region(Output.of(region));
+        }
+
+        public Builder projectNumber(@Nullable Output<String> projectNumber) {
+            $.projectNumber = projectNumber;
+            return this;
+        }
+
+        public Builder projectNumber(String projectNumber) {
+            return projectNumber(Output.of(projectNumber));
+        }
+
+        public Builder image(Output<String> image) {
+            $.image = image;
+            return this;
+        }
+
+        public Builder image(String image) {
+            return image(Output.of(image));
+        }
+
+        public Builder ingress(@Nullable Output<String> ingress) {
+            $.ingress = ingress;
+            return this;
+        }
+
+        public Builder ingress(String ingress) {
+            return ingress(Output.of(ingress));
+        }
+
+        public Builder serviceAccount(@Nullable Output<String> serviceAccount) {
+            $.serviceAccount = serviceAccount;
+            return this;
+        }
+
+        public Builder serviceAccount(String serviceAccount) {
+            return serviceAccount(Output.of(serviceAccount));
+        }
+
+        public Builder allowDefaultServiceAccount(@Nullable Output<Boolean> allowDefaultServiceAccount) {
+            $.allowDefaultServiceAccount = allowDefaultServiceAccount;
+            return this;
+        }
+
+        public Builder allowDefaultServiceAccount(Boolean allowDefaultServiceAccount) {
+            return allowDefaultServiceAccount(Output.of(allowDefaultServiceAccount));
+        }
+
+        public Builder env(@Nullable Output<List<EnvVarArgs>> env) {
+            $.env = env;
+            return this;
+        }
+
+        public Builder env(List<EnvVarArgs> env) {
+            return env(Output.of(env));
+        }
+
+        public Builder env(EnvVarArgs... env) {
+            return env(List.of(env));
+        }
+
+        public Builder secrets(@Nullable Output<List<SecretEnvVarArgs>> secrets) {
+            $.secrets = secrets;
+            return this;
+        }
+
+        public Builder secrets(List<SecretEnvVarArgs> secrets) {
+            return secrets(Output.of(secrets));
+        }
+
+        public Builder secrets(SecretEnvVarArgs... secrets) {
+            return secrets(List.of(secrets));
+        }
+
+        public Builder minInstances(@Nullable Output<Integer> minInstances) {
+            $.minInstances = minInstances;
+            return this;
+        }
+
+        public Builder minInstances(Integer minInstances) {
+            return minInstances(Output.of(minInstances));
+        }
+
+        public Builder maxInstances(@Nullable Output<Integer> maxInstances) {
+            $.maxInstances = maxInstances;
+            return this;
+        }
+
+        public Builder maxInstances(Integer maxInstances) {
+            return maxInstances(Output.of(maxInstances));
+        }
+
+        public Builder cpu(@Nullable Output<String> cpu) {
+            $.cpu = cpu;
+            return this;
+        }
+
+        public Builder cpu(String cpu) {
+            return cpu(Output.of(cpu));
+        }
+
+        public Builder memory(@Nullable Output<String> memory) {
+            $.memory = memory;
+            return this;
+        }
+
+        public Builder memory(String memory) {
+            return memory(Output.of(memory));
+        }
+
+        public Builder timeout(@Nullable Output<String> timeout) {
+            $.timeout = timeout;
+            return this;
+        }
+
+        public Builder timeout(String timeout) {
+            return timeout(Output.of(timeout));
+        }
+
+        public Builder port(@Nullable Output<Integer> port) {
+            $.port = port;
+            return this;
+        }
+
+        public Builder port(Integer port) {
+            return port(Output.of(port));
+        }
+
+        public Builder deletionProtection(@Nullable Output<Boolean> deletionProtection) {
+            $.deletionProtection = deletionProtection;
+            return this;
+        }
+
+        public Builder deletionProtection(Boolean deletionProtection) {
+            return deletionProtection(Output.of(deletionProtection));
+        }
+
+        public Builder customAudiences(@Nullable Output<List<String>> customAudiences) {
+            $.customAudiences = customAudiences;
+            return this;
+        }
+
+        public Builder customAudiences(List<String> customAudiences) {
+            return customAudiences(Output.of(customAudiences));
+        }
+
+        public Builder customAudiences(String... customAudiences) {
+            return customAudiences(List.of(customAudiences));
+        }
+
+        public Builder invokers(@Nullable Output<List<String>> invokers) {
+            $.invokers = invokers;
+            return this;
+        }
+
+        public Builder invokers(List<String> invokers) {
+            return invokers(Output.of(invokers));
+        }
+
+        public Builder invokers(String... invokers) {
+            return invokers(List.of(invokers));
+        }
+
+        public Builder iap(@Nullable Output<Boolean> iap) {
+            $.iap = iap;
+            return this;
+        }
+
+        public Builder iap(Boolean iap) {
+            return iap(Output.of(iap));
+        }
+
+        public Builder publicAccess(@Nullable Output<Boolean> publicAccess) {
+            $.publicAccess = publicAccess;
+            return this;
+        }
+
+        public Builder publicAccess(Boolean publicAccess) {
+            return publicAccess(Output.of(publicAccess));
+        }
+
+        public Builder labels(@Nullable Output<List<LabelArgs>> labels) {
+            $.labels = labels;
+            return this;
+        }
+
+        public Builder labels(List<LabelArgs> labels) {
+            return labels(Output.of(labels));
+        }
+
+        public Builder labels(LabelArgs... labels) {
+            return labels(List.of(labels));
+        }
+
+        public Builder iapAgentMember(@Nullable Output<String> iapAgentMember) {
+            $.iapAgentMember = iapAgentMember;
+            return this;
+        }
+
+        public Builder iapAgentMember(String iapAgentMember) {
+            return iapAgentMember(Output.of(iapAgentMember));
+        }
+
+        public IapCloudRunServiceArgs build() {
+            return $;
+        }
     }
 }

@@ -131,18 +131,19 @@ public final class IapCloudRunProgram {
 
     /** Declares the resources of a validated stack and exports its services and access summary. */
     public static void declare(Context ctx, StackSpec spec) {
-        var setup = new IapProjectSetup(spec.project(), new IapProjectSetupArgs(spec.project(), spec.projectNumber()), null);
+        var setupArgs = IapProjectSetupArgs.builder().project(spec.project());
+        spec.projectNumber().ifPresent(setupArgs::projectNumber);
+        var setup = new IapProjectSetup(spec.project(), setupArgs.build(), null);
 
         // Read once: every Settings resource of the stack shares the one client secret.
         var clientSecret = spec.oauthClient().map(client -> ctx.config().requireSecret(client.clientSecretConfigKey()));
         var services = new TreeMap<String, Map<String, Output<String>>>();
         var access = new TreeMap<String, Object>();
         for (ServiceSpec service : spec.services()) {
-            var component = new IapCloudRunService(service.name(), new IapCloudRunServiceArgs(
-                    spec.project(), spec.projectNumber(), spec.region(), spec.labels(), service, setup.iapAgentMember(), List.of(setup)), null);
+            var component = new IapCloudRunService(service.name(), StackArgs.service(spec, service, setup.iapAgentMember()),
+                    ComponentResourceOptions.builder().dependsOn(setup).build());
             service.accessors().ifPresent(accessors -> new IapAccessorBinding(service.name() + "-accessors",
-                    new IapAccessorBindingArgs(spec.project(), spec.region(), component.serviceName(), accessors),
-                    ComponentResourceOptions.builder().dependsOn(component).build()));
+                    StackArgs.accessors(spec.project(), spec.region(), component.serviceName(), accessors), ComponentResourceOptions.builder().dependsOn(component).build()));
             // One Output per value, so that a URI unknown before deployment leaves the other values readable.
             services.put(service.name(), Map.of("serviceName", component.serviceName(), "uri", component.uri(),
                     "runtimeIdentity", component.runtimeIdentity()));
@@ -150,14 +151,12 @@ public final class IapCloudRunProgram {
 
             // Settings of a service without IAP would sign no one in, yet hold the client secret and own its IAP settings.
             spec.oauthClient().filter(client -> client.scope() == OAuthClientSpec.Scope.SERVICES && service.iap()).ifPresent(client ->
-                    new IapOAuthClientSettings(service.name() + "-iap-settings", new IapOAuthClientSettingsArgs(
-                            IapOAuthClientSettings.serviceScope(setup.projectNumber(), spec.region(), component.serviceName()),
-                            client, clientSecret.orElseThrow()),
+                    new IapOAuthClientSettings(service.name() + "-iap-settings", StackArgs.oauthClient(client, clientSecret.orElseThrow(), setup.projectNumber())
+                            .region(spec.region()).serviceName(component.serviceName()).build(),
                             ComponentResourceOptions.builder().dependsOn(component).build()));
         }
         spec.oauthClient().filter(client -> client.scope() == OAuthClientSpec.Scope.PROJECT).ifPresent(client ->
-                new IapOAuthClientSettings(spec.project() + "-iap-settings", new IapOAuthClientSettingsArgs(
-                        IapOAuthClientSettings.projectScope(setup.projectNumber()), client, clientSecret.orElseThrow()),
+                new IapOAuthClientSettings(spec.project() + "-iap-settings", StackArgs.oauthClient(client, clientSecret.orElseThrow(), setup.projectNumber()).build(),
                         ComponentResourceOptions.builder().dependsOn(setup).build()));
 
         ctx.export("project", Output.of(spec.project()));

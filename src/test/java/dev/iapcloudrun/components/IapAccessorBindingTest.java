@@ -2,6 +2,7 @@ package dev.iapcloudrun.components;
 
 import com.pulumi.core.Output;
 import dev.iapcloudrun.TestPlans;
+import dev.iapcloudrun.program.StackArgs;
 import dev.iapcloudrun.review.PlanDiff;
 import dev.iapcloudrun.spec.AccessorsSpec;
 import dev.iapcloudrun.spec.AccessorsSpec.ConditionSpec;
@@ -25,7 +26,7 @@ class IapAccessorBindingTest {
     static Plan plan(AccessorsSpec.Mode mode, List<String> members, Optional<ConditionSpec> condition) {
         var accessors = new AccessorsSpec(mode, members.stream().map(Principal::new).toList(), condition);
         return TestPlans.run(ctx -> new IapAccessorBinding("orders-accessors",
-                new IapAccessorBindingArgs("acme-dev", "europe-west1", Output.of("orders"), accessors), null));
+                StackArgs.accessors("acme-dev", "europe-west1", Output.of("orders"), accessors), null));
     }
 
     @Test

@@ -3,7 +3,8 @@ package dev.iapcloudrun.components;
 import com.pulumi.core.Output;
 import dev.iapcloudrun.TestPlans;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
-import dev.iapcloudrun.spec.ServiceSpec;
+import dev.iapcloudrun.program.StackArgs;
+import dev.iapcloudrun.spec.StackSpec;
 import dev.iapcloudrun.spec.StackFileReader;
 import dev.iapcloudrun.synth.Plan;
 import org.junit.jupiter.api.Test;
@@ -33,20 +34,21 @@ class IapCloudRunServiceTest {
             invokers: [serviceAccount:worker@acme-dev.iam.gserviceaccount.com]
             """;
 
-    static ServiceSpec service(String name) {
+    static StackSpec service(String name) {
         return service(name, TYPICAL);
     }
 
-    /** A service read by the stack file reader, so that a test varies it the way a stack file would. */
-    static ServiceSpec service(String name, String fields) {
-        var yaml = "project: acme-dev\nregion: europe-west1\nservices:\n  - name: " + name
+    /** A stack of one service read by the stack file reader, so that a test varies it the way a stack file would. */
+    static StackSpec service(String name, String fields) {
+        var yaml = "project: acme-dev\nprojectNumber: \"482913375520\"\nregion: europe-west1\nlabels: {env: dev}\nservices:\n  - name: " + name
                 + "\n    image: europe-docker.pkg.dev/acme/apps/" + name + ":1.0\n" + fields.indent(4);
-        return StackFileReader.parse("stacks/test.yaml", yaml, StackFileReader.Defaults.NONE).services().get(0);
+        return StackFileReader.parse("stacks/test.yaml", yaml, StackFileReader.Defaults.NONE);
     }
 
-    static Plan plan(ServiceSpec spec) {
-        return TestPlans.run(ctx -> new IapCloudRunService(spec.name(), new IapCloudRunServiceArgs(
-                "acme-dev", Optional.of("482913375520"), "europe-west1", Map.of("env", "dev"), spec, Output.of(AGENT), List.of()), null));
+    /** The plan of the stack's one service, its arguments built as the stack-file program builds them. */
+    static Plan plan(StackSpec stack) {
+        var spec = stack.services().get(0);
+        return TestPlans.run(ctx -> new IapCloudRunService(spec.name(), StackArgs.service(stack, spec, Output.of(AGENT)), null));
     }
 
     @Test

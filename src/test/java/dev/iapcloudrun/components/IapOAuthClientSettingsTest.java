@@ -2,12 +2,14 @@ package dev.iapcloudrun.components;
 
 import com.pulumi.core.Output;
 import dev.iapcloudrun.TestPlans;
+import dev.iapcloudrun.program.StackArgs;
 import dev.iapcloudrun.spec.OAuthClientSpec;
 import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.PlanJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static dev.iapcloudrun.TestPlans.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,14 +21,16 @@ class IapOAuthClientSettingsTest {
     private static final OAuthClientSpec CLIENT = new OAuthClientSpec("123-abc.apps.googleusercontent.com", "iapOauthClientSecret",
             "partners.example", List.of("456-cli.apps.googleusercontent.com"), List.of("partners.example"), OAuthClientSpec.Scope.PROJECT);
 
-    static Plan plan(Output<String> scope, Output<String> secret) {
-        return TestPlans.run(ctx -> new IapOAuthClientSettings("acme-prod-iap-settings",
-                new IapOAuthClientSettingsArgs(scope, CLIENT, secret), null));
+    /** Settings of the project, or of one service in europe-west1 when {@code service} is given. */
+    static Plan plan(Optional<String> service, Output<String> secret) {
+        var args = StackArgs.oauthClient(CLIENT, secret, Output.of("905718264301"));
+        service.ifPresent(name -> args.region("europe-west1").serviceName(name));
+        return TestPlans.run(ctx -> new IapOAuthClientSettings("acme-prod-iap-settings", args.build(), null));
     }
 
     @Test
     void setsTheOAuthClientAtProjectScope() {
-        var plan = plan(IapOAuthClientSettings.projectScope(Output.of("905718264301")), Output.ofSecret(SECRET));
+        var plan = plan(Optional.empty(), Output.ofSecret(SECRET));
         assertThat(TestPlans.custom(plan)).singleElement().satisfies(settings -> {
             assertThat(settings.type()).isEqualTo(SETTINGS);
             assertThat(settings.parent()).isEqualTo(plan.named(IapOAuthClientSettings.TYPE, "acme-prod-iap-settings").urn());
@@ -41,14 +45,13 @@ class IapOAuthClientSettingsTest {
 
     @Test
     void namesTheServiceScopeLikeTheIapResourceOfTheService() {
-        var scope = IapOAuthClientSettings.serviceScope(Output.of("905718264301"), "europe-west1", Output.of("partner-portal"));
-        var settings = plan(scope, Output.ofSecret(SECRET)).named(SETTINGS, "acme-prod-iap-settings");
+        var settings = plan(Optional.of("partner-portal"), Output.ofSecret(SECRET)).named(SETTINGS, "acme-prod-iap-settings");
         assertThat(text(settings, "name")).isEqualTo("projects/905718264301/iap_web/cloud_run-europe-west1/services/partner-portal");
     }
 
     @Test
     void masksTheSecretEvenWhenTheCallerPassedItInPlainText() {
-        var plan = plan(IapOAuthClientSettings.projectScope(Output.of("905718264301")), Output.of(SECRET));
+        var plan = plan(Optional.empty(), Output.of(SECRET));
         assertThat(text(plan.named(SETTINGS, "acme-prod-iap-settings"), "accessSettings.oauthSettings.clientSecret")).isEqualTo("[secret]");
         assertThat(PlanJson.write(plan)).doesNotContain(SECRET);
     }

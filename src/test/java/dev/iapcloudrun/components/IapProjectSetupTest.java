@@ -26,7 +26,7 @@ class IapProjectSetupTest {
 
     @Test
     void enablesTheApisAndCreatesTheIapAgent() {
-        var plan = TestPlans.run(ctx -> new IapProjectSetup("acme-dev", new IapProjectSetupArgs("acme-dev", Optional.of("123456789")), null));
+        var plan = TestPlans.run(ctx -> new IapProjectSetup("acme-dev", IapProjectSetupArgs.builder().project("acme-dev").projectNumber("123456789").build(), null));
         var component = plan.named(IapProjectSetup.TYPE, "acme-dev");
         assertThat(TestPlans.custom(plan)).extracting(Plan.PlannedResource::name)
                 .containsExactlyInAnyOrder("acme-dev-run-api", "acme-dev-iap-api", "acme-dev-iap-agent");
@@ -44,7 +44,7 @@ class IapProjectSetupTest {
 
     @Test
     void looksUpAnUndeclaredProjectNumberWithProviderVersion9370() {
-        var plan = TestPlans.run(ctx -> new IapProjectSetup("acme-dev", new IapProjectSetupArgs("acme-dev", Optional.empty()), null));
+        var plan = TestPlans.run(ctx -> new IapProjectSetup("acme-dev", IapProjectSetupArgs.builder().project("acme-dev").build(), null));
         assertThat(plan.invokes()).singleElement().satisfies(invoke -> {
             assertThat(invoke.token()).isEqualTo("gcp:organizations/getProject:getProject");
             assertThat(invoke.version()).isEqualTo(GcpProvider.VERSION);
@@ -54,7 +54,7 @@ class IapProjectSetupTest {
     @Test
     void keepsADeclaredNumberKnownOfflineWhereTheRealOneIsNot() {
         var plan = TestPlans.run(ctx -> {
-            var setup = new IapProjectSetup("acme-dev", new IapProjectSetupArgs("acme-dev", Optional.of("123456789")), null);
+            var setup = new IapProjectSetup("acme-dev", IapProjectSetupArgs.builder().project("acme-dev").projectNumber("123456789").build(), null);
             ctx.export("agent", setup.iapAgentMember());
         });
         assertThat(plan.invokes()).extracting(Plan.PlannedInvoke::token).containsExactly("gcp:organizations/getProject:getProject");
@@ -87,7 +87,7 @@ class IapProjectSetupTest {
                     .deploymentFactory(OfflineEngine::countingDeployment)
                     .build()
                     .runTest(ctx -> {
-                        var setup = new IapProjectSetup("acme-dev", new IapProjectSetupArgs("acme-dev", Optional.of("123456789")), null);
+                        var setup = new IapProjectSetup("acme-dev", IapProjectSetupArgs.builder().project("acme-dev").projectNumber("123456789").build(), null);
                         new ServiceIamMember("orders-invoker-iap-agent", ServiceIamMemberArgs.builder()
                                 .project("acme-dev").location("europe-west1").name("orders").role(Roles.RUN_INVOKER)
                                 .member(setup.iapAgentMember()).build(), GcpProvider.childOf(setup).build());

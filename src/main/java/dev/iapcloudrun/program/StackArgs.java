@@ -1,0 +1,98 @@
+package dev.iapcloudrun.program;
+
+import com.pulumi.core.Output;
+import dev.iapcloudrun.components.AccessorConditionArgs;
+import dev.iapcloudrun.components.EnvVarArgs;
+import dev.iapcloudrun.components.IapAccessorBindingArgs;
+import dev.iapcloudrun.components.IapCloudRunServiceArgs;
+import dev.iapcloudrun.components.IapOAuthClientSettingsArgs;
+import dev.iapcloudrun.components.LabelArgs;
+import dev.iapcloudrun.components.SecretEnvVarArgs;
+import dev.iapcloudrun.spec.AccessorsSpec;
+import dev.iapcloudrun.spec.OAuthClientSpec;
+import dev.iapcloudrun.spec.Principal;
+import dev.iapcloudrun.spec.ServiceSpec;
+import dev.iapcloudrun.spec.StackSpec;
+
+/**
+ * A validated stack file as the components' arguments: the stack-file program is one caller of the components'
+ * public API, like any other program. Only what the file sets is passed, so that defaults stay the components'.
+ */
+public final class StackArgs {
+
+    private StackArgs() {}
+
+    /** A validated service of the stack file as the component's arguments: only what the file sets, so defaults stay the component's. */
+    public static IapCloudRunServiceArgs service(StackSpec stack, ServiceSpec service, Output<String> iapAgentMember) {
+        var args = IapCloudRunServiceArgs.builder()
+                .project(stack.project())
+                .region(stack.region())
+                .image(service.image())
+                .ingress(service.ingress().yaml)
+                .deletionProtection(service.deletionProtection())
+                .iap(service.iap())
+                .publicAccess(service.publicAccess())
+                .iapAgentMember(iapAgentMember);
+        stack.projectNumber().ifPresent(args::projectNumber);
+        service.serviceAccount().ifPresent(args::serviceAccount);
+        if (stack.policy().allowDefaultServiceAccounts()) {
+            args.allowDefaultServiceAccount(true);
+        }
+        if (!service.env().isEmpty()) {
+            args.env(service.env().entrySet().stream().map(e -> EnvVarArgs.builder().name(e.getKey()).value(e.getValue()).build()).toList());
+        }
+        if (!service.secretEnv().isEmpty()) {
+            args.secrets(service.secretEnv().entrySet().stream().map(e -> SecretEnvVarArgs.builder().name(e.getKey())
+                    .secret(e.getValue().secret()).version(e.getValue().version()).build()).toList());
+        }
+        service.minInstances().ifPresent(args::minInstances);
+        service.maxInstances().ifPresent(args::maxInstances);
+        service.cpu().ifPresent(args::cpu);
+        service.memory().ifPresent(args::memory);
+        service.timeout().ifPresent(args::timeout);
+        service.port().ifPresent(args::port);
+        if (!service.customAudiences().isEmpty()) {
+            args.customAudiences(service.customAudiences());
+        }
+        if (!service.invokers().isEmpty()) {
+            args.invokers(service.invokers().stream().map(Principal::value).toList());
+        }
+        if (!stack.labels().isEmpty()) {
+            args.labels(stack.labels().entrySet().stream().map(e -> LabelArgs.builder().key(e.getKey()).value(e.getValue()).build()).toList());
+        }
+        return args.build();
+    }
+
+    public static IapAccessorBindingArgs accessors(String project, String region, Output<String> serviceName, AccessorsSpec accessors) {
+        var args = IapAccessorBindingArgs.builder()
+                .project(project)
+                .region(region)
+                .serviceName(serviceName)
+                .mode(accessors.mode().yaml)
+                .members(accessors.members().stream().map(Principal::value).toList());
+        accessors.condition().ifPresent(c -> {
+            var condition = AccessorConditionArgs.builder().title(c.title()).expression(c.expression());
+            c.description().ifPresent(condition::description);
+            args.condition(condition.build());
+        });
+        return args.build();
+    }
+
+    /** The settings of the stack's OAuth client; a caller adds region and service name for settings of one service. */
+    public static IapOAuthClientSettingsArgs.Builder oauthClient(OAuthClientSpec client, Output<String> clientSecret, Output<String> projectNumber) {
+        var args = IapOAuthClientSettingsArgs.builder()
+                .projectNumber(projectNumber)
+                .clientId(client.clientId())
+                .clientSecret(clientSecret);
+        if (client.loginHint() != null) {
+            args.loginHint(client.loginHint());
+        }
+        if (!client.programmaticClients().isEmpty()) {
+            args.programmaticClients(client.programmaticClients());
+        }
+        if (!client.allowedRequestHosts().isEmpty()) {
+            args.allowedRequestHosts(client.allowedRequestHosts());
+        }
+        return args;
+    }
+}

@@ -1,0 +1,232 @@
+package dev.iapcloudrun.components;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.gcp.serviceaccount.AccountArgs;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
+import dev.iapcloudrun.provider.gcp.serviceaccount.Account;
+import dev.iapcloudrun.spec.StackFileReader;
+import dev.iapcloudrun.synth.OfflineEngine;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A program that calls the components directly meets the refusals of a stack file, in the same words, naming the
+ * component, its resource name and the input; values known only at deploy time are checked when they resolve.
+ */
+class ComponentGuardrailsTest {
+
+    private static final String AGENT = "serviceAccount:service-123456789@gcp-sa-iap.iam.gserviceaccount.com";
+
+    /** What a run registered (every resource, components included) and how it ended. */
+    private record Run(TestResult result, List<String> registered) {
+
+        String failure() {
+            return result.exceptions().stream().map(e -> {
+                Throwable cause = e;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                return cause.getMessage();
+            }).collect(Collectors.joining("\n")) + String.join("\n", result.errors());
+        }
+    }
+
+    private static Run run(Consumer<Context> program) {
+        var registered = Collections.synchronizedList(new ArrayList<String>());
+        Mocks mocks = new Mocks() {
+            @Override
+            public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                registered.add(args.type + " " + args.name);
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), args.inputs));
+            }
+        };
+        try {
+            var result = PulumiTestInternal.builder()
+                    .options(TestOptions.builder().projectName("iap-cloudrun").stackName("dev").preview(false).build())
+                    .mocks(mocks)
+                    .deploymentFactory(OfflineEngine::countingDeployment)
+                    .build()
+                    .runTest(program::accept);
+            return new Run(result, List.copyOf(registered));
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+    }
+
+    private static IapCloudRunServiceArgs.Builder service() {
+        return IapCloudRunServiceArgs.builder()
+                .project("acme-dev")
+                .region("europe-west1")
+                .image("europe-docker.pkg.dev/acme/apps/orders:1.0")
+                .iapAgentMember(AGENT);
+    }
+
+    private static IapAccessorBindingArgs.Builder accessors() {
+        return IapAccessorBindingArgs.builder().project("acme-dev").region("europe-west1").serviceName("orders");
+    }
+
+    /** The message the stack-file reader gives for {@code yaml}'s one problem. */
+    private static String stackFileMessage(String service, String extra) {
+        var yaml = "project: acme-dev\nregion: europe-west1\nservices:\n  - name: orders\n    image: europe-docker.pkg.dev/acme/apps/orders:1.0\n"
+                + service.indent(4) + extra;
+        var check = StackFileReader.check("stacks/dev.yaml", yaml, StackFileReader.Defaults.NONE, Optional.empty());
+        assertThat(check.errors()).hasSize(1);
+        return check.errors().get(0).message();
+    }
+
+    @Test
+    void failsWhenAccessorIsAllUsers() {
+        var run = run(ctx -> new IapAccessorBinding("orders-accessors",
+                accessors().mode("authoritative").members("user:ada@acme.example", "allUsers").build(), null));
+
+        assertThat(run.result().exitCode()).isNotZero();
+        assertThat(run.failure()).contains("IapAccessorBinding 'orders-accessors' input 'members': members[1]: "
+                + stackFileMessage("accessors: {mode: authoritative, members: [allUsers]}", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesAPublicAdditiveAccessorBeforeRegisteringAnything() {
+        var run = run(ctx -> new IapAccessorBinding("orders-accessors",
+                accessors().mode("additive").members("allAuthenticatedUsers").build(), null));
+
+        assertThat(run.failure()).contains("IapAccessorBinding 'orders-accessors' input 'members[0]': found the public principal 'allAuthenticatedUsers'");
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesAMissingAccessorMode() {
+        var run = run(ctx -> new IapAccessorBinding("orders-accessors", accessors().members("user:ada@acme.example").build(), null));
+
+        assertThat(run.failure()).contains("IapAccessorBinding 'orders-accessors' input 'mode': missing; expected authoritative "
+                + "(exactly these members) or additive (these members, others left alone)");
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesAMalformedPrincipalInTheStackFilesWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().invokers("Group:ops@acme.example").build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' input 'invokers[0]': "
+                + stackFileMessage("invokers: [\"Group:ops@acme.example\"]", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesPublicAccessTogetherWithIap() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().publicAccess(true).build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' input 'publicAccess': " + stackFileMessage("public: true", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesEveryProblemOfAComponentAtOnce() {
+        var run = run(ctx -> new IapCloudRunService("Orders", service().image("Not An Image").cpu("3").port(70000)
+                .serviceAccount("123-compute@developer.gserviceaccount.com").build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'Orders' has 5 refused inputs:")
+                .contains("input 'name': found \"Orders\"; expected a Cloud Run service name")
+                .contains("input 'image': found \"Not An Image\"")
+                .contains("input 'cpu': found \"3\"")
+                .contains("input 'port': found 70000; expected a whole number from 1 to 65535")
+                .contains("input 'serviceAccount': found the project's default service account");
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesIapWithoutTheAgentToLetItThrough() {
+        var run = run(ctx -> new IapCloudRunService("orders", IapCloudRunServiceArgs.builder().project("acme-dev")
+                .region("europe-west1").image("europe-docker.pkg.dev/acme/apps/orders:1.0").build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' input 'iapAgentMember': missing");
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void checksAValueKnownOnlyAtDeployTimeWhenItResolves() {
+        var run = run(ctx -> {
+            // The account's email resolves only once the account exists: the default account slips in through it.
+            var account = new Account("legacy", AccountArgs.builder().accountId("legacy").project("acme-dev").build(), null);
+            new IapCloudRunService("orders", service()
+                    .serviceAccount(account.urn().applyValue(urn -> "123-compute@developer.gserviceaccount.com")).build(), null);
+        });
+
+        assertThat(run.result().exitCode()).isNotZero();
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' input 'serviceAccount': found the project's default service account");
+        assertThat(run.registered()).as("the service that would run as it is never created")
+                .noneMatch(r -> r.startsWith("gcp:cloudrunv2/service:Service "));
+    }
+
+    @Test
+    void acceptsAValueKnownOnlyAtDeployTimeThatPasses() {
+        var run = run(ctx -> {
+            var account = new Account("runner", AccountArgs.builder().accountId("runner").project("acme-dev").build(), null);
+            new IapCloudRunService("orders", service()
+                    .serviceAccount(account.urn().applyValue(urn -> "runner@acme-dev.iam.gserviceaccount.com")).build(), null);
+        });
+
+        assertThat(run.failure()).isEmpty();
+        assertThat(run.registered()).contains("gcp:cloudrunv2/service:Service orders");
+    }
+
+    @Test
+    void refusesAnAdditiveMemberKnownOnlyAtDeployTime() {
+        var later = run(ctx -> {
+            var account = new Account("caller", AccountArgs.builder().accountId("caller").project("acme-dev").build(), null);
+            new IapAccessorBinding("orders-accessors", accessors().mode("additive")
+                    .members(account.urn().applyValue(urn -> List.of("serviceAccount:caller@acme-dev.iam.gserviceaccount.com"))).build(), null);
+        });
+        assertThat(later.failure()).contains("IapAccessorBinding 'orders-accessors' input 'members': is not known yet when the component "
+                + "is created (it waits for another resource or an apply); with mode additive each member's grant is a resource named "
+                + "after its principal, so it must be a value the program holds: pass it as a plain value");
+    }
+
+    @Test
+    void grantsAuthoritativeMembersKnownOnlyAtDeployTime() {
+        var run = run(ctx -> {
+            var account = new Account("caller", AccountArgs.builder().accountId("caller").project("acme-dev").build(), null);
+            new IapAccessorBinding("orders-accessors", accessors().mode("authoritative")
+                    .members(account.urn().applyValue(urn -> List.of("serviceAccount:caller@acme-dev.iam.gserviceaccount.com"))).build(), null);
+        });
+
+        assertThat(run.failure()).isEmpty();
+        assertThat(run.registered()).contains("gcp:iap/webCloudRunServiceIamBinding:WebCloudRunServiceIamBinding orders-accessors");
+    }
+
+    @Test
+    void keepsTheOAuthClientSecretOutOfEveryRefusal() {
+        var secret = "GOCSPX-never-in-a-message";
+        var run = run(ctx -> new IapOAuthClientSettings("acme-dev-iap-settings", IapOAuthClientSettingsArgs.builder()
+                .projectNumber("123456789").clientId("not-a-client-id").clientSecret(Output.ofSecret(secret)).region("europe-west1").build(), null));
+
+        assertThat(run.failure()).contains("IapOAuthClientSettings 'acme-dev-iap-settings' has 2 refused inputs:")
+                .contains("input 'serviceName': settings of one service need both region and serviceName")
+                .contains("input 'clientId': found \"not-a-client-id\"; expected an OAuth client id ending in .apps.googleusercontent.com")
+                .doesNotContain(secret);
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesAMalformedProjectNumberOfTheSetup() {
+        var run = run(ctx -> new IapProjectSetup("acme-dev", IapProjectSetupArgs.builder().project("acme-dev").projectNumber("12ab").build(), null));
+
+        assertThat(run.failure()).contains("IapProjectSetup 'acme-dev' input 'projectNumber': "
+                + stackFileMessage("", "projectNumber: \"12ab\"\n"));
+        assertThat(run.registered()).isEmpty();
+    }
+}
