@@ -48,7 +48,8 @@ class LibraryJarIT {
         try (var jar = new JarFile(SHADED.toFile())) {
             var names = jar.stream().map(ZipEntry::getName).toList();
             assertThat(names).contains(COMPONENT, "com/pulumi/provider/internal/ComponentProviderHost.class",
-                    "picocli/CommandLine.class", "io/grpc/netty/shaded/io/grpc/netty/NettyServerBuilder.class");
+                    "picocli/CommandLine.class", "io/grpc/stub/StreamObserver.class",
+                    "io/grpc/netty/shaded/io/grpc/netty/NettyServerBuilder.class");
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("dev.iapcloudrun.Main");
         }
     }
