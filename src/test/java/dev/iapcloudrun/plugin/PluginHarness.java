@@ -341,6 +341,22 @@ public final class PluginHarness implements AutoCloseable {
                 .putFields(Constants.SecretValueName, value(value))).build();
     }
 
+    /**
+     * An output value in wire form, as the engine sends inputs to a provider that accepts outputs (the SDK's component
+     * provider says it does): {@code value} null for one not known yet, with its secret flag and the URNs of the
+     * resources it depends on.
+     */
+    public static Value output(Object value, boolean secret, List<String> dependencies) {
+        var fields = Struct.newBuilder()
+                .putFields(Constants.SpecialSigKey, value(Constants.SpecialOutputSig))
+                .putFields(Constants.SecretName, value(secret))
+                .putFields(Constants.DependenciesName, value(dependencies));
+        if (value != null) {
+            fields.putFields(Constants.SecretValueName, value(value));
+        }
+        return Value.newBuilder().setStructValue(fields).build();
+    }
+
     /** A value not known until the update, as the engine sends it in a preview. */
     public static Value unknown() {
         return value(Constants.UnknownValue);

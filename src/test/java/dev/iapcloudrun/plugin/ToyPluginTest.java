@@ -128,6 +128,61 @@ class ToyPluginTest {
         assertThat(construction.logText()).contains("ERROR", "Missing required field name in type " + GreeterArgs.class.getName());
     }
 
+    /*
+     * The engine sends Construct's inputs as output values (value, secret flag, dependencies) to a provider that
+     * accepts them, and the SDK's provider says it does; a program in another language sends an Output that is
+     * secret, unknown or depends on resources in that form. The plain forms above are what older engines send.
+     * The tests below pin how SDK 1.36.1 reads output values, gaps included: when one fails, the SDK has changed.
+     */
+
+    @Test
+    void anOutputValueWithDependenciesConstructsAndTheChildDependsOnThem() {
+        var other = plugin.construct(Greeter.TYPE, "other").input("name", "Bob").call().ok().getUrn();
+        var construction = plugin.construct(Greeter.TYPE, "depending")
+                .input("name", "Ada")
+                .input("greeting", PluginHarness.output("Hi", false, List.of(other)))
+                .call();
+
+        var note = construction.registered(Note.TYPE);
+        assertThat(inputs(note).path("text").asText()).isEqualTo("Hi, Ada!");
+        assertThat(note.getDependenciesList()).contains(other);
+        assertThat(note.getPropertyDependenciesOrThrow("text").getUrnsList()).containsExactly(other);
+    }
+
+    @Test
+    void aSecretOutputValueFailsToDeserializeInSdk1361() {
+        var construction = plugin.construct(Greeter.TYPE, "secret-output")
+                .input("name", "Ada")
+                .input("greeting", PluginHarness.output("Psst", true, List.of()))
+                .call();
+
+        construction.failed();
+        assertThat(construction.logText()).contains("Unsupported type for deserialization: OUTPUT to java.lang.String");
+    }
+
+    @Test
+    void anUnknownOutputValueIsSeenAsAKnownNullInSdk1361() {
+        var construction = plugin.construct(Greeter.TYPE, "unknown-output")
+                .dryRun(true)
+                .input("name", "Ada")
+                .input("greeting", PluginHarness.output(null, false, List.of()))
+                .call();
+
+        assertThat(construction.state().path("inputsAtConstruction").asText()).contains("greeting: known;");
+        assertThat(inputs(construction.registered(Note.TYPE)).path("text").asText()).isEqualTo("null, Ada!");
+    }
+
+    @Test
+    void aSecretInsideAListFailsToDeserializeInSdk1361() {
+        var construction = plugin.construct(Greeter.TYPE, "secret-tag")
+                .input("name", "Ada")
+                .input("tags", List.of("public", PluginHarness.secret("private")))
+                .call();
+
+        construction.failed();
+        assertThat(construction.logText()).contains("Unsupported type for deserialization: SECRET to java.lang.String");
+    }
+
     @Test
     void aPluginThatCannotStartFailsTheTestWithWhatItSaid() {
         // Two addresses: the SDK's host prints why on stdout, where the engine expects the port, and exits.
