@@ -1,5 +1,6 @@
 package dev.iapcloudrun;
 
+import dev.iapcloudrun.plugin.ComponentPlugin;
 import dev.iapcloudrun.program.IapCloudRunProgram;
 import dev.iapcloudrun.program.PulumiEntryPoint;
 import dev.iapcloudrun.review.AccessReport;
@@ -37,6 +38,7 @@ import java.util.concurrent.Callable;
  * Entry point. Without arguments it is a Pulumi program, run by the Pulumi CLI's language host
  * ({@code pulumi preview}, {@code pulumi up}). With a command it runs the same program offline; the command line is
  * parsed by picocli, so that help, version, "did you mean" and shell completion behave as in the tools people know.
+ * With an engine address alone it is the components' plugin ({@link ComponentPlugin}).
  */
 @Command(name = "iap-cloudrun", mixinStandardHelpOptions = true, versionProvider = Versions.class, synopsisHeading = "usage: ",
         description = "Cloud Run services behind Identity-Aware Proxy, one Pulumi stack per environment: plans, reviews and "
@@ -71,8 +73,13 @@ public final class Main {
         return directory == null ? root : root.resolve(directory);
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException, InterruptedException {
         useAPooledAsyncExecutor();
+        if (ComponentPlugin.isPluginInvocation(List.of(args))) {
+            // Started by the Java language host as the components' plugin (PulumiPlugin.yaml).
+            ComponentPlugin.serve(args);
+            return;
+        }
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") == null) {
             System.err.println("no Pulumi engine to talk to: without arguments this jar is the Pulumi program that "
                     + "'pulumi preview' and 'pulumi up' run; to see a stack's plan offline, use synth");

@@ -1,10 +1,16 @@
 package dev.iapcloudrun;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,12 +46,7 @@ public final class Processes {
             }
             var process = builder.start();
             if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-                if (builder.command().get(0).endsWith("java")) {
-                    new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
-                    Thread.sleep(1000);
-                }
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                stopHung(builder, process);
                 throw new AssertionError(String.join(" ", builder.command()) + " did not finish within " + deadline.toSeconds()
                         + " s and was stopped\n--- stderr:\n" + Files.readString(stderr) + "\n--- stdout (end):\n" + tail(stdout));
             }
@@ -79,8 +80,166 @@ public final class Processes {
         return all.toArray(String[]::new);
     }
 
-    private static String tail(Path file) throws IOException {
-        var lines = Files.readAllLines(file);
+    /**
+     * Starts a process that runs until the test stops it, such as a server, its output going to files. It is stopped
+     * at {@code deadline} whatever the test does, and when the test JVM exits, so that no test leaves one behind.
+     */
+    public static Running start(ProcessBuilder builder, Duration deadline) throws IOException {
+        var stdout = Files.createTempFile("process", ".stdout");
+        var stderr = Files.createTempFile("process", ".stderr");
+        builder.redirectOutput(stdout.toFile());
+        if (!builder.redirectErrorStream()) {
+            builder.redirectError(stderr.toFile());
+        }
+        return new Running(builder, builder.start(), deadline, stdout, stderr);
+    }
+
+    /** A process started by {@link #start(ProcessBuilder, Duration)}; {@link #close()} stops it and deletes its output. */
+    public static final class Running implements AutoCloseable {
+
+        private final ProcessBuilder builder;
+        private final Process process;
+        private final Duration deadline;
+        private final long deadlineNanos;
+        private final Path stdout;
+        private final Path stderr;
+        private final ScheduledFuture<?> watchdog;
+        private volatile boolean stoppedAtDeadline;
+
+        private Running(ProcessBuilder builder, Process process, Duration deadline, Path stdout, Path stderr) {
+            this.builder = builder;
+            this.process = process;
+            this.deadline = deadline;
+            this.deadlineNanos = System.nanoTime() + deadline.toNanos();
+            this.stdout = stdout;
+            this.stderr = stderr;
+            RUNNING.add(process);
+            this.watchdog = WATCHDOG.schedule(() -> {
+                stoppedAtDeadline = true;
+                stopHung(builder, process);
+            }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** What the process has printed on stdout so far. */
+        public String stdout() {
+            return read(stdout);
+        }
+
+        /** What the process has printed on stderr so far. */
+        public String stderr() {
+            return read(stderr);
+        }
+
+        /**
+         * The first line the process prints on stdout, waited for until its deadline. A process that exits first, or
+         * says nothing until then, fails the test with its output (a Java process with its threads' stacks).
+         */
+        public String firstLine() throws InterruptedException {
+            while (true) {
+                var out = stdout();
+                int end = out.indexOf('\n');
+                if (end >= 0) {
+                    return out.substring(0, end);
+                }
+                if (stoppedAtDeadline || System.nanoTime() - deadlineNanos >= 0) {
+                    stoppedAtDeadline = true;
+                    stopHung(builder, process);
+                    throw new AssertionError(command() + " printed no line within " + deadline.toSeconds()
+                            + " s and was stopped\n" + describe());
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError(command() + " exited with " + process.exitValue()
+                            + " before printing a line\n" + describe());
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        /** For assertion messages: whether it is still running, and what it said. */
+        public String describe() {
+            var state = process.isAlive() ? "running" : (stoppedAtDeadline ? "stopped at its deadline of "
+                    + deadline.toSeconds() + " s, exit code " : "exit code ") + process.exitValue();
+            return state + "\n--- stderr:\n" + stderr() + "\n--- stdout (end):\n" + tail(stdout());
+        }
+
+        /** Stops the process and what it started (asking first, then forcing), and deletes its output files. */
+        @Override
+        public void close() throws InterruptedException {
+            watchdog.cancel(false);
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            RUNNING.remove(process);
+            try {
+                Files.deleteIfExists(stdout);
+                Files.deleteIfExists(stderr);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private String command() {
+            return String.join(" ", builder.command());
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Processes started and not yet stopped: stopped with the test JVM if a test could not. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "process deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(process -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        })));
+    }
+
+    /** Stops a process that hangs, and what it started; a Java process is first asked for its threads' stacks. */
+    private static void stopHung(ProcessBuilder builder, Process process) {
+        try {
+            if (process.isAlive() && builder.command().get(0).endsWith("java")) {
+                new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+                Thread.sleep(1000);
+            }
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String tail(String text) {
+        var lines = text.lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 200), lines.size()));
+    }
+
+    private static String tail(Path file) throws IOException {
+        return tail(Files.readString(file));
     }
 }

@@ -244,16 +244,24 @@ public final class StackChecks {
         if (expected.equals(actual)) {
             return Optional.empty();
         }
+        return Optional.of("stack " + stack + "'s plan differs from " + shown + " " + firstDifference(expected, actual)
+                + ": if the change is intended, run " + UPDATE_GOLDEN + " and review the diff");
+    }
+
+    /**
+     * Where a checked-in file and what it should now hold first differ, for a one-line problem:
+     * {@code from line N (checked in -> now)}.
+     */
+    public static String firstDifference(String expected, String actual) {
         var expectedLines = expected.lines().toList();
         var actualLines = actual.lines().toList();
         int line = 0;
         while (line < Math.min(expectedLines.size(), actualLines.size()) && expectedLines.get(line).equals(actualLines.get(line))) {
             line++;
         }
-        return Optional.of("stack " + stack + "'s plan differs from " + shown + " from line " + (line + 1) + " ("
+        return "from line " + (line + 1) + " ("
                 + (line < expectedLines.size() ? expectedLines.get(line).strip() : "end of file") + " -> "
-                + (line < actualLines.size() ? actualLines.get(line).strip() : "end of file")
-                + "): if the change is intended, run " + UPDATE_GOLDEN + " and review the diff");
+                + (line < actualLines.size() ? actualLines.get(line).strip() : "end of file") + ")";
     }
 
     private static String where(String stack, Plan.PlannedResource r) {

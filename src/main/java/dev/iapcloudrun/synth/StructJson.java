@@ -56,7 +56,8 @@ public final class StructJson {
         return fingerprints;
     }
 
-    static ObjectNode object(Struct struct) {
+    /** The struct as plan JSON: keys sorted, secrets as {@link #SECRET}, unknowns as {@link #UNKNOWN}. */
+    public static ObjectNode object(Struct struct) {
         return object(struct, Map.of());
     }
 
@@ -67,7 +68,8 @@ public final class StructJson {
         return node;
     }
 
-    static JsonNode value(Value value) {
+    /** One value as plan JSON; see {@link #object(Struct)}. */
+    public static JsonNode value(Value value) {
         return value(value, Map.of());
     }
 
@@ -92,6 +94,15 @@ public final class StructJson {
             var secret = struct.getFieldsMap().get("value");
             var fingerprint = secret == null ? null : fingerprints.get(secret.getStringValue());
             return JSON.textNode(fingerprint == null ? SECRET : "[secret " + fingerprint + "]");
+        }
+        if (sig != null && Constants.SpecialOutputSig.equals(sig.getStringValue())) {
+            // An output value, as a component provider answers Construct: secret, unknown, or its value.
+            var fields = struct.getFieldsMap();
+            if (fields.containsKey(Constants.SecretName) && fields.get(Constants.SecretName).getBoolValue()) {
+                return JSON.textNode(SECRET);
+            }
+            return fields.containsKey(Constants.SecretValueName) ? value(fields.get(Constants.SecretValueName), fingerprints)
+                    : JSON.textNode(UNKNOWN);
         }
         if (sig != null && Constants.SpecialResourceSig.equals(sig.getStringValue())) {
             return JSON.textNode("[resource " + struct.getFieldsMap().get("urn").getStringValue() + "]");

@@ -1,6 +1,9 @@
 package dev.iapcloudrun.synth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import dev.iapcloudrun.FakePulumiEngine;
 import dev.iapcloudrun.Processes;
 import dev.iapcloudrun.TestPlans;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
@@ -46,7 +49,8 @@ class EngineModeIT {
 
     /** As {@link #run(Path, TestPlans.BundledStack, String)}, with more variables in the program's environment. */
     private static Run run(Path root, TestPlans.BundledStack stack, String projectNumber, Map<String, String> environment) throws Exception {
-        var engine = new FakePulumiEngine(stack.project(), stack.stack(), projectNumber);
+        var engine = new FakePulumiEngine(stack.project(), stack.stack()).answering("gcp:organizations/getProject:getProject",
+                Struct.newBuilder().putFields("number", Value.newBuilder().setStringValue(projectNumber).build()).build());
         var json = new ObjectMapper();
         var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", ROOT.resolve("target/iap-cloudrun.jar").toString())
@@ -66,17 +70,13 @@ class EngineModeIT {
         return new Run(finished.exitCode(), finished.stdout(), engine);
     }
 
-    private static String logs(FakePulumiEngine engine) {
-        return String.join("\n", List.copyOf(engine.logs).stream().map(l -> l.getSeverity() + " " + l.getMessage()).toList());
-    }
-
     @Test
     void registersExactlyTheOfflinePlanWithTheSecretMarkedSecret() throws Exception {
         var stack = TestPlans.bundled("prod", Map.of("iap-cloudrun:iapOauthClientSecret", SECRET));
 
         var run = run(ROOT, stack);
         try (var engine = run.engine()) {
-            assertThat(run.exitCode()).as("engine logs: %s", logs(engine)).isZero();
+            assertThat(run.exitCode()).as("engine logs: %s", engine.logText()).isZero();
 
             var offline = stack.synth();
             assertThat(registered(engine.registrations)).isNotEmpty().isEqualTo(registered(offline));
@@ -88,7 +88,7 @@ class EngineModeIT {
 
             assertThat(engine.registrations).filteredOn(r -> r.getCustom())
                     .allSatisfy(r -> assertThat(r.getVersion()).isEqualTo(GcpProvider.VERSION));
-            assertThat(logs(engine) + run.output()).doesNotContain(SECRET);
+            assertThat(engine.logText() + run.output()).doesNotContain(SECRET);
         }
     }
 
@@ -104,8 +104,8 @@ class EngineModeIT {
         try (var engine = run.engine()) {
             assertThat(run.exitCode()).isNotZero();
             assertThat(engine.registrations).filteredOn(r -> r.getCustom()).as("nothing is declared").isEmpty();
-            assertThat(logs(engine)).contains("ERROR", "stacks/prod.yaml:", "found the public principal 'allUsers'");
-            assertThat(logs(engine) + run.output()).doesNotContain(SECRET).doesNotContain("\tat ");
+            assertThat(engine.logText()).contains("ERROR", "stacks/prod.yaml:", "found the public principal 'allUsers'");
+            assertThat(engine.logText() + run.output()).doesNotContain(SECRET).doesNotContain("\tat ");
         }
     }
 
@@ -115,9 +115,9 @@ class EngineModeIT {
 
         var run = run(ROOT, stack, PROJECT_NUMBERS.get("prod"), Map.of("PULUMI_EXCESSIVE_DEBUG_OUTPUT", "true"));
         try (var engine = run.engine()) {
-            assertThat(run.exitCode()).as("engine logs: %s", logs(engine)).isZero();
-            assertThat(logs(engine)).as("the serializer's dump reaches the engine").contains("Serialize property[");
-            assertThat(logs(engine) + run.output()).doesNotContain(SECRET);
+            assertThat(run.exitCode()).as("engine logs: %s", engine.logText()).isZero();
+            assertThat(engine.logText()).as("the serializer's dump reaches the engine").contains("Serialize property[");
+            assertThat(engine.logText() + run.output()).doesNotContain(SECRET);
         }
     }
 
@@ -126,8 +126,8 @@ class EngineModeIT {
         var run = run(ROOT, TestPlans.bundled("prod", Map.of("iap-cloudrun:iapOauthClientSecret", SECRET)), "123456789012");
         try (var engine = run.engine()) {
             assertThat(run.exitCode()).isNotZero();
-            assertThat(logs(engine)).contains("ERROR", "projectNumber 905718264301 is not the number of project acme-portal-prod, which is 123456789012");
-            assertThat(logs(engine) + run.output()).doesNotContain(SECRET).doesNotContain("\tat ");
+            assertThat(engine.logText()).contains("ERROR", "projectNumber 905718264301 is not the number of project acme-portal-prod, which is 123456789012");
+            assertThat(engine.logText() + run.output()).doesNotContain(SECRET).doesNotContain("\tat ");
         }
     }
 

@@ -1,8 +1,7 @@
-package dev.iapcloudrun.synth;
+package dev.iapcloudrun;
 
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
 import com.pulumi.core.internal.Urn;
 import io.grpc.Server;
 import io.grpc.Status;
@@ -18,31 +17,33 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Pulumi engine and resource monitor on loopback, built from the gRPC stubs of the Pulumi Java SDK,
- * standing in for the Pulumi CLI in tests: it records every request and answers like a preview
- * (a resource's outputs are its inputs).
+ * A Pulumi engine and resource monitor on loopback, built from the gRPC stubs of the Pulumi Java SDK, standing in for
+ * the Pulumi CLI in tests: for a program run as {@code pulumi up} runs it, and for a component plugin's Construct. It
+ * records every request and answers like a preview (a resource's outputs are its inputs).
  */
-final class FakePulumiEngine implements AutoCloseable {
+public final class FakePulumiEngine implements AutoCloseable {
 
-    final List<Resource.RegisterResourceRequest> registrations = Collections.synchronizedList(new ArrayList<>());
-    final List<Resource.ResourceInvokeRequest> invokes = Collections.synchronizedList(new ArrayList<>());
-    final List<EngineOuterClass.LogRequest> logs = Collections.synchronizedList(new ArrayList<>());
+    public final List<Resource.RegisterResourceRequest> registrations = Collections.synchronizedList(new ArrayList<>());
+    public final List<Resource.RegisterResourceOutputsRequest> outputs = Collections.synchronizedList(new ArrayList<>());
+    public final List<Resource.ResourceInvokeRequest> invokes = Collections.synchronizedList(new ArrayList<>());
+    public final List<EngineOuterClass.LogRequest> logs = Collections.synchronizedList(new ArrayList<>());
 
     private final String project;
     private final String stack;
-    private final String projectNumber;
+    private final Map<String, Struct> invokeAnswers = new ConcurrentHashMap<>();
     private final Server server;
     private volatile String rootUrn = "";
 
-    /** @param projectNumber what getProject answers: the cloud project's real number */
-    FakePulumiEngine(String project, String stack, String projectNumber) throws IOException {
+    /** An engine for the stack {@code stack} of project {@code project}; it answers no invoke until told to. */
+    public FakePulumiEngine(String project, String stack) throws IOException {
         this.project = project;
         this.stack = stack;
-        this.projectNumber = projectNumber;
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .addService(new Monitor())
                 .addService(new Engine())
@@ -50,9 +51,25 @@ final class FakePulumiEngine implements AutoCloseable {
                 .start();
     }
 
-    /** The address for PULUMI_MONITOR and PULUMI_ENGINE. */
-    String address() {
+    /** From now on an invoke of {@code token} returns {@code result}; any other invoke fails as unimplemented. */
+    public FakePulumiEngine answering(String token, Struct result) {
+        invokeAnswers.put(token, result);
+        return this;
+    }
+
+    /** The address for PULUMI_MONITOR and PULUMI_ENGINE, a plugin's engine argument and a Construct's monitor. */
+    public String address() {
         return "127.0.0.1:" + server.getPort();
+    }
+
+    /** The URN of the project's stack, the parent a Construct request names. */
+    public String stackUrn() {
+        return Urn.create(stack, project, Optional.empty(), "pulumi:pulumi:Stack", project + "-" + stack);
+    }
+
+    /** The engine's log as lines of severity and message. */
+    public String logText() {
+        return String.join("\n", List.copyOf(logs).stream().map(l -> l.getSeverity() + " " + l.getMessage()).toList());
     }
 
     @Override
@@ -84,15 +101,16 @@ final class FakePulumiEngine implements AutoCloseable {
 
         @Override
         public void registerResourceOutputs(Resource.RegisterResourceOutputsRequest request, StreamObserver<Empty> response) {
+            outputs.add(request);
             reply(response, Empty.getDefaultInstance());
         }
 
         @Override
         public void invoke(Resource.ResourceInvokeRequest request, StreamObserver<Resource.ResourceInvokeResponse> response) {
             invokes.add(request);
-            if (request.getTok().equals("gcp:organizations/getProject:getProject")) {
-                reply(response, Resource.ResourceInvokeResponse.newBuilder().setReturn(Struct.newBuilder()
-                        .putFields("number", Value.newBuilder().setStringValue(projectNumber).build())).build());
+            var answer = invokeAnswers.get(request.getTok());
+            if (answer != null) {
+                reply(response, Resource.ResourceInvokeResponse.newBuilder().setReturn(answer).build());
                 return;
             }
             response.onError(Status.UNIMPLEMENTED.withDescription("no such invoke here: " + request.getTok()).asRuntimeException());
