@@ -22,6 +22,47 @@ class ComponentSchemaTest {
     private static final Package TOY = ToyPlugin.class.getPackage();
     private static final Path TOY_SCHEMA = Path.of("src/test/resources/plugin/toy-schema.json");
 
+    /** The project's schema, at the repository's root: what {@code pulumi package add} gives other languages. */
+    static final Path SCHEMA = Path.of("schema.json");
+
+    @Test
+    void theComponentsSchemaMatchesSchemaJson() throws IOException {
+        ComponentSchema.problem(ComponentPlugin.components(), SCHEMA, UPDATE).ifPresent(problem -> fail(problem));
+    }
+
+    @Test
+    void schemaJsonListsEveryComponentWithTypedInputsRequiredOnesAndOutputs() throws IOException {
+        var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(SCHEMA.toFile());
+        var resources = schema.path("resources");
+        assertThat(schema.path("name").asText()).isEqualTo("iap-cloudrun");
+        assertThat(iterable(resources.fieldNames())).containsExactlyInAnyOrder("iap-cloudrun:index:IapCloudRunService",
+                "iap-cloudrun:index:IapAccessorBinding", "iap-cloudrun:index:IapOAuthClientSettings", "iap-cloudrun:index:IapProjectSetup");
+        resources.fields().forEachRemaining(r -> {
+            assertThat(r.getValue().path("isComponent").asBoolean()).as(r.getKey()).isTrue();
+            r.getValue().path("inputProperties").fields().forEachRemaining(p -> assertThat(p.getValue().has("type") || p.getValue().has("$ref"))
+                    .as(r.getKey() + "." + p.getKey() + " has a type").isTrue());
+        });
+        var service = resources.path("iap-cloudrun:index:IapCloudRunService");
+        assertThat(iterable(service.path("requiredInputs").elements()).stream().map(n -> n.asText()))
+                .containsExactlyInAnyOrder("project", "region", "image");
+        assertThat(service.path("inputProperties").path("minInstances").path("type").asText()).isEqualTo("integer");
+        assertThat(service.path("inputProperties").path("iap").path("type").asText()).isEqualTo("boolean");
+        assertThat(service.path("inputProperties").path("env").path("items").path("$ref").asText())
+                .isEqualTo("#/types/iap-cloudrun:index:EnvVar");
+        assertThat(iterable(service.path("properties").fieldNames()))
+                .containsExactlyInAnyOrder("serviceName", "uri", "runtimeIdentity", "runtimeMember");
+        assertThat(iterable(resources.path("iap-cloudrun:index:IapAccessorBinding").path("requiredInputs").elements())
+                .stream().map(n -> n.asText())).contains("mode", "members");
+        assertThat(iterable(resources.path("iap-cloudrun:index:IapProjectSetup").path("properties").fieldNames()))
+                .containsExactlyInAnyOrder("projectNumber", "iapAgentMember");
+    }
+
+    private static <T> java.util.List<T> iterable(java.util.Iterator<T> items) {
+        var list = new java.util.ArrayList<T>();
+        items.forEachRemaining(list::add);
+        return list;
+    }
+
     @Test
     void theToySchemaMatchesItsCheckedInFile() throws IOException {
         ComponentSchema.problem(TOY, TOY_SCHEMA, UPDATE).ifPresent(problem -> fail(problem));
