@@ -1,12 +1,19 @@
 package dev.iapcloudrun.plugin;
 
+import com.pulumi.provider.internal.ComponentProvider;
 import com.pulumi.provider.internal.ComponentProviderHost;
+import com.pulumi.provider.internal.Metadata;
+import com.pulumi.provider.internal.ResourceProviderService;
+import com.pulumi.provider.internal.models.ConfigureRequest;
+import com.pulumi.provider.internal.models.ConfigureResponse;
 import dev.iapcloudrun.Main;
 import dev.iapcloudrun.components.IapCloudRunService;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +57,34 @@ public final class ComponentPlugin {
     public static void serve(Package components, String[] args) throws IOException, InterruptedException {
         // Construct runs each component in the SDK's deployment, which polls on the common pool as a program does.
         Main.useAPooledAsyncExecutor();
-        new ComponentProviderHost(NAME, components).start(args);
+        var address = engineAddress(List.of(args));
+        if (address.isEmpty()) {
+            // The SDK's host says what is wrong with the arguments, where the engine looks for the port, and exits.
+            new ComponentProviderHost(NAME, components).start(args);
+            return;
+        }
+        new ResourceProviderService(address.get(), new PlainValuesProvider(components)).startAndBlockUntilShutdown();
+    }
+
+    /**
+     * The SDK's component provider, telling the engine in Configure that it takes no output values. The engine then
+     * sends Construct's inputs in the plain forms (a secret as a secret, an unknown as the unknown marker), which the
+     * SDK reads. SDK 1.36.1's provider says it accepts output values but cannot read a secret or unknown one: a secret
+     * OAuth client secret failed to deserialize, and an unknown input in a preview reached the component as a known
+     * null. The engine keeps output values only for providers that accept them (its Construct marshals inputs with
+     * KeepOutputValues set to the provider's acceptOutputs).
+     */
+    static final class PlainValuesProvider extends ComponentProvider {
+
+        PlainValuesProvider(Package components) {
+            super(new Metadata(NAME), components);
+        }
+
+        @Override
+        public CompletableFuture<ConfigureResponse> configure(ConfigureRequest request) {
+            // The SDK's order: acceptSecrets, supportsPreview, acceptResources, acceptOutputs.
+            return CompletableFuture.completedFuture(new ConfigureResponse(true, true, true, false));
+        }
     }
 
     /**
@@ -60,6 +94,11 @@ public final class ComponentPlugin {
      * commands are words and options start with a dash.
      */
     public static boolean isPluginInvocation(List<String> args) {
+        return engineAddress(args).isPresent();
+    }
+
+    /** The engine's address among the language host's arguments, if they are a plugin's; see {@link #isPluginInvocation}. */
+    static Optional<String> engineAddress(List<String> args) {
         var left = new ArrayList<String>();
         for (int i = 0; i < args.size(); i++) {
             var arg = args.get(i);
@@ -69,7 +108,7 @@ public final class ComponentPlugin {
                 left.add(arg);
             }
         }
-        return left.size() == 1 && isEngineAddress(left.get(0));
+        return left.size() == 1 && isEngineAddress(left.get(0)) ? Optional.of(left.get(0)) : Optional.empty();
     }
 
     /** A host name or IPv4 address, or an IPv6 address in brackets, then a port. */

@@ -2,13 +2,26 @@ package dev.iapcloudrun.plugin;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The packaged jar started as the Java language host starts a plugin (PulumiPlugin.yaml): it serves the provider. */
+/** The plugin started as the Java language host starts it, from the repository: it serves the components. */
 class ComponentPluginIT {
+
+    @Test
+    void thePluginAsPulumiPluginYamlNamesItServesTheComponentsSchema() throws Exception {
+        // Maven compiles (already up to date here) and starts the plugin: slower than the jar, hence the longer deadline.
+        try (var plugin = PluginHarness.start(PluginHarness.fromPulumiPluginYaml(Path.of("")), Duration.ofMinutes(3))) {
+            assertThat(plugin.port()).isPositive();
+            assertThat(plugin.schema()).as(plugin.describe())
+                    .isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().readTree(ComponentSchemaTest.SCHEMA.toFile()));
+            assertThat(plugin.configure().getAcceptOutputs()).isFalse();
+        }
+    }
 
     @Test
     void theJarStartedWithTheEnginesAddressAndLoggingFlagsServesTheProvider() throws Exception {

@@ -79,6 +79,25 @@ public final class PluginHarness implements AutoCloseable {
         return List.of(java(), "-jar", Path.of("target/iap-cloudrun.jar").toAbsolutePath().toString());
     }
 
+    /**
+     * The command the Java language host runs for the plugin that {@code PulumiPlugin.yaml} describes, with the engine's
+     * address as the program's one argument: {@code java -jar BINARY ADDRESS} when it names a jar, else Maven's
+     * {@code compile exec:java}, the program's arguments in {@code exec.args} and Maven's log on stderr, since the engine
+     * reads the port from stdout.
+     */
+    public static java.util.function.Function<String, List<String>> fromPulumiPluginYaml(Path root) throws IOException {
+        var options = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(root.resolve("PulumiPlugin.yaml").toFile())
+                .path("runtime").path("options");
+        var binary = options.path("binary").asText();
+        if (binary.endsWith(".jar")) {
+            return address -> List.of(java(), "-jar", root.resolve(binary).toAbsolutePath().toString(), address);
+        }
+        var maven = root.resolve(options.path("use-executor").asText("./mvnw")).toAbsolutePath().toString();
+        return address -> List.of(maven, "-f", root.resolve("pom.xml").toAbsolutePath().toString(),
+                "-Dorg.slf4j.simpleLogger.logFile=System.err", "--no-transfer-progress", "--batch-mode",
+                "compile", "exec:java", "-Dexec.args=" + address);
+    }
+
     /** Starts the engine, then {@code command} with the engine's address, and reads the plugin's port. */
     public static PluginHarness start(List<String> command) throws IOException, InterruptedException {
         return start(command, PROCESS_DEADLINE);
@@ -89,12 +108,20 @@ public final class PluginHarness implements AutoCloseable {
      * nothing fails the test with its stderr.
      */
     public static PluginHarness start(List<String> command, Duration deadline) throws IOException, InterruptedException {
+        return start(address -> {
+            var withAddress = new ArrayList<>(command);
+            withAddress.add(address);
+            return withAddress;
+        }, deadline);
+    }
+
+    /** As {@link #start(List, Duration)}, for a command that takes the engine's address in a form of its own. */
+    public static PluginHarness start(java.util.function.Function<String, List<String>> command, Duration deadline)
+            throws IOException, InterruptedException {
         var engine = new FakePulumiEngine(PROJECT, STACK);
         Processes.Running process = null;
         try {
-            var withAddress = new ArrayList<>(command);
-            withAddress.add(engine.address());
-            var builder = new ProcessBuilder(withAddress);
+            var builder = new ProcessBuilder(command.apply(engine.address()));
             builder.environment().keySet().removeIf(name -> name.startsWith("PULUMI_"));
             process = Processes.start(builder, deadline);
             var line = process.firstLine().strip();
@@ -140,6 +167,12 @@ public final class PluginHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the provider answers the engine's Configure with: which value forms the engine may send it. */
+    public Provider.ConfigureResponse configure() {
+        return call(() -> provider().configure(Provider.ConfigureRequest.newBuilder().setAcceptSecrets(true)
+                .setAcceptResources(true).build()));
     }
 
     public pulumirpc.Plugin.PluginInfo getPluginInfo() {

@@ -184,6 +184,15 @@ class ToyPluginTest {
     }
 
     @Test
+    void theProviderAsksTheEngineForPlainValuesNotOutputValues() {
+        var configured = plugin.configure();
+
+        assertThat(configured.getAcceptOutputs()).as("output values SDK 1.36.1 cannot read (below)").isFalse();
+        assertThat(configured.getAcceptSecrets()).as("the engine refuses to construct components without secrets").isTrue();
+        assertThat(configured.getSupportsPreview()).isTrue();
+    }
+
+    @Test
     void aPluginThatCannotStartFailsTheTestWithWhatItSaid() {
         // Two addresses: the SDK's host prints why on stdout, where the engine expects the port, and exits.
         var command = new java.util.ArrayList<>(PluginHarness.fromTestClasses(ToyPlugin.class));
