@@ -8,6 +8,7 @@ import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.PulumiProject;
 import org.w3c.dom.Element;
 
+import javax.tools.JavaFileObject;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ final class JavaProgramExample {
     private static synchronized Method stackMethod() {
         if (stackMethod == null && compileFailure == null) {
             try {
-                stackMethod = compile();
+                stackMethod = compile(JavaSources.under(ROOT.resolve("src/main/java")));
             } catch (AssertionError e) {
                 compileFailure = e;
             }
@@ -56,11 +57,12 @@ final class JavaProgramExample {
         return stackMethod;
     }
 
-    private static Method compile() {
+    /** Compiles {@code sources} (the example's, or a variant of them) and returns the {@code stack} method of the pom's main class. */
+    static Method compile(List<JavaFileObject> sources) {
         try {
             var classes = Files.createTempDirectory("java-program-example");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(classes)));
-            var loader = JavaSources.compile(JavaSources.under(ROOT.resolve("src/main/java")), classes);
+            var loader = JavaSources.compile(sources, classes);
             var app = loader.loadClass(mainClass());
             app.getMethod("main", String[].class);
             return app.getMethod("stack", Context.class);
@@ -82,7 +84,10 @@ final class JavaProgramExample {
 
     /** The example's program: its {@code stack} method, as {@code Pulumi.run} would call it. */
     static Consumer<Context> program() {
-        var stack = stackMethod();
+        return program(stackMethod());
+    }
+
+    static Consumer<Context> program(Method stack) {
         return ctx -> {
             try {
                 stack.invoke(null, ctx);
@@ -104,6 +109,11 @@ final class JavaProgramExample {
      * {@code pulumi up} would hand the program.
      */
     static Plan synth(Map<String, String> overrides) {
+        return synth(program(), overrides);
+    }
+
+    /** {@code program} run offline with the example's config, as {@link #synth(Map)} runs the example's own. */
+    static Plan synth(Consumer<Context> program, Map<String, String> overrides) {
         try {
             var project = PulumiProject.load(ROOT);
             var config = project.stackConfig(STACK);
@@ -112,7 +122,7 @@ final class JavaProgramExample {
             }
             var values = new HashMap<>(config.values());
             values.putAll(overrides);
-            return OfflineEngine.synth(project.name(), STACK, values, config.secretKeys(), config.fingerprints(), program(), warning -> { });
+            return OfflineEngine.synth(project.name(), STACK, values, config.secretKeys(), config.fingerprints(), program, warning -> { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
