@@ -84,7 +84,8 @@ class ReadmeExamplesTest {
     @Test
     void theGuardrailsSectionListsEveryWarningAndPolicySwitch() throws IOException {
         var readme = readme();
-        var guardrails = readme.substring(readme.indexOf("## Guardrails"), readme.indexOf("## Environments"));
+        int start = readme.indexOf("## Guardrails");
+        var guardrails = readme.substring(start, readme.indexOf("\n## ", start + 1));
         for (var rule : StackRules.Rule.values()) {
             assertThat(guardrails).contains("| `" + rule.id + "` |");
             if (rule.policyKey != null) {

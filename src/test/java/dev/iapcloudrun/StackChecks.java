@@ -197,7 +197,8 @@ public final class StackChecks {
         return problems;
     }
 
-    private static List<String> schemaProblems(Plan plan) {
+    /** A plan against the pulumi-gcp 9.37.0 input schema: every input of every cloud resource, and every invoke. */
+    public static List<String> schemaProblems(Plan plan) {
         var problems = new ArrayList<String>();
         for (var r : plan.resources()) {
             if (r.custom()) {
@@ -230,21 +231,30 @@ public final class StackChecks {
      * silently: it is written only on request, so that it is reviewed like the code that produced it.
      */
     public static Optional<String> goldenPlanProblem(Path root, String stack, boolean update) throws IOException {
-        var actual = PlanJson.write(new Workspace(root).synth(stack));
-        var golden = root.resolve(GOLDEN).resolve(stack + ".json");
-        var shown = GOLDEN.resolve(stack + ".json");
+        return goldenPlanProblem("stack " + stack, new Workspace(root).synth(stack), root, GOLDEN.resolve(stack + ".json"), update);
+    }
+
+    /**
+     * As {@link #goldenPlanProblem(Path, String, boolean)} for any plan the tests make, such as an example program's.
+     *
+     * @param what   what the plan is of, as the problem names it
+     * @param golden the golden plan's path below {@code root}, as the problem shows it
+     */
+    public static Optional<String> goldenPlanProblem(String what, Plan plan, Path root, Path golden, boolean update) throws IOException {
+        var actual = PlanJson.write(plan);
+        var file = root.resolve(golden);
         if (update) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, actual);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, actual);
         }
-        if (!Files.exists(golden)) {
-            return Optional.of("stack " + stack + " has no golden plan: run " + UPDATE_GOLDEN + " and review the new file " + shown);
+        if (!Files.exists(file)) {
+            return Optional.of(what + " has no golden plan: run " + UPDATE_GOLDEN + " and review the new file " + golden);
         }
-        var expected = Files.readString(golden);
+        var expected = Files.readString(file);
         if (expected.equals(actual)) {
             return Optional.empty();
         }
-        return Optional.of("stack " + stack + "'s plan differs from " + shown + " " + firstDifference(expected, actual)
+        return Optional.of(what + "'s plan differs from " + golden + " " + firstDifference(expected, actual)
                 + ": if the change is intended, run " + UPDATE_GOLDEN + " and review the diff");
     }
 

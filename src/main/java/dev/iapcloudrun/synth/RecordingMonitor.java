@@ -1,8 +1,10 @@
 package dev.iapcloudrun.synth;
 
 import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import com.pulumi.Log;
 import com.pulumi.core.annotations.Export;
+import com.pulumi.core.internal.Constants;
 import com.pulumi.core.internal.Urn;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
@@ -26,10 +28,10 @@ import java.util.concurrent.CompletableFuture;
  * unknown markers, which the SDK's {@code Mocks} view drops.
  *
  * <p>It answers registrations as {@link PreviewMocks} describes a preview (a resource's outputs are its inputs,
- * its id is {@code <name>-id}) on the wire form itself. The SDK's mock monitor would turn the inputs into Java
- * values for {@code Mocks} and the answer back, for every resource, and return every input to a resource whose
- * class reads one or two of them; the answer here carries only the outputs the resource's class binds, which are
- * the only ones the SDK looks up.
+ * its other outputs unknown, its id is {@code <name>-id}) on the wire form itself. The SDK's mock monitor would turn
+ * the inputs into Java values for {@code Mocks} and the answer back, for every resource, and return every input to a
+ * resource whose class reads one or two of them; the answer here carries only the outputs the resource's class binds,
+ * which are the only ones the SDK looks up.
  */
 final class RecordingMonitor extends MockMonitor {
 
@@ -52,6 +54,8 @@ final class RecordingMonitor extends MockMonitor {
         }
     };
 
+    private static final Value UNKNOWN = Value.newBuilder().setStringValue(Constants.UnknownValue).build();
+
     final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
     final List<ResourceInvokeRequest> invokes = Collections.synchronizedList(new ArrayList<>());
     final List<RegisterResourceOutputsRequest> outputs = Collections.synchronizedList(new ArrayList<>());
@@ -72,10 +76,10 @@ final class RecordingMonitor extends MockMonitor {
         var inputs = request.getObject().getFieldsMap();
         var bound = Struct.newBuilder();
         for (var name : BOUND_OUTPUTS.get(resource.getClass())) {
-            var value = inputs.get(name);
-            if (value != null) {
-                bound.putFields(name, value);
-            }
+            // An output that is no input (a service's URI, an account's email) is unknown, as a preview of a create
+            // answers it. Left out of the answer, the SDK would make it unknown without its resource, and an input
+            // taking it would not show that it waits for that resource.
+            bound.putFields(name, inputs.getOrDefault(name, UNKNOWN));
         }
         return CompletableFuture.completedFuture(RegisterResourceResponse.newBuilder()
                 .setUrn(urn)

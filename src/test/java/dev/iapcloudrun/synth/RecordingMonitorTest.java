@@ -2,6 +2,13 @@ package dev.iapcloudrun.synth;
 
 import com.pulumi.Log;
 import com.pulumi.core.internal.Urn;
+import com.pulumi.gcp.cloudrunv2.ServiceIamMemberArgs;
+import com.pulumi.gcp.serviceaccount.Account;
+import com.pulumi.gcp.serviceaccount.AccountArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.iapcloudrun.TestPlans;
+import dev.iapcloudrun.provider.gcp.GcpProvider;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.ServiceIamMember;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,6 +51,22 @@ class RecordingMonitorTest {
         assertThat(monitor.aliasUrn(alias(Alias.Spec.newBuilder().setName("old").setNoParent(true)), request)).as("no parent: the stack's root")
                 .isEqualTo("urn:pulumi:dev::iap-cloudrun::gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember::old");
         assertThat(monitor.aliasUrn(Alias.newBuilder().setUrn("urn:pulumi:dev::p::t::n").build(), request)).isEqualTo("urn:pulumi:dev::p::t::n");
+    }
+
+    @Test
+    void anInputTakingAnOutputKnownOnlyAfterDeploymentWaitsForItsResource() {
+        var plan = TestPlans.run(ctx -> {
+            // gcp's own Account class binds its email, which is no input.
+            var account = new Account("caller", AccountArgs.builder().accountId("caller").build(),
+                    CustomResourceOptions.builder().version(GcpProvider.VERSION).build());
+            new ServiceIamMember("grant", ServiceIamMemberArgs.builder()
+                    .name("orders").location("europe-west1").role("roles/run.invoker")
+                    .member(account.email().applyValue(email -> "serviceAccount:" + email)).build(), null);
+        });
+
+        var grant = plan.named("gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "grant");
+        assertThat(grant.inputs().path("member").asText()).isEqualTo("[unknown]");
+        assertThat(grant.dependsOn()).containsExactly(plan.named("gcp:serviceaccount/account:Account", "caller").urn());
     }
 
     private static Alias alias(Alias.Spec.Builder spec) {
