@@ -56,7 +56,8 @@ public final class IapOAuthClientSettings extends ComponentResource {
         new Settings(name, SettingsArgs.builder()
                 .name(settingsName)
                 .accessSettings(access.build())
-                .build(), GcpProvider.childOf(this).build());
+                // Settings of a project whose IAP API is not enabled yet are refused: they wait for what the component waits for.
+                .build(), GcpProvider.childOf(this).dependsOn(GcpProvider.dependsOnOf(options)).build());
         registerOutputs(Map.of());
     }
 

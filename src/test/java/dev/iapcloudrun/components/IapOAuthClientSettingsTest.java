@@ -55,4 +55,17 @@ class IapOAuthClientSettingsTest {
         assertThat(text(plan.named(SETTINGS, "acme-prod-iap-settings"), "accessSettings.oauthSettings.clientSecret")).isEqualTo("[secret]");
         assertThat(PlanJson.write(plan)).doesNotContain(SECRET);
     }
+
+    @Test
+    void waitsForTheIapApiOfTheProjectItDependsOn() {
+        var plan = TestPlans.run(ctx -> {
+            var setup = new IapProjectSetup("acme-prod", IapProjectSetupArgs.builder().project("acme-prod").projectNumber("905718264301").build(), null);
+            new IapOAuthClientSettings("acme-prod-iap-settings", StackArgs.oauthClient(CLIENT, Output.ofSecret(SECRET), setup.projectNumber()).build(),
+                    com.pulumi.resources.ComponentResourceOptions.builder().dependsOn(setup).build());
+        });
+
+        assertThat(plan.named(SETTINGS, "acme-prod-iap-settings").dependsOn())
+                .as("IAP refuses settings of a project whose IAP API is not enabled yet")
+                .anySatisfy(urn -> assertThat(urn).endsWith("::acme-prod-iap-api"));
+    }
 }

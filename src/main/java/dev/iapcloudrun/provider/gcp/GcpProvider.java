@@ -1,10 +1,13 @@
 package dev.iapcloudrun.provider.gcp;
 
+import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
 import javax.annotation.Nullable;
+import java.util.List;
 
 /**
  * The one place that knows which pulumi-gcp provider plugin the program targets.
@@ -36,6 +39,14 @@ public final class GcpProvider {
         // later resource created without options, in any later deployment of the process, inherits what was merged.
         var base = options != null ? options : CustomResourceOptions.builder().build();
         return CustomResourceOptions.merge(base, CustomResourceOptions.builder().version(VERSION).build());
+    }
+
+    /**
+     * What a component's options make it wait for, for the children that must wait too: the engine orders a resource
+     * after those it depends on, not after what its parent depends on.
+     */
+    public static Output<List<Resource>> dependsOnOf(@Nullable ComponentResourceOptions options) {
+        return options == null ? Output.of(List.of()) : options.getDependsOn();
     }
 
     /** Options for a gcp invoke, pinned to {@link #VERSION}. */
