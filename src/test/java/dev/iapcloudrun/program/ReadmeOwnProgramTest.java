@@ -96,4 +96,22 @@ class ReadmeOwnProgramTest {
         assertThat(section()).contains("./mvnw -B install -DskipTests", "cd examples/java-program && pulumi up",
                 "pulumi config set --secret oauthClientSecret <client secret> --stack dev");
     }
+
+    @Test
+    void itsTypeScriptAndYamlAreTheExamplesThatTheSchemaTestChecks() throws IOException {
+        var section = section();
+        var typescript = Files.readString(Path.of("examples/typescript-program/index.ts"));
+        var yaml = Files.readString(Path.of("examples/yaml-program/Pulumi.yaml"));
+
+        assertThat(blocks(section, "typescript")).as("```typescript blocks").isNotEmpty()
+                .allSatisfy(block -> assertThat(typescript).as("examples/typescript-program/index.ts").contains(block));
+        assertThat(blocks(section, "yaml")).as("```yaml blocks").isNotEmpty()
+                .allSatisfy(block -> assertThat(yaml).as("examples/yaml-program/Pulumi.yaml").contains(block));
+    }
+
+    @Test
+    void itsSchemaCommandIsTheOneThatRewritesTheSchema() throws IOException {
+        assertThat(blocks(section(), "sh")).anySatisfy(block ->
+                assertThat(block.strip()).isEqualTo(dev.iapcloudrun.plugin.ComponentSchema.UPDATE));
+    }
 }
