@@ -2,7 +2,7 @@ package dev.iapcloudrun;
 
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
-import com.pulumi.core.internal.Urn;
+import dev.iapcloudrun.synth.Urns;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -64,7 +63,7 @@ public final class FakePulumiEngine implements AutoCloseable {
 
     /** The URN of the project's stack, the parent a Construct request names. */
     public String stackUrn() {
-        return Urn.create(stack, project, Optional.empty(), "pulumi:pulumi:Stack", project + "-" + stack);
+        return Urns.of(stack, project, "", Urns.ROOT_STACK_TYPE, project + "-" + stack);
     }
 
     /** The engine's log as lines of severity and message. */
@@ -88,7 +87,8 @@ public final class FakePulumiEngine implements AutoCloseable {
         @Override
         public void registerResource(Resource.RegisterResourceRequest request, StreamObserver<Resource.RegisterResourceResponse> response) {
             registrations.add(request);
-            var urn = Urn.create(stack, project, Optional.of(request.getParent()), request.getType(), request.getName());
+            // The engine's URN, without the root stack's type the SDK's Urn.create would put in.
+            var urn = Urns.of(stack, project, request.getParent(), request.getType(), request.getName());
             if (request.getParent().isEmpty()) {
                 rootUrn = urn;
             }

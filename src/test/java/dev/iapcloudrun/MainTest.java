@@ -365,7 +365,7 @@ class MainTest {
         assertThat(console.stdout()).contains("stacks/demo.yaml:5:")
                 .contains("services[0].accessors: refused: this change is unsafe for access against the base revision, "
                         + "on IAP on Cloud Run service hello: user:ada@example.com loses access although the new stack declares it")
-                .contains("pulumi state delete 'urn:pulumi:demo::iap-cloudrun::pulumi:pulumi:Stack$iap-cloudrun:index:IapAccessorBinding"
+                .contains("pulumi state delete 'urn:pulumi:demo::iap-cloudrun::iap-cloudrun:index:IapAccessorBinding"
                         + "$gcp:iap/webCloudRunServiceIamBinding:WebCloudRunServiceIamBinding::hello-accessors'")
                 .contains("validated 1 stack: 1 with errors");
     }
@@ -379,7 +379,7 @@ class MainTest {
 
         assertThat(console.stdout())
                 .contains("group:ops@example.com loses access although the new stack declares it")
-                .contains("pulumi state delete 'urn:pulumi:demo::iap-cloudrun::pulumi:pulumi:Stack$iap-cloudrun:index:IapAccessorBinding"
+                .contains("pulumi state delete 'urn:pulumi:demo::iap-cloudrun::iap-cloudrun:index:IapAccessorBinding"
                         + "$gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember::hello-accessors-group:ops@example.com'")
                 .contains("hello-accessors-user:ada@example.com'");
     }

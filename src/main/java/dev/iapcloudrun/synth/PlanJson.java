@@ -18,6 +18,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -68,7 +69,9 @@ public final class PlanJson {
 
     /**
      * Reads a plan written by {@link #write(Plan, Path)}. Provider versions and invokes are not part of
-     * the file, so they come back empty.
+     * the file, so they come back empty. A plan written before {@code synth} left the root stack's type out of its
+     * URNs, as the engine does, is read with the engine's URNs ({@link Urns#withoutRootStackType}), so that it compares
+     * with a newer plan resource by resource.
      */
     public static Plan read(Path file) throws IOException {
         JsonNode root;
@@ -84,22 +87,26 @@ public final class PlanJson {
         }
         var resources = new ArrayList<Plan.PlannedResource>();
         for (var r : root.path("resources")) {
-            var urn = r.path("urn").asText("");
+            var urn = Urns.withoutRootStackType(r.path("urn").asText(""));
             if (urn.isEmpty() || !r.path("type").isTextual() || !r.path("inputs").isObject()) {
                 problems.add("resources[" + resources.size() + "]: expected 'urn', 'type' and 'inputs'");
                 continue;
             }
             var dependsOn = new ArrayList<String>();
-            r.path("dependsOn").forEach(d -> dependsOn.add(d.asText()));
+            r.path("dependsOn").forEach(d -> dependsOn.add(Urns.withoutRootStackType(d.asText())));
             var aliases = new ArrayList<String>();
-            r.path("aliases").forEach(a -> aliases.add(a.asText()));
+            r.path("aliases").forEach(a -> aliases.add(Urns.withoutRootStackType(a.asText())));
+            dependsOn.sort(null);
+            aliases.sort(null);
             resources.add(new Plan.PlannedResource(urn, r.path("type").asText(), r.path("name").asText(),
-                    r.path("parent").asText(""), r.path("custom").asBoolean(true), (ObjectNode) r.get("inputs"),
+                    Urns.withoutRootStackType(r.path("parent").asText("")), r.path("custom").asBoolean(true), (ObjectNode) r.get("inputs"),
                     dependsOn, r.path("protect").asBoolean(false), "", aliases));
         }
         if (!problems.isEmpty()) {
             throw new InputException(file + ": not a plan written by synth: " + String.join("; ", problems));
         }
+        // Sorted by URN, as written; the engine's URNs of an older plan may sort otherwise.
+        resources.sort(Comparator.comparing(Plan.PlannedResource::urn));
         var outputs = root.path("outputs").isObject() ? (ObjectNode) root.get("outputs") : JsonNodeFactory.instance.objectNode();
         return new Plan(root.path("project").asText(""), root.path("stack").asText(""), resources, outputs, List.of());
     }

@@ -5,7 +5,6 @@ import com.google.protobuf.Value;
 import com.pulumi.Log;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.internal.Constants;
-import com.pulumi.core.internal.Urn;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
@@ -19,7 +18,6 @@ import pulumirpc.Resource.ResourceInvokeResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -71,7 +69,7 @@ final class RecordingMonitor extends MockMonitor {
 
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
-        var urn = urn(stack, project, request.getParent(), request.getType(), request.getName());
+        var urn = Urns.of(stack, project, request.getParent(), request.getType(), request.getName());
         registrations.add(new Registration(request, urn));
         var inputs = request.getObject().getFieldsMap();
         var bound = Struct.newBuilder();
@@ -89,25 +87,10 @@ final class RecordingMonitor extends MockMonitor {
     }
 
     /**
-     * The URN the SDK's {@code Urn.create} makes, without its two regular-expression parses per resource (a twentieth
-     * of a large synth): a child's type is its parent's qualified type, {@code $}, its own. Types never contain
-     * {@code ::}.
-     */
-    static String urn(String stack, String project, String parent, String type, String name) {
-        var prefix = "urn:pulumi:" + stack + "::" + project + "::";
-        if (parent.isEmpty()) {
-            return prefix + type + "::" + name;
-        }
-        int typeEnd = parent.indexOf("::", prefix.length());
-        if (!parent.startsWith(prefix) || typeEnd < 0) {
-            return Urn.create(stack, project, Optional.of(parent), type, name);
-        }
-        return prefix + parent.substring(prefix.length(), typeEnd) + "$" + type + "::" + name;
-    }
-
-    /**
-     * The URN an alias names, as the engine resolves it: what the alias spec leaves out (stack, project, type,
-     * parent) is the resource's own.
+     * The URN an alias names, as the engine resolves it ({@code collapseAliasToUrn} in pulumi's
+     * {@code pkg/resource/deploy/step_generator.go}): what the alias spec leaves out (stack, project, type, parent) is
+     * the resource's own, and the URN follows {@link Urns#of}. (The engine also takes a parent that was itself found
+     * by an alias under its old URN; offline there is no old state to find it in.)
      */
     String aliasUrn(AliasOuterClass.Alias alias, RegisterResourceRequest request) {
         if (alias.hasUrn()) {
@@ -119,7 +102,7 @@ final class RecordingMonitor extends MockMonitor {
             case NOPARENT -> "";
             case PARENT_NOT_SET -> request.getParent();
         };
-        return urn(spec.getStack().isEmpty() ? stack : spec.getStack(), spec.getProject().isEmpty() ? project : spec.getProject(),
+        return Urns.of(spec.getStack().isEmpty() ? stack : spec.getStack(), spec.getProject().isEmpty() ? project : spec.getProject(),
                 parent, spec.getType().isEmpty() ? request.getType() : spec.getType(),
                 spec.getName().isEmpty() ? request.getName() : spec.getName());
     }

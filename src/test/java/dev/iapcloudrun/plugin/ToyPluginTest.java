@@ -66,7 +66,7 @@ class ToyPluginTest {
                 .call();
 
         var response = construction.ok();
-        assertThat(response.getUrn()).startsWith("urn:pulumi:dev::plugin-test::").endsWith("$" + Greeter.TYPE + "::greet");
+        assertThat(response.getUrn()).isEqualTo("urn:pulumi:dev::plugin-test::" + Greeter.TYPE + "::greet");
         assertThat(construction.registrations()).extracting(r -> r.getType() + " " + r.getName())
                 .containsExactly(Greeter.TYPE + " greet", Note.TYPE + " greet-note");
         var note = construction.registered(Note.TYPE);

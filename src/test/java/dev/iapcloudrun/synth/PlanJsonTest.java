@@ -1,6 +1,7 @@
 package dev.iapcloudrun.synth;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.iapcloudrun.review.PlanDiff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +21,22 @@ class PlanJsonTest {
     private static Plan.PlannedResource member(String name, List<String> aliases) {
         return new Plan.PlannedResource(URN + name, "gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember", name, "",
                 true, JsonNodeFactory.instance.objectNode().put("member", "user:zoe@acme.example"), List.of(), false, "9.37.0", aliases);
+    }
+
+    @Test
+    void readsAPlanWrittenWithTheRootStackTypeInItsUrnsWithTheEnginesUrns(@TempDir Path dir) throws IOException {
+        // Before synth followed the engine, it wrote every URN below the stack with the root stack's type first.
+        var golden = Path.of("src/test/resources/plans/dev.json");
+        var text = Files.readString(golden);
+        var old = Pattern.compile("\"urn:pulumi:dev::iap-cloudrun::(?!pulumi:pulumi:Stack::)").matcher(text)
+                .replaceAll(Matcher.quoteReplacement("\"urn:pulumi:dev::iap-cloudrun::pulumi:pulumi:Stack$"));
+        assertThat(old).contains("\"parent\": \"urn:pulumi:dev::iap-cloudrun::pulumi:pulumi:Stack$iap-cloudrun:index:IapCloudRunService::orders-api\"");
+        Files.writeString(dir.resolve("old.json"), old);
+
+        var read = PlanJson.read(dir.resolve("old.json"));
+
+        assertThat(PlanJson.write(read)).isEqualTo(PlanJson.write(PlanJson.read(golden)));
+        assertThat(PlanDiff.between(read, PlanJson.read(golden)).isEmpty()).as("diff OLD.json NEW.json: nothing changed").isTrue();
     }
 
     @Test
