@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import static dev.iapcloudrun.plugin.PluginHarness.Construction.inputs;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -300,8 +301,29 @@ class ComponentsConstructTest {
         assertThat(construction.registrations()).map(r -> inputs(r).toString()).noneMatch(text -> text.contains(OAUTH_SECRET));
         assertThat(construction.registeredOutputs().toString()).doesNotContain(OAUTH_SECRET);
         assertThat(construction.ok().toString()).doesNotContain(OAUTH_SECRET);
+        // Above DEBUG only: SDK 1.36.1 copies every registration into DEBUG messages, see the test below.
         assertThat(logAbove(LogSeverity.DEBUG, construction)).doesNotContain(OAUTH_SECRET);
         assertThat(plugin.stderr()).doesNotContain(OAUTH_SECRET);
+    }
+
+    /*
+     * SDK 1.36.1 logs every resource registration to the engine at DEBUG severity ("Registering resource monitor
+     * start: ..., request=<the whole RegisterResourceRequest>", and "... end: ..., result=<the response>"), secret
+     * values included in plain text inside their signature objects; upstream, pulumi/pulumi-java#618 ("How to make
+     * sure we never log secrets") is open. The Pulumi CLI prints DEBUG messages with --debug, and its verbose logs
+     * (-v) record them. This pins it: when it fails, the SDK stopped, and the test above can check the whole log.
+     */
+    @Test
+    void sdk1361SendsEveryRegistrationToTheEnginesDebugLogSecretsIncluded() {
+        var construction = oauthClient("secret-in-debug-log", PluginHarness.secret(OAUTH_SECRET)).call();
+
+        construction.ok();
+        var leaking = construction.logs().stream().filter(log -> log.getMessage().contains(OAUTH_SECRET)).toList();
+        assertThat(leaking).isNotEmpty().allSatisfy(log -> {
+            assertThat(log.getSeverity()).isEqualTo(LogSeverity.DEBUG);
+            assertThat(log.getMessage()).matches("(?s)Registering resource monitor (start|end): t=" + Pattern.quote(SETTINGS)
+                    + ", name=secret-in-debug-log, .*");
+        });
     }
 
     // ---------------------------------------------------------------------------------------------------------------
