@@ -258,7 +258,7 @@ class ComponentsConstructTest {
         var zoe = construction.registrations().stream().filter(r -> r.getName().equals("orders-additive-user:zoe@acme.example"))
                 .findFirst().orElseThrow();
         assertThat(child(zoe).aliases()).as("from the name as written, which grants made before were named")
-                .containsExactly("urn:pulumi:dev::plugin-test::pulumi:pulumi:Stack$" + IapAccessorBinding.TYPE + "$" + ACCESSOR_MEMBER
+                .containsExactly("urn:pulumi:dev::plugin-test::" + IapAccessorBinding.TYPE + "$" + ACCESSOR_MEMBER
                         + "::orders-additive-user:Zoe@Acme.example");
     }
 
