@@ -224,6 +224,11 @@ public final class IapCloudRunService extends ComponentResource {
 
     /** Principals of a list input, each checked, duplicates (as IAM compares them) refused. */
     static void principals(InputChecks c, String input, List<String> written, List<Principal> into) {
+        if (!c.checking()) {
+            // The first pass refused every malformed or repeated principal.
+            written.forEach(text -> into.add(new Principal(text)));
+            return;
+        }
         var seen = new HashMap<String, Map.Entry<String, Integer>>();
         for (int i = 0; i < written.size(); i++) {
             var text = written.get(i);
@@ -294,13 +299,13 @@ public final class IapCloudRunService extends ComponentResource {
                 .name(checks.gate(Output.of(name)))
                 .project(in.project())
                 .location(in.region())
-                .ingress(in.ingress().applyValue(IapCloudRunService::ingressWire))
+                .ingress(InputChecks.map(in.ingress(), IapCloudRunService::ingressWire))
                 .iapEnabled(in.iap())
                 // Always sent, even when false, so that a plan shows the invoker check is on.
                 .invokerIamDisabled(in.publicAccess())
                 .deletionProtection(in.deletionProtection())
                 .template(template.build());
-        in.labels().ifPresent(labels -> service.labels(labels.applyValue(list -> {
+        in.labels().ifPresent(labels -> service.labels(InputChecks.map(labels, list -> {
             var byKey = new TreeMap<String, String>();
             list.forEach(label -> byKey.put(label.key(), label.value()));
             return (Map<String, String>) byKey;
@@ -323,7 +328,7 @@ public final class IapCloudRunService extends ComponentResource {
         if (in.env().isEmpty() && in.secrets().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(in.env().orElse(Output.of(List.of())).applyValue(env -> {
+        return Optional.of(InputChecks.map(in.env().orElse(Output.of(List.of())), env -> {
             var byName = new TreeMap<String, ServiceTemplateContainerEnvArgs>();
             env.forEach(variable -> byName.put(variable.name(), ServiceTemplateContainerEnvArgs.builder()
                     .name(variable.name()).value(variable.value()).build()));

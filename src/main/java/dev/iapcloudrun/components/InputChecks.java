@@ -113,6 +113,23 @@ final class InputChecks {
         refuse(input, "missing; expected " + expected);
     }
 
+    /** Whether this is the first pass, which checks; the second only builds from what the first accepted. */
+    boolean checking() {
+        return now;
+    }
+
+    /**
+     * {@code f} of a value: computed at once when the value is known now and no secret, else when it resolves. A
+     * large stack has thousands of inputs, nearly all known; an apply for each would cost the SDK a task apiece.
+     */
+    static <T, R> Output<R> map(Output<T> value, Function<T, R> f) {
+        var data = data(value);
+        if (data.isPresent() && data.get().isKnown() && !data.get().isSecret() && data.get().getResources().isEmpty()) {
+            return Output.of(f.apply(data.get().getValueNullable()));
+        }
+        return value.applyValue(f);
+    }
+
     /** {@code value}, once every rule over two inputs that waited for deployment has passed. */
     <T> Output<T> gate(Output<T> value) {
         return deferred.isEmpty() ? value : Output.all(deferred).apply(passed -> value);

@@ -6,6 +6,7 @@ import dev.iapcloudrun.spec.Principal;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -57,33 +58,33 @@ public final class InputRules {
     private InputRules() {}
 
     public static Optional<String> projectId(String project) {
-        return refuse(!PROJECT_ID.matcher(project).matches(), "found \"" + project
+        return refuse(!PROJECT_ID.matcher(project).matches(), () -> "found \"" + project
                 + "\"; expected a project id: 6 to 30 lower-case letters, digits or hyphens, starting with a letter");
     }
 
     public static Optional<String> projectNumber(String number) {
-        return refuse(!PROJECT_NUMBER.matcher(number).matches(), "found \"" + number + "\"; expected the project number, 6 to 19 digits");
+        return refuse(!PROJECT_NUMBER.matcher(number).matches(), () -> "found \"" + number + "\"; expected the project number, 6 to 19 digits");
     }
 
     public static Optional<String> region(String region, Set<String> knownRegions) {
-        return refuse(!REGION.matcher(region).matches(), "found \"" + region + "\"; " + DidYouMean.hint(region, knownRegions)
+        return refuse(!REGION.matcher(region).matches(), () -> "found \"" + region + "\"; " + DidYouMean.hint(region, knownRegions)
                 + "expected a Cloud Run region such as europe-west1");
     }
 
     public static Optional<String> serviceName(String name) {
-        return refuse(!SERVICE_NAME.matcher(name).matches(), "found \"" + name + "\"; expected a Cloud Run service name: "
+        return refuse(!SERVICE_NAME.matcher(name).matches(), () -> "found \"" + name + "\"; expected a Cloud Run service name: "
                 + "at most 49 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen");
     }
 
     public static Optional<String> image(String image) {
-        return refuse(!IMAGE.matcher(image).matches(), "found \"" + image + "\"; expected an image reference such as "
+        return refuse(!IMAGE.matcher(image).matches(), () -> "found \"" + image + "\"; expected an image reference such as "
                 + "europe-west1-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG or ...IMAGE@sha256:DIGEST (lower-case path, "
                 + "a tag of letters, digits, '.', '_' or '-', a digest of 64 hex digits)");
     }
 
     /** One of {@code allowed}, with "did you mean" for a near miss. */
     public static Optional<String> oneOf(String value, List<String> allowed) {
-        return refuse(!allowed.contains(value), "found \"" + value + "\"; " + DidYouMean.hint(value, allowed)
+        return refuse(!allowed.contains(value), () -> "found \"" + value + "\"; " + DidYouMean.hint(value, allowed)
                 + "expected one of " + String.join(", ", allowed));
     }
 
@@ -95,7 +96,7 @@ public final class InputRules {
         if (!SERVICE_ACCOUNT.matcher(email).matches()) {
             return Optional.of("found \"" + email + "\"; expected a service account email such as runner@my-project.iam.gserviceaccount.com");
         }
-        return refuse(isDefaultServiceAccount(email) && !allowDefault, "found the project's default service account \""
+        return refuse(isDefaultServiceAccount(email) && !allowDefault, () -> "found the project's default service account \""
                 + email + "\"; " + DEFAULT_ACCOUNT_RISK + "; expected a dedicated service account (leave serviceAccount out "
                 + "and one is created), or policy.allowDefaultServiceAccounts: true to allow it with a warning");
     }
@@ -109,7 +110,7 @@ public final class InputRules {
             return Optional.of("the variable name \"" + name + "\" is reserved by Cloud Run (PORT, K_SERVICE, K_REVISION, "
                     + "K_CONFIGURATION and X_GOOGLE_*); expected another name (the container port is set with 'port')");
         }
-        return refuse(!ENV_NAME.matcher(name).matches(), "found the variable name \"" + name
+        return refuse(!ENV_NAME.matcher(name).matches(), () -> "found the variable name \"" + name
                 + "\"; expected letters, digits and underscores, not starting with a digit");
     }
 
@@ -119,16 +120,16 @@ public final class InputRules {
     }
 
     public static Optional<String> secret(String secret) {
-        return refuse(!SECRET.matcher(secret).matches(), "found \"" + secret
+        return refuse(!SECRET.matcher(secret).matches(), () -> "found \"" + secret
                 + "\"; expected a Secret Manager secret id (letters, digits, - and _) or projects/PROJECT/secrets/ID");
     }
 
     public static Optional<String> secretVersion(String version) {
-        return refuse(!SECRET_VERSION.matcher(version).matches(), "found \"" + version + "\"; expected a version number or latest");
+        return refuse(!SECRET_VERSION.matcher(version).matches(), () -> "found \"" + version + "\"; expected a version number or latest");
     }
 
     public static Optional<String> cpu(String cpu) {
-        return refuse(!CPU.matcher(cpu).matches(), "found \"" + cpu + "\"; expected 1, 2, 4, 6, 8 or millicpu such as 500m");
+        return refuse(!CPU.matcher(cpu).matches(), () -> "found \"" + cpu + "\"; expected 1, 2, 4, 6, 8 or millicpu such as 500m");
     }
 
     public static Optional<String> memory(String memory) {
@@ -136,7 +137,7 @@ public final class InputRules {
             return Optional.of("found \"" + memory + "\"; expected a size in Mi or Gi such as 512Mi or 2Gi");
         }
         long mib = mebibytes(memory);
-        return refuse(mib < 128 || mib > 32 * 1024, "found \"" + memory + "\"; expected 128Mi to 32Gi");
+        return refuse(mib < 128 || mib > 32 * 1024, () -> "found \"" + memory + "\"; expected 128Mi to 32Gi");
     }
 
     /**
@@ -166,12 +167,12 @@ public final class InputRules {
     }
 
     public static Optional<String> timeout(String timeout) {
-        return refuse(!TIMEOUT.matcher(timeout).matches() || Integer.parseInt(timeout.substring(0, timeout.length() - 1)) > MAX_TIMEOUT_SECONDS,
+        return refuse(!TIMEOUT.matcher(timeout).matches() || Integer.parseInt(timeout.substring(0, timeout.length() - 1)) > MAX_TIMEOUT_SECONDS, () ->
                 "found \"" + timeout + "\"; expected seconds from 1s to 3600s, such as 300s");
     }
 
     public static Optional<String> between(int value, int min, int max) {
-        return refuse(value < min || value > max, "found " + value + "; expected a whole number from " + min + " to " + max);
+        return refuse(value < min || value > max, () -> "found " + value + "; expected a whole number from " + min + " to " + max);
     }
 
     public static Optional<String> port(int port) {
@@ -187,17 +188,17 @@ public final class InputRules {
     }
 
     public static Optional<String> minAndMax(int min, int max) {
-        return refuse(min > max, "minInstances (" + min + ") is greater than maxInstances (" + max + "); expected min <= max");
+        return refuse(min > max, () -> "minInstances (" + min + ") is greater than maxInstances (" + max + "); expected min <= max");
     }
 
     /** Public access switches the invoker check off, which IAP's own check relies on. */
     public static Optional<String> publicWithIap(boolean iap, boolean publicAccess) {
-        return refuse(iap && publicAccess, "public access (the invoker check switched off) cannot be combined with IAP; "
+        return refuse(iap && publicAccess, () -> "public access (the invoker check switched off) cannot be combined with IAP; "
                 + "expected public: false, or iap: false to make the service public on purpose");
     }
 
     public static Optional<String> accessorsWithoutIap(boolean iap) {
-        return refuse(!iap, "IAP accessors need IAP; expected no accessors when iap is false");
+        return refuse(!iap, () -> "IAP accessors need IAP; expected no accessors when iap is false");
     }
 
     /** Why {@code text} may not be granted access, or empty when it may: see {@link Principal#problem}. */
@@ -216,31 +217,31 @@ public final class InputRules {
     }
 
     public static Optional<String> conditionTitle(String title) {
-        return refuse(title.isBlank() || title.length() > MAX_CONDITION_TITLE, (title.isBlank() ? "found an empty title"
+        return refuse(title.isBlank() || title.length() > MAX_CONDITION_TITLE, () -> (title.isBlank() ? "found an empty title"
                 : "found a title of " + title.length() + " characters") + "; expected a title of 1 to " + MAX_CONDITION_TITLE + " characters");
     }
 
     public static Optional<String> conditionExpression(String expression) {
-        return refuse(expression.isBlank(), "found an empty expression; expected a CEL expression");
+        return refuse(expression.isBlank(), () -> "found an empty expression; expected a CEL expression");
     }
 
     public static Optional<String> oauthClientId(String clientId) {
-        return refuse(!clientId.endsWith(OAUTH_CLIENT_ID_SUFFIX), "found \"" + clientId + "\"; expected an OAuth client id ending in "
+        return refuse(!clientId.endsWith(OAUTH_CLIENT_ID_SUFFIX), () -> "found \"" + clientId + "\"; expected an OAuth client id ending in "
                 + OAUTH_CLIENT_ID_SUFFIX);
     }
 
     public static Optional<String> labelKey(String key) {
-        return refuse(!LABEL_KEY.matcher(key).matches(), "found the label key \"" + key
+        return refuse(!LABEL_KEY.matcher(key).matches(), () -> "found the label key \"" + key
                 + "\"; expected at most 63 lower-case letters, digits, _ or -, starting with a letter");
     }
 
     public static Optional<String> labelValue(String value) {
-        return refuse(!LABEL_VALUE.matcher(value).matches(), "found the label value \"" + value
+        return refuse(!LABEL_VALUE.matcher(value).matches(), () -> "found the label value \"" + value
                 + "\"; expected at most 63 lower-case letters, digits, _ or -");
     }
 
     public static Optional<String> labelCount(int count) {
-        return refuse(count > MAX_LABELS, "found " + count + " labels; expected at most " + MAX_LABELS);
+        return refuse(count > MAX_LABELS, () -> "found " + count + " labels; expected at most " + MAX_LABELS);
     }
 
     private static long mebibytes(String memory) {
@@ -252,7 +253,8 @@ public final class InputRules {
         return cpus == Math.floor(cpus) ? String.valueOf((long) cpus) : String.valueOf(cpus);
     }
 
-    private static Optional<String> refuse(boolean refused, String message) {
-        return refused ? Optional.of(message) : Optional.empty();
+    private static Optional<String> refuse(boolean refused, Supplier<String> message) {
+        // The message is built only for a refused value: the rules run on every input of every component.
+        return refused ? Optional.of(message.get()) : Optional.empty();
     }
 }
