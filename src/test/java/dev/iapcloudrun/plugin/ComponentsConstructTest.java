@@ -73,8 +73,15 @@ class ComponentsConstructTest {
 
     private static PluginHarness plugin;
 
+    /**
+     * The plugin that serves previews. The engine starts a plugin per operation, so one process sees either previews
+     * or updates; served by one process, a preview after updates now and then read its service's URI as a known null.
+     */
+    private static PluginHarness previewPlugin;
+
     @BeforeAll
     static void startThePlugin() throws Exception {
+        previewPlugin = PluginHarness.start(PluginHarness.fromTestClasses(ComponentPlugin.class));
         plugin = PluginHarness.start(PluginHarness.fromTestClasses(ComponentPlugin.class));
         // IapProjectSetup looks the project's number up; the real one, as the cloud would answer.
         plugin.engine().answering(GcpTypes.GET_PROJECT,
@@ -85,6 +92,9 @@ class ComponentsConstructTest {
     static void stopThePlugin() throws Exception {
         if (plugin != null) {
             plugin.close();
+        }
+        if (previewPlugin != null) {
+            previewPlugin.close();
         }
     }
 
@@ -101,7 +111,11 @@ class ComponentsConstructTest {
 
     /** A service with a bit of everything: nested lists, integers, booleans, a secret of another project, invokers. */
     private static PluginHarness.Construct service(String name) {
-        return plugin.construct(IapCloudRunService.TYPE, name)
+        return service(plugin, name);
+    }
+
+    private static PluginHarness.Construct service(PluginHarness served, String name) {
+        return served.construct(IapCloudRunService.TYPE, name)
                 .input("project", "acme-dev")
                 .input("region", "europe-west1")
                 .input("projectNumber", PROJECT_NUMBER)
@@ -164,7 +178,11 @@ class ComponentsConstructTest {
 
     /** Accessors of the service "orders" with a condition; one member written with capitals, which IAM ignores. */
     private static PluginHarness.Construct accessors(String name, String mode) {
-        return plugin.construct(IapAccessorBinding.TYPE, name)
+        return accessors(plugin, name, mode);
+    }
+
+    private static PluginHarness.Construct accessors(PluginHarness served, String name, String mode) {
+        return served.construct(IapAccessorBinding.TYPE, name)
                 .input("project", "acme-dev")
                 .input("region", "europe-west1")
                 .input("serviceName", "orders")
@@ -331,7 +349,7 @@ class ComponentsConstructTest {
 
     @Test
     void aPreviewWithTheImageAndTheIapAgentUnknownRegistersTheServiceWithUnknowns() {
-        var construction = service("orders-preview").dryRun(true)
+        var construction = service(previewPlugin, "orders-preview").dryRun(true)
                 .input("image", PluginHarness.unknown())
                 .input("iapAgentMember", PluginHarness.unknown())
                 .call();
@@ -347,7 +365,7 @@ class ComponentsConstructTest {
 
     @Test
     void aPreviewWithTheServiceNameUnknownRegistersTheAuthoritativeBindingWithIt() {
-        var construction = accessors("orders-accessors-preview", "authoritative").dryRun(true)
+        var construction = accessors(previewPlugin, "orders-accessors-preview", "authoritative").dryRun(true)
                 .input("serviceName", PluginHarness.unknown())
                 .call();
 
