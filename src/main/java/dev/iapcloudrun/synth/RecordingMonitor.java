@@ -93,18 +93,7 @@ final class RecordingMonitor extends MockMonitor {
      * by an alias under its old URN; offline there is no old state to find it in.)
      */
     String aliasUrn(AliasOuterClass.Alias alias, RegisterResourceRequest request) {
-        if (alias.hasUrn()) {
-            return alias.getUrn();
-        }
-        var spec = alias.getSpec();
-        var parent = switch (spec.getParentCase()) {
-            case PARENTURN -> spec.getParentUrn();
-            case NOPARENT -> "";
-            case PARENT_NOT_SET -> request.getParent();
-        };
-        return Urns.of(spec.getStack().isEmpty() ? stack : spec.getStack(), spec.getProject().isEmpty() ? project : spec.getProject(),
-                parent, spec.getType().isEmpty() ? request.getType() : spec.getType(),
-                spec.getName().isEmpty() ? request.getName() : spec.getName());
+        return Urns.ofAlias(stack, project, alias, request);
     }
 
     @Override

@@ -59,4 +59,24 @@ public final class Urns {
                 ? urn.substring(0, afterProject + 2) + urn.substring(afterProject + ROOT_STACK_PARENT.length())
                 : urn;
     }
+
+    /**
+     * The URN an alias names, as the engine resolves it ({@code collapseAliasToUrn} in pulumi's
+     * {@code pkg/resource/deploy/step_generator.go}): what the alias spec leaves out (stack, project, type, parent) is
+     * the resource's own, {@code request}'s, in stack {@code stack} of {@code project}.
+     */
+    public static String ofAlias(String stack, String project, pulumirpc.AliasOuterClass.Alias alias, pulumirpc.Resource.RegisterResourceRequest request) {
+        if (alias.hasUrn()) {
+            return alias.getUrn();
+        }
+        var spec = alias.getSpec();
+        var parent = switch (spec.getParentCase()) {
+            case PARENTURN -> spec.getParentUrn();
+            case NOPARENT -> "";
+            case PARENT_NOT_SET -> request.getParent();
+        };
+        return of(spec.getStack().isEmpty() ? stack : spec.getStack(), spec.getProject().isEmpty() ? project : spec.getProject(),
+                parent, spec.getType().isEmpty() ? request.getType() : spec.getType(),
+                spec.getName().isEmpty() ? request.getName() : spec.getName());
+    }
 }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,13 +34,7 @@ class ComponentGuardrailsTest {
     private record Run(TestResult result, List<String> registered) {
 
         String failure() {
-            return result.exceptions().stream().map(e -> {
-                Throwable cause = e;
-                while (cause.getCause() != null) {
-                    cause = cause.getCause();
-                }
-                return cause.getMessage();
-            }).collect(Collectors.joining("\n")) + String.join("\n", result.errors());
+            return IapProjectSetupTest.failure(result);
         }
     }
 

@@ -97,7 +97,8 @@ class IapProjectSetupTest {
         }
     }
 
-    private static String failure(TestResult result) {
+    /** Why a program run failed: the innermost message of each exception, then the errors it logged. */
+    static String failure(TestResult result) {
         return result.exceptions().stream().map(e -> {
             Throwable cause = e;
             while (cause.getCause() != null) {

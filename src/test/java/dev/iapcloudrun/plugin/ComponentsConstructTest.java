@@ -27,6 +27,7 @@ import dev.iapcloudrun.provider.gcp.GcpProvider;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.synth.OfflineEngine;
+import dev.iapcloudrun.synth.Urns;
 import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.StructJson;
 import org.junit.jupiter.api.AfterAll;
@@ -536,25 +537,7 @@ class ComponentsConstructTest {
     private static Child child(RegisterResourceRequest request) {
         return new Child(request.getType(), request.getName(), request.getParent(), request.getCustom(), request.getProtect(),
                 request.getVersion(), inputs(request), request.getDependenciesList().stream().distinct().sorted().toList(),
-                request.getAliasesList().stream().map(alias -> aliasUrn(alias, request)).distinct().sorted().toList());
-    }
-
-    /** The URN an alias names, as the engine resolves it: what the alias leaves out is the resource's own. */
-    private static String aliasUrn(AliasOuterClass.Alias alias, RegisterResourceRequest request) {
-        if (alias.hasUrn()) {
-            return alias.getUrn();
-        }
-        var spec = alias.getSpec();
-        var parent = switch (spec.getParentCase()) {
-            case PARENTURN -> spec.getParentUrn();
-            case NOPARENT -> "";
-            case PARENT_NOT_SET -> request.getParent();
-        };
-        return Urn.create(spec.getStack().isEmpty() ? PluginHarness.STACK : spec.getStack(),
-                spec.getProject().isEmpty() ? PluginHarness.PROJECT : spec.getProject(),
-                parent.isEmpty() ? Optional.empty() : Optional.of(parent),
-                spec.getType().isEmpty() ? request.getType() : spec.getType(),
-                spec.getName().isEmpty() ? request.getName() : spec.getName());
+                request.getAliasesList().stream().map(alias -> Urns.ofAlias(PluginHarness.STACK, PluginHarness.PROJECT, alias, request)).distinct().sorted().toList());
     }
 
     /** The Java API run offline in this JVM, in the plugin's project and stack. */
