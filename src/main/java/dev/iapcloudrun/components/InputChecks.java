@@ -7,8 +7,11 @@ import dev.iapcloudrun.spec.InputException;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -30,26 +33,38 @@ final class InputChecks {
     private final boolean now;
     private final List<String> problems = new ArrayList<>();
     private final List<Output<Boolean>> deferred = new ArrayList<>();
+    /** The values the first pass checked: the second takes them as they are and checks every other one as it resolves. */
+    private final Set<Output<?>> checked;
 
-    private InputChecks(String component, String name, boolean now) {
+    /**
+     * What the first pass checked, handed to the second across the component's call of its superclass constructor,
+     * which Java allows no local variable across. Both passes run on the constructor's thread, one right after the other.
+     */
+    private static final ThreadLocal<Set<Output<?>>> CHECKED_FIRST = new ThreadLocal<>();
+
+    private InputChecks(String component, String name, boolean now, Set<Output<?>> checked) {
         this.component = component;
         this.name = name;
         this.now = now;
+        this.checked = checked;
     }
 
     /** The first pass: checks what is known now and refuses it all at once. */
     static <T> String now(String component, String name, Function<InputChecks, T> inputs) {
-        var checks = new InputChecks(component, name, true);
+        var checks = new InputChecks(component, name, true, Collections.newSetFromMap(new IdentityHashMap<>()));
         inputs.apply(checks);
         if (!checks.problems.isEmpty()) {
             throw new InputException(checks.refusal(checks.problems));
         }
+        CHECKED_FIRST.set(checks.checked);
         return name;
     }
 
     /** The second pass: the inputs, each value known only later checked when it resolves. */
     static InputChecks later(String component, String name) {
-        return new InputChecks(component, name, false);
+        var checked = CHECKED_FIRST.get();
+        CHECKED_FIRST.remove();
+        return new InputChecks(component, name, false, checked == null ? Set.of() : checked);
     }
 
     /** An optional input: checked when present. */
@@ -72,12 +87,14 @@ final class InputChecks {
             return Optional.empty();
         }
         var data = data(value);
-        if (data.isPresent() && data.get().isKnown()) {
+        // A value that comes from another resource is refused even when that resource happens to have answered
+        // already: the resources a program declares must not depend on how fast the engine answers.
+        if (data.isPresent() && data.get().isKnown() && data.get().getResources().isEmpty()) {
             return Optional.ofNullable(data.get().getValueNullable());
         }
         if (now) {
-            problems.add(at(input) + "is not known yet when the component is created (it waits for another resource or an "
-                    + "apply); " + why + ", so it must be a value the program holds: pass it as a plain value");
+            problems.add(at(input) + "comes from another resource or is not known when the component is created; " + why
+                    + ", so it must be a value the program holds: pass it as a plain value");
         }
         return Optional.empty();
     }
@@ -87,12 +104,15 @@ final class InputChecks {
         if (a == null || b == null) {
             return;
         }
-        var da = data(a);
-        var db = data(b);
-        boolean known = da.isPresent() && db.isPresent();
-        if (now && known && da.get().isKnown() && db.get().isKnown()) {
-            rule.apply(da.get().getValueNullable(), db.get().getValueNullable()).ifPresent(p -> problems.add(at(input) + p));
-        } else if (!now && !known) {
+        if (now) {
+            var da = data(a);
+            var db = data(b);
+            if (da.isPresent() && db.isPresent() && da.get().isKnown() && db.get().isKnown()) {
+                rule.apply(da.get().getValueNullable(), db.get().getValueNullable()).ifPresent(p -> problems.add(at(input) + p));
+                checked.add(a);
+                checked.add(b);
+            }
+        } else if (!checked.contains(a) || !checked.contains(b)) {
             deferred.add(Output.tuple(a, b).applyValue(t -> {
                 rule.apply(t.t1, t.t2).ifPresent(p -> {
                     throw new InputException(refusal(List.of(at(input) + p)));
@@ -137,13 +157,18 @@ final class InputChecks {
 
     private <T> Output<T> check(String input, Output<T> value, Function<T, Optional<String>> rule) {
         var data = data(value);
-        if (data.isPresent()) {
-            if (now && data.get().isKnown() && data.get().getValueNullable() != null) {
+        if (now) {
+            if (data.isPresent() && data.get().isKnown() && data.get().getValueNullable() != null) {
                 rule.apply(data.get().getValueNullable()).ifPresent(p -> problems.add(at(input) + p));
+                checked.add(value);
             }
             return value;
         }
-        return now ? value : value.applyValue(v -> {
+        // Checked in the first pass; any other value is checked as it resolves, even one that has resolved since.
+        if (checked.contains(value)) {
+            return value;
+        }
+        return value.applyValue(v -> {
             rule.apply(v).ifPresent(p -> {
                 throw new InputException(refusal(List.of(at(input) + p)));
             });

@@ -184,8 +184,8 @@ class ComponentGuardrailsTest {
             new IapAccessorBinding("orders-accessors", accessors().mode("additive")
                     .members(account.urn().applyValue(urn -> List.of("serviceAccount:caller@acme-dev.iam.gserviceaccount.com"))).build(), null);
         });
-        assertThat(later.failure()).contains("IapAccessorBinding 'orders-accessors' input 'members': is not known yet when the component "
-                + "is created (it waits for another resource or an apply); with mode additive each member's grant is a resource named "
+        assertThat(later.failure()).contains("IapAccessorBinding 'orders-accessors' input 'members': comes from another resource or is not "
+                + "known when the component is created; with mode additive each member's grant is a resource named "
                 + "after its principal, so it must be a value the program holds: pass it as a plain value");
     }
 
