@@ -381,11 +381,25 @@ class ComponentsConstructTest {
     // ---------------------------------------------------------------------------------------------------------------
     // Refused inputs: Construct fails with the Java API's message, and nothing is registered.
 
+    /*
+     * Each refusal is served by a plugin process of its own. A failed Construct leaves SDK 1.36.1's process failing the
+     * next Constructs it serves ("Multiple exceptions occurred", with the earlier component's exception); the engine
+     * stops at the first failure, so a real process never serves one after another.
+     */
+
+    /** A plugin process for one refused Construct. */
+    private static PluginHarness freshPlugin() throws Exception {
+        return PluginHarness.start(PluginHarness.fromTestClasses(ComponentPlugin.class));
+    }
+
     @Test
-    void failsWhenAnAccessorIsPublicWithTheJavaApisMessage() {
-        var construction = accessors("orders-public", "authoritative")
-                .input("members", List.of("user:zoe@acme.example", "allUsers"))
-                .call();
+    void failsWhenAnAccessorIsPublicWithTheJavaApisMessage() throws Exception {
+        Construction construction;
+        try (var fresh = freshPlugin()) {
+            construction = accessors(fresh, "orders-public", "authoritative")
+                    .input("members", List.of("user:zoe@acme.example", "allUsers"))
+                    .call();
+        }
 
         var message = javaRefusal(ctx -> new IapAccessorBinding("orders-public",
                 accessorsArgs("authoritative").members("user:zoe@acme.example", "allUsers").build(), null));
@@ -394,8 +408,11 @@ class ComponentsConstructTest {
     }
 
     @Test
-    void failsWhenPublicAccessMeetsIapWithTheJavaApisMessage() {
-        var construction = service("orders-public").input("publicAccess", true).call();
+    void failsWhenPublicAccessMeetsIapWithTheJavaApisMessage() throws Exception {
+        Construction construction;
+        try (var fresh = freshPlugin()) {
+            construction = service(fresh, "orders-public").input("publicAccess", true).call();
+        }
 
         var message = javaRefusal(ctx -> new IapCloudRunService("orders-public", serviceArgs().publicAccess(true).build(), null));
         assertThat(message).startsWith("IapCloudRunService 'orders-public' input 'publicAccess': public access");
@@ -403,8 +420,11 @@ class ComponentsConstructTest {
     }
 
     @Test
-    void failsWhenAnInvokerIsMalformedWithTheJavaApisMessage() {
-        var construction = service("orders-malformed").input("invokers", List.of("Group:ops@acme.example")).call();
+    void failsWhenAnInvokerIsMalformedWithTheJavaApisMessage() throws Exception {
+        Construction construction;
+        try (var fresh = freshPlugin()) {
+            construction = service(fresh, "orders-malformed").input("invokers", List.of("Group:ops@acme.example")).call();
+        }
 
         var message = javaRefusal(ctx -> new IapCloudRunService("orders-malformed",
                 serviceArgs().invokers("Group:ops@acme.example").build(), null));
@@ -413,14 +433,19 @@ class ComponentsConstructTest {
     }
 
     @Test
-    void failsWithEveryRefusalOfTheOAuthSettingsAndNeverTheSecret() {
+    void failsWithEveryRefusalOfTheOAuthSettingsAndNeverTheSecret() throws Exception {
         // A malformed client id, and settings of one service without the service.
-        var construction = plugin.construct(IapOAuthClientSettings.TYPE, "orders-bad-oauth")
-                .input("projectNumber", PROJECT_NUMBER)
-                .input("region", "europe-west1")
-                .input("clientId", "not-a-client-id")
-                .input("clientSecret", PluginHarness.secret(OAUTH_SECRET))
-                .call();
+        Construction construction;
+        String stderr;
+        try (var fresh = freshPlugin()) {
+            construction = fresh.construct(IapOAuthClientSettings.TYPE, "orders-bad-oauth")
+                    .input("projectNumber", PROJECT_NUMBER)
+                    .input("region", "europe-west1")
+                    .input("clientId", "not-a-client-id")
+                    .input("clientSecret", PluginHarness.secret(OAUTH_SECRET))
+                    .call();
+            stderr = fresh.stderr();
+        }
 
         var message = javaRefusal(ctx -> new IapOAuthClientSettings("orders-bad-oauth", IapOAuthClientSettingsArgs.builder()
                 .projectNumber(PROJECT_NUMBER)
@@ -431,7 +456,7 @@ class ComponentsConstructTest {
         assertThat(message).startsWith("IapOAuthClientSettings 'orders-bad-oauth' has 2 refused inputs:\n");
         assertRefused(construction, message);
         assertThat(construction.logText()).doesNotContain(OAUTH_SECRET);
-        assertThat(plugin.stderr()).doesNotContain(OAUTH_SECRET);
+        assertThat(stderr).doesNotContain(OAUTH_SECRET);
     }
 
     /*
@@ -442,13 +467,16 @@ class ComponentsConstructTest {
      * language meets neither: its generated SDK makes mode a required argument.
      */
     @Test
-    void aMissingAccessorModeFailsWithTheSdksMessageNotTheComponents() {
-        var construction = plugin.construct(IapAccessorBinding.TYPE, "orders-no-mode")
-                .input("project", "acme-dev")
-                .input("region", "europe-west1")
-                .input("serviceName", "orders")
-                .input("members", List.of("user:zoe@acme.example"))
-                .call();
+    void aMissingAccessorModeFailsWithTheSdksMessageNotTheComponents() throws Exception {
+        Construction construction;
+        try (var fresh = freshPlugin()) {
+            construction = fresh.construct(IapAccessorBinding.TYPE, "orders-no-mode")
+                    .input("project", "acme-dev")
+                    .input("region", "europe-west1")
+                    .input("serviceName", "orders")
+                    .input("members", List.of("user:zoe@acme.example"))
+                    .call();
+        }
 
         construction.failed();
         var javaMessage = javaRefusal(ctx -> new IapAccessorBinding("orders-no-mode",

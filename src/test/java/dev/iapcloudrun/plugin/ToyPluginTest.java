@@ -35,6 +35,15 @@ class ToyPluginTest {
         }
     }
 
+    /**
+     * A plugin process of its own, for a Construct that fails or previews: after a failed Construct, SDK 1.36.1's
+     * process fails the next ones it serves, and the engine gives each operation, preview or update, a process of its
+     * own.
+     */
+    private static PluginHarness freshPlugin() throws Exception {
+        return PluginHarness.start(PluginHarness.fromTestClasses(ToyPlugin.class));
+    }
+
     @Test
     void theSchemaHasTheComponentWithItsInputsAndOutputs() {
         var schema = plugin.schema();
@@ -99,20 +108,26 @@ class ToyPluginTest {
     }
 
     @Test
-    void aPreviewWithAnUnknownInputConstructs() {
-        var construction = plugin.construct(Greeter.TYPE, "preview")
-                .dryRun(true)
-                .input("name", "Ada")
-                .input("greeting", PluginHarness.unknown())
-                .call();
+    void aPreviewWithAnUnknownInputConstructs() throws Exception {
+        PluginHarness.Construction construction;
+        try (var fresh = freshPlugin()) {
+            construction = fresh.construct(Greeter.TYPE, "preview")
+                    .dryRun(true)
+                    .input("name", "Ada")
+                    .input("greeting", PluginHarness.unknown())
+                    .call();
+        }
 
         assertThat(construction.state().path("inputsAtConstruction").asText()).contains("greeting: unknown");
         assertThat(inputs(construction.registered(Note.TYPE)).path("text").asText()).isEqualTo("[unknown]");
     }
 
     @Test
-    void aBadInputFailsConstructAndTheEngineLogGetsTheComponentsMessage() {
-        var construction = plugin.construct(Greeter.TYPE, "bad").input("name", "Ada").input("language", "fr").call();
+    void aBadInputFailsConstructAndTheEngineLogGetsTheComponentsMessage() throws Exception {
+        PluginHarness.Construction construction;
+        try (var fresh = freshPlugin()) {
+            construction = fresh.construct(Greeter.TYPE, "bad").input("name", "Ada").input("language", "fr").call();
+        }
 
         // The SDK answers with "Multiple exceptions occurred" alone; the component's message reaches the engine's log.
         assertThat(construction.failed().getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INTERNAL);
@@ -121,8 +136,11 @@ class ToyPluginTest {
     }
 
     @Test
-    void aMissingRequiredInputFailsConstruct() {
-        var construction = plugin.construct(Greeter.TYPE, "nameless").call();
+    void aMissingRequiredInputFailsConstruct() throws Exception {
+        PluginHarness.Construction construction;
+        try (var fresh = freshPlugin()) {
+            construction = fresh.construct(Greeter.TYPE, "nameless").call();
+        }
 
         construction.failed();
         assertThat(construction.logText()).contains("ERROR", "Missing required field name in type " + GreeterArgs.class.getName());
@@ -150,34 +168,43 @@ class ToyPluginTest {
     }
 
     @Test
-    void aSecretOutputValueFailsToDeserializeInSdk1361() {
-        var construction = plugin.construct(Greeter.TYPE, "secret-output")
-                .input("name", "Ada")
-                .input("greeting", PluginHarness.output("Psst", true, List.of()))
-                .call();
+    void aSecretOutputValueFailsToDeserializeInSdk1361() throws Exception {
+        PluginHarness.Construction construction;
+        try (var fresh = freshPlugin()) {
+            construction = fresh.construct(Greeter.TYPE, "secret-output")
+                    .input("name", "Ada")
+                    .input("greeting", PluginHarness.output("Psst", true, List.of()))
+                    .call();
+        }
 
         construction.failed();
         assertThat(construction.logText()).contains("Unsupported type for deserialization: OUTPUT to java.lang.String");
     }
 
     @Test
-    void anUnknownOutputValueIsSeenAsAKnownNullInSdk1361() {
-        var construction = plugin.construct(Greeter.TYPE, "unknown-output")
-                .dryRun(true)
-                .input("name", "Ada")
-                .input("greeting", PluginHarness.output(null, false, List.of()))
-                .call();
+    void anUnknownOutputValueIsSeenAsAKnownNullInSdk1361() throws Exception {
+        PluginHarness.Construction construction;
+        try (var fresh = freshPlugin()) {
+            construction = fresh.construct(Greeter.TYPE, "unknown-output")
+                    .dryRun(true)
+                    .input("name", "Ada")
+                    .input("greeting", PluginHarness.output(null, false, List.of()))
+                    .call();
+        }
 
         assertThat(construction.state().path("inputsAtConstruction").asText()).contains("greeting: known;");
         assertThat(inputs(construction.registered(Note.TYPE)).path("text").asText()).isEqualTo("null, Ada!");
     }
 
     @Test
-    void aSecretInsideAListFailsToDeserializeInSdk1361() {
-        var construction = plugin.construct(Greeter.TYPE, "secret-tag")
-                .input("name", "Ada")
-                .input("tags", List.of("public", PluginHarness.secret("private")))
-                .call();
+    void aSecretInsideAListFailsToDeserializeInSdk1361() throws Exception {
+        PluginHarness.Construction construction;
+        try (var fresh = freshPlugin()) {
+            construction = fresh.construct(Greeter.TYPE, "secret-tag")
+                    .input("name", "Ada")
+                    .input("tags", List.of("public", PluginHarness.secret("private")))
+                    .call();
+        }
 
         construction.failed();
         assertThat(construction.logText()).contains("Unsupported type for deserialization: SECRET to java.lang.String");
