@@ -55,7 +55,7 @@ public final class IapAccessorBinding extends ComponentResource {
                         .role(Roles.IAP_ACCESSOR)
                         // As IAM holds them: the provider lower-cases emails anyway, and the plan shows what IAM will hold.
                         .members(in.members());
-                in.condition().ifPresent(condition -> binding.condition(condition.applyValue(c -> {
+                in.condition().ifPresent(condition -> binding.condition(InputChecks.map(condition, c -> {
                     var args1 = WebCloudRunServiceIamBindingConditionArgs.builder().title(c.title()).expression(c.expression());
                     // The description is optional: an absent one is left out, not sent as null.
                     c.description().ifPresent(args1::description);
@@ -71,7 +71,7 @@ public final class IapAccessorBinding extends ComponentResource {
                             .cloudRunServiceName(in.serviceName())
                             .role(Roles.IAP_ACCESSOR)
                             .member(principal.canonical());
-                    in.condition().ifPresent(condition -> member.condition(condition.applyValue(c -> {
+                    in.condition().ifPresent(condition -> member.condition(InputChecks.map(condition, c -> {
                         var args1 = WebCloudRunServiceIamMemberConditionArgs.builder().title(c.title()).expression(c.expression());
                         c.description().ifPresent(args1::description);
                         return args1.build();
@@ -114,8 +114,8 @@ public final class IapAccessorBinding extends ComponentResource {
             IapCloudRunService.principals(c, "members", written, additive);
             members = Output.of(additive.stream().map(Principal::canonical).sorted().toList());
         } else {
-            members = c.optional("members", args.members(), IapAccessorBinding::memberProblem).orElseThrow()
-                    .applyValue(list -> list.stream().map(Principal::canonical).distinct().sorted().toList());
+            members = InputChecks.map(c.optional("members", args.members(), IapAccessorBinding::memberProblem).orElseThrow(),
+                    list -> list.stream().map(Principal::canonical).distinct().sorted().toList());
         }
         return new Inputs(
                 c.required("project", args.project(), "a project id", InputRules::projectId),

@@ -101,8 +101,7 @@ public final class IapCloudRunService extends ComponentResource {
         // Cloud Run checks that the runtime identity may read each secret when it creates a revision, so the
         // service waits for the grants its revision needs, and for what the component itself waits for.
         var secretGrants = in.serviceAccount().isEmpty() ? secretGrants(name, in) : List.<Resource>of();
-        var dependsOn = GcpProvider.dependsOnOf(options)
-                .applyValue(waitFor -> {
+        var dependsOn = InputChecks.map(GcpProvider.dependsOnOf(options), waitFor -> {
                     var all = new ArrayList<Resource>(waitFor);
                     all.addAll(secretGrants);
                     return List.copyOf(all);
