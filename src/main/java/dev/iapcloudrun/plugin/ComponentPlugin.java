@@ -63,7 +63,10 @@ public final class ComponentPlugin {
             new ComponentProviderHost(NAME, components).start(args);
             return;
         }
-        new ResourceProviderService(address.get(), new PlainValuesProvider(components)).startAndBlockUntilShutdown();
+        // Construct logs through the engine at the address it is given: a proxy that cuts secrets from every message.
+        try (var engine = new WithholdingEngineProxy(address.get())) {
+            new ResourceProviderService(engine.address(), new PlainValuesProvider(components)).startAndBlockUntilShutdown();
+        }
     }
 
     /**

@@ -99,7 +99,7 @@ public final class PulumiEntryPoint {
      * serializer logs each value before it marks it secret). Debug messages that carry the secret signature lose
      * their details as well, since they may hold secret values that are not in the config.
      */
-    static final class SecretWithholdingEngine implements Engine {
+    public static final class SecretWithholdingEngine implements Engine {
 
         private static final String WITHHELD = "[secret]";
 
@@ -110,7 +110,7 @@ public final class PulumiEntryPoint {
         private final List<String> spellings;
 
         /** @param secrets the plain values of the stack's secret config */
-        SecretWithholdingEngine(Engine engine, Collection<String> secrets) {
+        public SecretWithholdingEngine(Engine engine, Collection<String> secrets) {
             this.engine = engine;
             this.spellings = secrets.stream().filter(secret -> !secret.isEmpty())
                     .flatMap(secret -> Stream.of(secret,
@@ -127,7 +127,7 @@ public final class PulumiEntryPoint {
             return new String(JsonStringEncoder.getInstance().quoteAsString(text));
         }
 
-        LogRequest withheld(LogRequest request) {
+        public LogRequest withheld(LogRequest request) {
             var message = request.getMessage();
             for (var spelling : spellings) {
                 message = message.replace(spelling, WITHHELD);

@@ -320,8 +320,7 @@ class ComponentsConstructTest {
         assertThat(construction.registrations()).map(r -> inputs(r).toString()).noneMatch(text -> text.contains(OAUTH_SECRET));
         assertThat(construction.registeredOutputs().toString()).doesNotContain(OAUTH_SECRET);
         assertThat(construction.ok().toString()).doesNotContain(OAUTH_SECRET);
-        // Above DEBUG only: SDK 1.36.1 copies every registration into DEBUG messages, see the test below.
-        assertThat(logAbove(LogSeverity.DEBUG, construction)).doesNotContain(OAUTH_SECRET);
+        assertThat(construction.logs()).noneMatch(log -> log.getMessage().contains(OAUTH_SECRET));
         assertThat(plugin.stderr()).doesNotContain(OAUTH_SECRET);
     }
 
@@ -330,19 +329,17 @@ class ComponentsConstructTest {
      * start: ..., request=<the whole RegisterResourceRequest>", and "... end: ..., result=<the response>"), secret
      * values included in plain text inside their signature objects; upstream, pulumi/pulumi-java#618 ("How to make
      * sure we never log secrets") is open. The Pulumi CLI prints DEBUG messages with --debug, and its verbose logs
-     * (-v) record them. This pins it: when it fails, the SDK stopped, and the test above can check the whole log.
+     * (-v) record them. The plugin gives the SDK an engine proxy that cuts such details, as the program's own path does.
      */
     @Test
-    void sdk1361SendsEveryRegistrationToTheEnginesDebugLogSecretsIncluded() {
+    void noLogMessageOfAnySeverityHoldsTheSecretThoughTheSdkDumpsEveryRegistrationAtDebug() {
         var construction = oauthClient("secret-in-debug-log", PluginHarness.secret(OAUTH_SECRET)).call();
 
         construction.ok();
-        var leaking = construction.logs().stream().filter(log -> log.getMessage().contains(OAUTH_SECRET)).toList();
-        assertThat(leaking).isNotEmpty().allSatisfy(log -> {
-            assertThat(log.getSeverity()).isEqualTo(LogSeverity.DEBUG);
-            assertThat(log.getMessage()).matches("(?s)Registering resource monitor (start|end): t=" + Pattern.quote(SETTINGS)
-                    + ", name=secret-in-debug-log, .*");
-        });
+        assertThat(construction.logs()).noneMatch(log -> log.getMessage().contains(OAUTH_SECRET));
+        assertThat(construction.logs()).filteredOn(log -> log.getSeverity() == LogSeverity.DEBUG)
+                .anySatisfy(log -> assertThat(log.getMessage()).matches("(?s)Registering resource monitor (start|end): t="
+                        + Pattern.quote(SETTINGS) + ", name=secret-in-debug-log, .*\\(details withheld: they hold a secret value\\)"));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -605,11 +602,6 @@ class ComponentsConstructTest {
         throw new AssertionError("no " + type.getName() + " in the engine's error log:\n" + String.join("\n", errors));
     }
 
-    /** The engine's log of the construction, without the messages of severity {@code severity} and below. */
-    private static String logAbove(LogSeverity severity, Construction construction) {
-        return String.join("\n", construction.logs().stream().filter(log -> log.getSeverity().getNumber() > severity.getNumber())
-                .map(log -> log.getSeverity() + " " + log.getMessage()).toList());
-    }
 
     private static int occurrences(String text, String part) {
         int count = 0;
