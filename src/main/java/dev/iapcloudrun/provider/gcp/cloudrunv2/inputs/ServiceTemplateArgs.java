@@ -32,6 +32,14 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
         return Optional.ofNullable(this.containers);
     }
 
+    /** The sandbox of the revision: EXECUTION_ENVIRONMENT_GEN1 or EXECUTION_ENVIRONMENT_GEN2. */
+    @Import(name="executionEnvironment")
+    private @Nullable Output<String> executionEnvironment;
+
+    public Optional<Output<String>> executionEnvironment() {
+        return Optional.ofNullable(this.executionEnvironment);
+    }
+
     /** Revision labels. */
     @Import(name="labels")
     private @Nullable Output<Map<String,String>> labels;
@@ -64,6 +72,14 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
         return Optional.ofNullable(this.serviceAccount);
     }
 
+    /** Whether requests of one client go to the same instance where possible. */
+    @Import(name="sessionAffinity")
+    private @Nullable Output<Boolean> sessionAffinity;
+
+    public Optional<Output<Boolean>> sessionAffinity() {
+        return Optional.ofNullable(this.sessionAffinity);
+    }
+
     /** Request timeout, e.g. 300s. */
     @Import(name="timeout")
     private @Nullable Output<String> timeout;
@@ -77,10 +93,12 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
     private ServiceTemplateArgs(ServiceTemplateArgs $) {
         this.annotations = $.annotations;
         this.containers = $.containers;
+        this.executionEnvironment = $.executionEnvironment;
         this.labels = $.labels;
         this.maxInstanceRequestConcurrency = $.maxInstanceRequestConcurrency;
         this.scaling = $.scaling;
         this.serviceAccount = $.serviceAccount;
+        this.sessionAffinity = $.sessionAffinity;
         this.timeout = $.timeout;
     }
 
@@ -125,6 +143,15 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
             return containers(List.of(containers));
         }
 
+        public Builder executionEnvironment(@Nullable Output<String> executionEnvironment) {
+            $.executionEnvironment = executionEnvironment;
+            return this;
+        }
+
+        public Builder executionEnvironment(String executionEnvironment) {
+            return executionEnvironment(Output.of(executionEnvironment));
+        }
+
         public Builder labels(@Nullable Output<Map<String,String>> labels) {
             $.labels = labels;
             return this;
@@ -159,6 +186,15 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
 
         public Builder serviceAccount(String serviceAccount) {
             return serviceAccount(Output.of(serviceAccount));
+        }
+
+        public Builder sessionAffinity(@Nullable Output<Boolean> sessionAffinity) {
+            $.sessionAffinity = sessionAffinity;
+            return this;
+        }
+
+        public Builder sessionAffinity(Boolean sessionAffinity) {
+            return sessionAffinity(Output.of(sessionAffinity));
         }
 
         public Builder timeout(@Nullable Output<String> timeout) {
