@@ -82,7 +82,9 @@ public final class IapCloudRunService extends ComponentResource {
             Optional<Output<String>> serviceAccount, Optional<Output<List<EnvVarArgs>>> env, List<SecretEnvVarArgs> secrets,
             Optional<String> ownProject, Optional<String> ownProjectNumber,
             Optional<Output<Integer>> minInstances, Optional<Output<Integer>> maxInstances,
-            Optional<Output<String>> cpu, Optional<Output<String>> memory, Optional<Output<String>> timeout,
+            Optional<Output<String>> cpu, Optional<Output<String>> memory, Optional<Output<Integer>> concurrency,
+            Optional<Output<Boolean>> cpuIdle, Optional<Output<Boolean>> startupCpuBoost, Optional<Output<String>> executionEnvironment,
+            Optional<Output<Boolean>> sessionAffinity, Optional<Output<String>> timeout,
             Optional<Output<Integer>> port, Output<Boolean> deletionProtection, Optional<Output<List<String>>> customAudiences,
             List<Principal> invokers, boolean iap, Output<Boolean> publicAccess, Optional<Output<List<LabelArgs>>> labels,
             Optional<Output<String>> iapAgentMember) {}
@@ -161,6 +163,13 @@ public final class IapCloudRunService extends ComponentResource {
         var cpu = c.optional("cpu", args.cpu().orElse(null), InputRules::cpu);
         var memory = c.optional("memory", args.memory().orElse(null), InputRules::memory);
         c.together("memory", cpu.orElse(null), memory.orElse(null), InputRules::cpuAndMemory);
+        var concurrency = c.optional("concurrency", args.concurrency().orElse(null), InputRules::concurrency);
+        c.together("concurrency", cpu.orElse(null), concurrency.orElse(null), InputRules::cpuAndConcurrency);
+        var cpuIdle = args.cpuIdle();
+        c.together("cpuIdle", cpu.orElse(null), cpuIdle.orElse(null), InputRules::cpuAndCpuIdle);
+        var executionEnvironment = c.optional("executionEnvironment", args.executionEnvironment().orElse(null),
+                e -> InputRules.oneOf(e, InputRules.EXECUTION_ENVIRONMENTS));
+        c.together("executionEnvironment", cpu.orElse(null), executionEnvironment.orElse(null), InputRules::cpuAndExecutionEnvironment);
 
         var invokers = new ArrayList<Principal>();
         var written = c.known("invokers", args.invokers().orElse(null), "each invoker's grant is a resource named after its principal")
@@ -172,7 +181,8 @@ public final class IapCloudRunService extends ComponentResource {
                 c.required("image", args.image(), "a container image reference", InputRules::image),
                 c.optional("ingress", args.ingress().orElse(null), i -> InputRules.oneOf(i, InputRules.INGRESS)).orElse(Output.of("all")),
                 c.optional("serviceAccount", args.serviceAccount().orElse(null), sa -> InputRules.serviceAccount(sa, allowDefault)),
-                env, secrets, ownProject, ownProjectNumber, min, max, cpu, memory,
+                env, secrets, ownProject, ownProjectNumber, min, max, cpu, memory, concurrency, cpuIdle,
+                args.startupCpuBoost(), executionEnvironment, args.sessionAffinity(),
                 c.optional("timeout", args.timeout().orElse(null), InputRules::timeout),
                 c.optional("port", args.port().orElse(null), InputRules::port),
                 args.deletionProtection().orElse(Output.of(true)),
@@ -267,15 +277,22 @@ public final class IapCloudRunService extends ComponentResource {
     private static ServiceArgs serviceArgs(String name, Inputs in, InputChecks checks, Output<String> runtimeIdentity) {
         var container = ServiceTemplateContainerArgs.builder().image(in.image());
         in.port().ifPresent(port -> container.ports(ServiceTemplateContainerPortsArgs.builder().containerPort(port).build()));
-        if (in.cpu().isPresent() || in.memory().isPresent()) {
-            var cpu = in.cpu().orElse(Output.ofNullable(null));
-            var memory = in.memory().orElse(Output.ofNullable(null));
-            container.resources(ServiceTemplateContainerResourcesArgs.builder().limits(Output.tuple(cpu, memory).applyValue(t -> {
-                var limits = new TreeMap<String, String>();
-                Optional.ofNullable(t.t1).ifPresent(v -> limits.put("cpu", v));
-                Optional.ofNullable(t.t2).ifPresent(v -> limits.put("memory", v));
-                return (Map<String, String>) limits;
-            })).build());
+        boolean limits = in.cpu().isPresent() || in.memory().isPresent();
+        if (limits || in.cpuIdle().isPresent() || in.startupCpuBoost().isPresent()) {
+            var resources = ServiceTemplateContainerResourcesArgs.builder();
+            if (limits) {
+                var cpu = in.cpu().orElse(Output.ofNullable(null));
+                var memory = in.memory().orElse(Output.ofNullable(null));
+                resources.limits(Output.tuple(cpu, memory).applyValue(t -> {
+                    var written = new TreeMap<String, String>();
+                    Optional.ofNullable(t.t1).ifPresent(v -> written.put("cpu", v));
+                    Optional.ofNullable(t.t2).ifPresent(v -> written.put("memory", v));
+                    return (Map<String, String>) written;
+                }));
+            }
+            in.cpuIdle().ifPresent(resources::cpuIdle);
+            in.startupCpuBoost().ifPresent(resources::startupCpuBoost);
+            container.resources(resources.build());
         }
         var envs = envs(in);
         if (envs.isPresent()) {
@@ -292,6 +309,9 @@ public final class IapCloudRunService extends ComponentResource {
             template.scaling(scaling.build());
         }
         in.timeout().ifPresent(template::timeout);
+        in.concurrency().ifPresent(template::maxInstanceRequestConcurrency);
+        in.executionEnvironment().ifPresent(e -> template.executionEnvironment(InputChecks.map(e, InputRules::executionEnvironmentWire)));
+        in.sessionAffinity().ifPresent(template::sessionAffinity);
 
         var service = ServiceArgs.builder()
                 // Rules over two inputs that waited for deployment hold the service back until they pass.

@@ -152,6 +152,60 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
     }
 
     /**
+     * Requests one instance serves at once, 1 to 1000. Default: Cloud Run's (80, or 1 for {@code cpu} below 1).
+     * With {@code cpu} below 1, Cloud Run allows only 1.
+     */
+    @Import(name="concurrency")
+    private @Nullable Output<Integer> concurrency;
+
+    public Optional<Output<Integer>> concurrency() {
+        return Optional.ofNullable(this.concurrency);
+    }
+
+    /**
+     * Whether CPU is allocated only while requests are served ({@code true}) or always ({@code false}).
+     * Default: Cloud Run's for a container with resources set, which is always allocated. With {@code cpu} below 1,
+     * Cloud Run allows only {@code true}.
+     */
+    @Import(name="cpuIdle")
+    private @Nullable Output<Boolean> cpuIdle;
+
+    public Optional<Output<Boolean>> cpuIdle() {
+        return Optional.ofNullable(this.cpuIdle);
+    }
+
+    /**
+     * Whether a starting instance gets extra CPU, to shorten cold starts. Default: Cloud Run's (no boost).
+     */
+    @Import(name="startupCpuBoost")
+    private @Nullable Output<Boolean> startupCpuBoost;
+
+    public Optional<Output<Boolean>> startupCpuBoost() {
+        return Optional.ofNullable(this.startupCpuBoost);
+    }
+
+    /**
+     * The sandbox revisions run in: {@code gen1} or {@code gen2}. Default: Cloud Run's choice. With
+     * {@code cpu} below 1, Cloud Run allows only {@code gen1}.
+     */
+    @Import(name="executionEnvironment")
+    private @Nullable Output<String> executionEnvironment;
+
+    public Optional<Output<String>> executionEnvironment() {
+        return Optional.ofNullable(this.executionEnvironment);
+    }
+
+    /**
+     * Whether requests of one client go to the same instance where possible. Default: Cloud Run's (off).
+     */
+    @Import(name="sessionAffinity")
+    private @Nullable Output<Boolean> sessionAffinity;
+
+    public Optional<Output<Boolean>> sessionAffinity() {
+        return Optional.ofNullable(this.sessionAffinity);
+    }
+
+    /**
      * Request timeout, 1s to 3600s, such as {@code 300s}. Default: Cloud Run's (300s).
      */
     @Import(name="timeout")
@@ -260,6 +314,11 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
         this.maxInstances = $.maxInstances;
         this.cpu = $.cpu;
         this.memory = $.memory;
+        this.concurrency = $.concurrency;
+        this.cpuIdle = $.cpuIdle;
+        this.startupCpuBoost = $.startupCpuBoost;
+        this.executionEnvironment = $.executionEnvironment;
+        this.sessionAffinity = $.sessionAffinity;
         this.timeout = $.timeout;
         this.port = $.port;
         this.deletionProtection = $.deletionProtection;
@@ -413,6 +472,51 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
 
         public Builder memory(String memory) {
             return memory(Output.of(memory));
+        }
+
+        public Builder concurrency(@Nullable Output<Integer> concurrency) {
+            $.concurrency = concurrency;
+            return this;
+        }
+
+        public Builder concurrency(Integer concurrency) {
+            return concurrency(Output.of(concurrency));
+        }
+
+        public Builder cpuIdle(@Nullable Output<Boolean> cpuIdle) {
+            $.cpuIdle = cpuIdle;
+            return this;
+        }
+
+        public Builder cpuIdle(Boolean cpuIdle) {
+            return cpuIdle(Output.of(cpuIdle));
+        }
+
+        public Builder startupCpuBoost(@Nullable Output<Boolean> startupCpuBoost) {
+            $.startupCpuBoost = startupCpuBoost;
+            return this;
+        }
+
+        public Builder startupCpuBoost(Boolean startupCpuBoost) {
+            return startupCpuBoost(Output.of(startupCpuBoost));
+        }
+
+        public Builder executionEnvironment(@Nullable Output<String> executionEnvironment) {
+            $.executionEnvironment = executionEnvironment;
+            return this;
+        }
+
+        public Builder executionEnvironment(String executionEnvironment) {
+            return executionEnvironment(Output.of(executionEnvironment));
+        }
+
+        public Builder sessionAffinity(@Nullable Output<Boolean> sessionAffinity) {
+            $.sessionAffinity = sessionAffinity;
+            return this;
+        }
+
+        public Builder sessionAffinity(Boolean sessionAffinity) {
+            return sessionAffinity(Output.of(sessionAffinity));
         }
 
         public Builder timeout(@Nullable Output<String> timeout) {

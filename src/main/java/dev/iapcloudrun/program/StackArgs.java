@@ -49,6 +49,11 @@ public final class StackArgs {
         service.maxInstances().ifPresent(args::maxInstances);
         service.cpu().ifPresent(args::cpu);
         service.memory().ifPresent(args::memory);
+        service.cpuIdle().ifPresent(args::cpuIdle);
+        service.startupCpuBoost().ifPresent(args::startupCpuBoost);
+        service.concurrency().ifPresent(args::concurrency);
+        service.executionEnvironment().ifPresent(args::executionEnvironment);
+        service.sessionAffinity().ifPresent(args::sessionAffinity);
         service.timeout().ifPresent(args::timeout);
         service.port().ifPresent(args::port);
         if (!service.customAudiences().isEmpty()) {

@@ -52,6 +52,8 @@ public final class InputRules {
     public static final List<String> INGRESS = List.of("all", "internal", "internal-and-cloud-load-balancing");
     /** How accessors are granted, as written ({@code accessors.mode}). */
     public static final List<String> ACCESSOR_MODES = List.of("authoritative", "additive");
+    /** The sandbox a revision runs in, as written ({@code executionEnvironment}). */
+    public static final List<String> EXECUTION_ENVIRONMENTS = List.of("gen1", "gen2");
     /** What an accessor mode means, for a missing one. */
     public static final String ACCESSOR_MODE_MEANING = "authoritative (exactly these members) or additive (these members, others left alone)";
 
@@ -189,6 +191,42 @@ public final class InputRules {
 
     public static Optional<String> minAndMax(int min, int max) {
         return refuse(min > max, () -> "minInstances (" + min + ") is greater than maxInstances (" + max + "); expected min <= max");
+    }
+
+    /** Requests one instance serves at once ({@code maxInstanceRequestConcurrency}). */
+    public static Optional<String> concurrency(int concurrency) {
+        return between(concurrency, 1, 1000);
+    }
+
+    /** Cloud Run's name for an execution environment as written: {@code gen2} is {@code EXECUTION_ENVIRONMENT_GEN2}. */
+    public static String executionEnvironmentWire(String executionEnvironment) {
+        return "EXECUTION_ENVIRONMENT_" + executionEnvironment.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    // The three rules below are Cloud Run's requirements for less than 1 CPU, listed at
+    // https://cloud.google.com/run/docs/configuring/services/cpu ("If you use less than 1 CPU, the following
+    // requirements are enforced"): maximum concurrency 1, CPU allocated only during request processing, and the
+    // first generation execution environment. Each is checked only where the setting is written: without it, Cloud
+    // Run's own default for less than 1 CPU applies (concurrency 1, per pulumi-gcp 9.37.0's maxInstanceRequestConcurrency).
+
+    public static Optional<String> cpuAndConcurrency(String cpu, int concurrency) {
+        return refuse(belowOneCpu(cpu) && concurrency > 1, () -> "cpu " + cpu + " is less than 1 CPU, which Cloud Run allows "
+                + "only with concurrency 1, but concurrency is " + concurrency + "; expected concurrency: 1, or cpu of at least 1");
+    }
+
+    public static Optional<String> cpuAndCpuIdle(String cpu, boolean cpuIdle) {
+        return refuse(belowOneCpu(cpu) && !cpuIdle, () -> "cpu " + cpu + " is less than 1 CPU, which Cloud Run allocates only "
+                + "during requests, but cpuIdle is false (CPU always allocated); expected cpuIdle: true, or cpu of at least 1");
+    }
+
+    public static Optional<String> cpuAndExecutionEnvironment(String cpu, String executionEnvironment) {
+        return refuse(belowOneCpu(cpu) && "gen2".equals(executionEnvironment), () -> "cpu " + cpu + " is less than 1 CPU, which "
+                + "Cloud Run runs only in the first generation execution environment; expected executionEnvironment: gen1, "
+                + "or cpu of at least 1");
+    }
+
+    private static boolean belowOneCpu(String cpu) {
+        return CPU.matcher(cpu).matches() && cpu.endsWith("m") && Integer.parseInt(cpu.substring(0, cpu.length() - 1)) < 1000;
     }
 
     /** Public access switches the invoker check off, which IAP's own check relies on. */

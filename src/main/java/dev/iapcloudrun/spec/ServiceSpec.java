@@ -11,6 +11,9 @@ import java.util.Optional;
  * @param iap            whether IAP sits in front of the service (default true)
  * @param publicAccess   the IAM invoker check switched off; only ever allowed with {@code iap} false
  * @param accessors      who may reach the service through IAP; empty when IAP is off
+ * @param concurrency    requests one instance serves at once; empty means Cloud Run's default
+ * @param cpuIdle        CPU only during requests (true) or always allocated (false); empty means Cloud Run's default
+ * @param executionEnvironment {@code gen1} or {@code gen2}; empty means Cloud Run's choice
  */
 public record ServiceSpec(
         String name,
@@ -23,6 +26,11 @@ public record ServiceSpec(
         Optional<Integer> maxInstances,
         Optional<String> cpu,
         Optional<String> memory,
+        Optional<Boolean> cpuIdle,
+        Optional<Boolean> startupCpuBoost,
+        Optional<Integer> concurrency,
+        Optional<String> executionEnvironment,
+        Optional<Boolean> sessionAffinity,
         Optional<String> timeout,
         Optional<Integer> port,
         boolean deletionProtection,

@@ -337,7 +337,9 @@ public final class StackFileReader {
         }
         Optional<String> cpu = Optional.empty();
         Optional<String> memory = Optional.empty();
-        var resources = f.object("resources", "a mapping with cpu and memory");
+        Optional<Boolean> cpuIdle = Optional.empty();
+        Optional<Boolean> startupCpuBoost = Optional.empty();
+        var resources = f.object("resources", "a mapping with cpu, memory, cpuIdle and startupCpuBoost");
         if (resources.isPresent()) {
             var r = resources.get();
             cpu = r.string("cpu", "a CPU limit such as \"1\" or \"500m\"");
@@ -348,8 +350,26 @@ public final class StackFileReader {
                 InputRules.cpuAndMemory(cpu.get(), memory.get())
                         .ifPresent(message -> r.problem(r.node("memory").orElseThrow(), "memory", message));
             }
+            cpuIdle = optionalBool(r, "cpuIdle");
+            startupCpuBoost = optionalBool(r, "startupCpuBoost");
+            if (cpu.isPresent() && cpuIdle.isPresent()) {
+                InputRules.cpuAndCpuIdle(cpu.get(), cpuIdle.get())
+                        .ifPresent(message -> r.problem(r.node("cpuIdle").orElseThrow(), "cpuIdle", message));
+            }
             r.finish();
         }
+        var concurrency = f.integer("concurrency", 1, 1000);
+        if (cpu.isPresent() && concurrency.isPresent()) {
+            InputRules.cpuAndConcurrency(cpu.get(), concurrency.get())
+                    .ifPresent(message -> f.problem(f.node("concurrency").orElseThrow(), "concurrency", message));
+        }
+        var executionEnvironment = Optional.ofNullable(f.choice("executionEnvironment",
+                byYaml(ExecutionEnvironment.values(), e -> e.yaml), null)).map(e -> e.yaml);
+        if (cpu.isPresent() && executionEnvironment.isPresent()) {
+            InputRules.cpuAndExecutionEnvironment(cpu.get(), executionEnvironment.get()).ifPresent(message ->
+                    f.problem(f.node("executionEnvironment").orElseThrow(), "executionEnvironment", message));
+        }
+        var sessionAffinity = optionalBool(f, "sessionAffinity");
         var timeout = f.string("timeout", "a duration in seconds such as 300s");
         timeout.flatMap(InputRules::timeout).ifPresent(message -> f.problem(f.node("timeout").orElseThrow(), "timeout", message));
         var port = f.integer("port", 1, 65535);
@@ -367,8 +387,21 @@ public final class StackFileReader {
         if (name == null || image == null) {
             return null;
         }
-        return new ServiceSpec(name, image, ingress, serviceAccount, env, secrets, min, max, cpu, memory, timeout, port,
+        return new ServiceSpec(name, image, ingress, serviceAccount, env, secrets, min, max, cpu, memory, cpuIdle, startupCpuBoost,
+                concurrency, executionEnvironment, sessionAffinity, timeout, port,
                 deletionProtection, audiences, invokers, iap, publicAccess, accessors);
+    }
+
+    /** A switch whose absence leaves Cloud Run's default, so that a stack file that leaves it out plans as before. */
+    private static Optional<Boolean> optionalBool(Fields f, String key) {
+        return f.has(key) ? Optional.of(f.bool(key, false)) : Optional.empty();
+    }
+
+    /** The execution environments, as written; the rules take them as text, as the components do. */
+    private enum ExecutionEnvironment {
+        GEN1, GEN2;
+
+        final String yaml = name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static boolean envName(Fields f, String name, YamlNode value, String path) {

@@ -128,6 +128,37 @@ class ComponentGuardrailsTest {
     }
 
     @Test
+    void refusesTheContainerSettingsAStackFileRefusesInTheSameWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().concurrency(1001).executionEnvironment("gen3").build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 2 refused inputs:")
+                .contains("input 'concurrency': " + stackFileMessage("concurrency: 1001", "").replace("the number ", ""))
+                .contains("input 'executionEnvironment': " + stackFileMessage("executionEnvironment: gen3", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesWhatCloudRunRefusesForLessThanOneCpuInTheStackFilesWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().cpu("500m").concurrency(80).cpuIdle(false)
+                .executionEnvironment("gen2").build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 3 refused inputs:")
+                .contains("input 'concurrency': " + stackFileMessage("resources: {cpu: 500m}\nconcurrency: 80", ""))
+                .contains("input 'cpuIdle': " + stackFileMessage("resources: {cpu: 500m, cpuIdle: false}", ""))
+                .contains("input 'executionEnvironment': " + stackFileMessage("resources: {cpu: 500m}\nexecutionEnvironment: gen2", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void acceptsLessThanOneCpuWithTheSettingsCloudRunAllows() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().cpu("500m").concurrency(1).cpuIdle(true)
+                .executionEnvironment("gen1").startupCpuBoost(true).sessionAffinity(true).build(), null));
+
+        assertThat(run.result().exitCode()).isZero();
+        assertThat(run.registered()).anyMatch(r -> r.startsWith("gcp:cloudrunv2/service:Service "));
+    }
+
+    @Test
     void refusesEveryProblemOfAComponentAtOnce() {
         var run = run(ctx -> new IapCloudRunService("Orders", service().image("Not An Image").cpu("3").port(70000)
                 .serviceAccount("123-compute@developer.gserviceaccount.com").build(), null));

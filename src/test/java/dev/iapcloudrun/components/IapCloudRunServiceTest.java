@@ -91,6 +91,40 @@ class IapCloudRunServiceTest {
     }
 
     @Test
+    void sendsTheContainerSettingsUnderTheProvidersNames() {
+        var service = plan(service("orders", """
+                resources: {cpu: "2", memory: 1Gi, cpuIdle: false, startupCpuBoost: true}
+                concurrency: 250
+                executionEnvironment: gen2
+                sessionAffinity: true
+                """)).named(SERVICE, "orders");
+        assertThat(text(service, "template.maxInstanceRequestConcurrency")).isEqualTo("250");
+        assertThat(text(service, "template.executionEnvironment")).isEqualTo("EXECUTION_ENVIRONMENT_GEN2");
+        assertThat(text(service, "template.sessionAffinity")).isEqualTo("true");
+        assertThat(text(service, "template.containers.0.resources.cpuIdle")).isEqualTo("false");
+        assertThat(text(service, "template.containers.0.resources.startupCpuBoost")).isEqualTo("true");
+        assertThat(text(service, "template.containers.0.resources.limits.cpu")).isEqualTo("2");
+    }
+
+    @Test
+    void leavesTheContainerSettingsToCloudRunWhenTheyAreNotWritten() {
+        var template = plan(service("orders")).named(SERVICE, "orders").inputs().at("/template");
+        assertThat(template.has("maxInstanceRequestConcurrency")).isFalse();
+        assertThat(template.has("executionEnvironment")).isFalse();
+        assertThat(template.has("sessionAffinity")).isFalse();
+        assertThat(template.at("/containers/0/resources").has("cpuIdle")).isFalse();
+        assertThat(template.at("/containers/0/resources").has("startupCpuBoost")).isFalse();
+    }
+
+    @Test
+    void sendsASwitchWithoutLimitsInAResourcesBlockOfItsOwn() {
+        var resources = plan(service("orders", "resources: {startupCpuBoost: true}")).named(SERVICE, "orders")
+                .inputs().at("/template/containers/0/resources");
+        assertThat(resources.has("limits")).isFalse();
+        assertThat(resources.get("startupCpuBoost").asBoolean()).isTrue();
+    }
+
+    @Test
     void grantsRunInvokerToTheIapAgentAsAnAdditiveMember() {
         var grant = plan(service("orders")).named(RUN_MEMBER, "orders-invoker-iap-agent");
         assertThat(text(grant, "role")).isEqualTo("roles/run.invoker");

@@ -114,6 +114,9 @@ class BadStackCorpusTest {
                 // comparisons between values and items, and ranges of sizes
                 "15-same-service-twice.yaml", "41-min-instances-above-max.yaml", "44-memory-below-minimum.yaml",
                 "45-memory-needs-more-cpu.yaml", "46-cpu-needs-more-memory.yaml", "52-variable-in-env-and-secrets.yaml",
+                // Cloud Run's requirements for less than 1 CPU, which tie a setting to the cpu written under resources
+                "106-concurrency-above-one-with-millicpu.yaml", "108-cpu-always-allocated-with-millicpu.yaml",
+                "112-execution-environment-gen2-with-millicpu.yaml",
                 // the stack's own policy
                 "62-policy-requires-digests.yaml", "63-policy-requires-deletion-protection.yaml",
                 "64-policy-requires-authoritative-accessors.yaml",
