@@ -84,7 +84,8 @@ public final class IapCloudRunService extends ComponentResource {
             Optional<Output<Integer>> minInstances, Optional<Output<Integer>> maxInstances,
             Optional<Output<String>> cpu, Optional<Output<String>> memory, Optional<Output<Integer>> concurrency,
             Optional<Output<Boolean>> cpuIdle, Optional<Output<Boolean>> startupCpuBoost, Optional<Output<String>> executionEnvironment,
-            Optional<Output<Boolean>> sessionAffinity, Optional<Output<String>> timeout,
+            Optional<Output<Boolean>> sessionAffinity, Optional<Output<List<String>>> command, Optional<Output<List<String>>> args,
+            Optional<Output<String>> timeout,
             Optional<Output<Integer>> port, Output<Boolean> deletionProtection, Optional<Output<List<String>>> customAudiences,
             List<Principal> invokers, boolean iap, Output<Boolean> publicAccess, Optional<Output<List<LabelArgs>>> labels,
             Optional<Output<String>> iapAgentMember) {}
@@ -183,6 +184,8 @@ public final class IapCloudRunService extends ComponentResource {
                 c.optional("serviceAccount", args.serviceAccount().orElse(null), sa -> InputRules.serviceAccount(sa, allowDefault)),
                 env, secrets, ownProject, ownProjectNumber, min, max, cpu, memory, concurrency, cpuIdle,
                 args.startupCpuBoost(), executionEnvironment, args.sessionAffinity(),
+                c.optional("command", args.command().orElse(null), words -> InputRules.commandLine("command", words)),
+                c.optional("args", args.args().orElse(null), words -> InputRules.commandLine("args", words)),
                 c.optional("timeout", args.timeout().orElse(null), InputRules::timeout),
                 c.optional("port", args.port().orElse(null), InputRules::port),
                 args.deletionProtection().orElse(Output.of(true)),
@@ -276,6 +279,8 @@ public final class IapCloudRunService extends ComponentResource {
 
     private static ServiceArgs serviceArgs(String name, Inputs in, InputChecks checks, Output<String> runtimeIdentity) {
         var container = ServiceTemplateContainerArgs.builder().image(in.image());
+        in.command().ifPresent(container::commands);
+        in.args().ifPresent(container::args);
         in.port().ifPresent(port -> container.ports(ServiceTemplateContainerPortsArgs.builder().containerPort(port).build()));
         boolean limits = in.cpu().isPresent() || in.memory().isPresent();
         if (limits || in.cpuIdle().isPresent() || in.startupCpuBoost().isPresent()) {

@@ -206,6 +206,26 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
     }
 
     /**
+     * The container's entrypoint, one word per item, none empty. Default: the image's own ({@code ENTRYPOINT}).
+     */
+    @Import(name="command")
+    private @Nullable Output<List<String>> command;
+
+    public Optional<Output<List<String>>> command() {
+        return Optional.ofNullable(this.command);
+    }
+
+    /**
+     * The arguments to the entrypoint, one per item, none empty. Default: the image's own ({@code CMD}).
+     */
+    @Import(name="args")
+    private @Nullable Output<List<String>> args;
+
+    public Optional<Output<List<String>>> args() {
+        return Optional.ofNullable(this.args);
+    }
+
+    /**
      * Request timeout, 1s to 3600s, such as {@code 300s}. Default: Cloud Run's (300s).
      */
     @Import(name="timeout")
@@ -319,6 +339,8 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
         this.startupCpuBoost = $.startupCpuBoost;
         this.executionEnvironment = $.executionEnvironment;
         this.sessionAffinity = $.sessionAffinity;
+        this.command = $.command;
+        this.args = $.args;
         this.timeout = $.timeout;
         this.port = $.port;
         this.deletionProtection = $.deletionProtection;
@@ -517,6 +539,32 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
 
         public Builder sessionAffinity(Boolean sessionAffinity) {
             return sessionAffinity(Output.of(sessionAffinity));
+        }
+
+        public Builder command(@Nullable Output<List<String>> command) {
+            $.command = command;
+            return this;
+        }
+
+        public Builder command(List<String> command) {
+            return command(Output.of(command));
+        }
+
+        public Builder command(String... command) {
+            return command(List.of(command));
+        }
+
+        public Builder args(@Nullable Output<List<String>> args) {
+            $.args = args;
+            return this;
+        }
+
+        public Builder args(List<String> args) {
+            return args(Output.of(args));
+        }
+
+        public Builder args(String... args) {
+            return args(List.of(args));
         }
 
         public Builder timeout(@Nullable Output<String> timeout) {

@@ -54,6 +54,12 @@ public final class StackArgs {
         service.concurrency().ifPresent(args::concurrency);
         service.executionEnvironment().ifPresent(args::executionEnvironment);
         service.sessionAffinity().ifPresent(args::sessionAffinity);
+        if (!service.command().isEmpty()) {
+            args.command(service.command());
+        }
+        if (!service.args().isEmpty()) {
+            args.args(service.args());
+        }
         service.timeout().ifPresent(args::timeout);
         service.port().ifPresent(args::port);
         if (!service.customAudiences().isEmpty()) {

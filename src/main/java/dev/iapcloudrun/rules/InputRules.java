@@ -198,6 +198,27 @@ public final class InputRules {
         return between(concurrency, 1, 1000);
     }
 
+    /**
+     * One word of the container's {@code command} or {@code args}. Cloud Run passes each item as one argument, as
+     * written; an empty one reaches the program as an empty argument, which is almost always a stray quote or comma.
+     */
+    public static Optional<String> commandWord(String word) {
+        return refuse(word.isEmpty(), () -> "found an empty text; expected a non-empty word (each item is passed to the "
+                + "container as one argument; remove the item if it is not meant)");
+    }
+
+    /** The first refused word of a {@code command} or {@code args} list, at its index under {@code input}. */
+    public static Optional<String> commandLine(String input, List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            var word = words.get(i);
+            var problem = word == null ? Optional.of("found nothing (null); expected a non-empty word") : commandWord(word);
+            if (problem.isPresent()) {
+                return Optional.of(input + "[" + i + "]: " + problem.get());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Cloud Run's name for an execution environment as written: {@code gen2} is {@code EXECUTION_ENVIRONMENT_GEN2}. */
     public static String executionEnvironmentWire(String executionEnvironment) {
         return "EXECUTION_ENVIRONMENT_" + executionEnvironment.toUpperCase(java.util.Locale.ROOT);

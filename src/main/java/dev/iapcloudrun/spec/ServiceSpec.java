@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param concurrency    requests one instance serves at once; empty means Cloud Run's default
  * @param cpuIdle        CPU only during requests (true) or always allocated (false); empty means Cloud Run's default
  * @param executionEnvironment {@code gen1} or {@code gen2}; empty means Cloud Run's choice
+ * @param command        the container's entrypoint; empty means the image's own
+ * @param args           the arguments to the entrypoint; empty means the image's own
  */
 public record ServiceSpec(
         String name,
@@ -31,6 +33,8 @@ public record ServiceSpec(
         Optional<Integer> concurrency,
         Optional<String> executionEnvironment,
         Optional<Boolean> sessionAffinity,
+        List<String> command,
+        List<String> args,
         Optional<String> timeout,
         Optional<Integer> port,
         boolean deletionProtection,
@@ -43,6 +47,8 @@ public record ServiceSpec(
     public ServiceSpec {
         env = Map.copyOf(env);
         secretEnv = Map.copyOf(secretEnv);
+        command = List.copyOf(command);
+        args = List.copyOf(args);
         customAudiences = List.copyOf(customAudiences);
         invokers = List.copyOf(invokers);
     }

@@ -27,7 +27,7 @@ final class StackFileModel {
                     Set.of("clientId", "clientSecretConfig", "loginHint", "programmaticClients", "allowedRequestHosts", "scope")),
             new Level("services[]", "in a service, an item of 'services' (indent it as the service's '- name:' is)",
                     Set.of("name", "image", "ingress", "serviceAccount", "env", "secrets", "scaling", "resources", "timeout", "port",
-                            "concurrency", "executionEnvironment", "sessionAffinity",
+                            "concurrency", "executionEnvironment", "sessionAffinity", "command", "args",
                             "deletionProtection", "customAudiences", "invokers", "iap", "public", "accessors")),
             new Level("services[].scaling", "under 'scaling' (indent it below scaling:)", Set.of("minInstances", "maxInstances")),
             new Level("services[].resources", "under 'resources' (indent it below resources:)", Set.of("cpu", "memory", "cpuIdle", "startupCpuBoost")),

@@ -370,6 +370,8 @@ public final class StackFileReader {
                     f.problem(f.node("executionEnvironment").orElseThrow(), "executionEnvironment", message));
         }
         var sessionAffinity = optionalBool(f, "sessionAffinity");
+        var command = commandLine(f, "command", "a word of the entrypoint, such as /app/server");
+        var args = commandLine(f, "args", "an argument, such as --port=8080");
         var timeout = f.string("timeout", "a duration in seconds such as 300s");
         timeout.flatMap(InputRules::timeout).ifPresent(message -> f.problem(f.node("timeout").orElseThrow(), "timeout", message));
         var port = f.integer("port", 1, 65535);
@@ -388,8 +390,17 @@ public final class StackFileReader {
             return null;
         }
         return new ServiceSpec(name, image, ingress, serviceAccount, env, secrets, min, max, cpu, memory, cpuIdle, startupCpuBoost,
-                concurrency, executionEnvironment, sessionAffinity, timeout, port,
+                concurrency, executionEnvironment, sessionAffinity, command, args, timeout, port,
                 deletionProtection, audiences, invokers, iap, publicAccess, accessors);
+    }
+
+    /** The container's command or args: a list of words, none empty; numbers are read as their text. */
+    private static List<String> commandLine(Fields f, String key, String expected) {
+        return f.list(key, (n, path) -> f.text(n, path, expected).filter(word -> {
+            var problem = InputRules.commandWord(word);
+            problem.ifPresent(message -> f.addProblem(n, path, message));
+            return problem.isEmpty();
+        }));
     }
 
     /** A switch whose absence leaves Cloud Run's default, so that a stack file that leaves it out plans as before. */

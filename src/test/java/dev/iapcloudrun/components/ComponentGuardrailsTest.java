@@ -138,6 +138,17 @@ class ComponentGuardrailsTest {
     }
 
     @Test
+    void refusesAnEmptyWordOfCommandOrArgsInTheStackFilesWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().command("/app/server", "").args("--port=8080", "", "-v")
+                .build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 2 refused inputs:")
+                .contains("input 'command': command[1]: " + stackFileMessage("command: [/app/server, \"\"]", ""))
+                .contains("input 'args': args[1]: " + stackFileMessage("args: [--port=8080, \"\", -v]", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
     void refusesWhatCloudRunRefusesForLessThanOneCpuInTheStackFilesWords() {
         var run = run(ctx -> new IapCloudRunService("orders", service().cpu("500m").concurrency(80).cpuIdle(false)
                 .executionEnvironment("gen2").build(), null));

@@ -107,11 +107,23 @@ class IapCloudRunServiceTest {
     }
 
     @Test
+    void sendsCommandAndArgsAsTheProvidersCommandsAndArgs() {
+        var container = plan(service("orders", """
+                command: [/app/server]
+                args: [--port=8080, 42]
+                """)).named(SERVICE, "orders").inputs().at("/template/containers/0");
+        assertThat(container.get("commands").toString()).isEqualTo("[\"/app/server\"]");
+        assertThat(container.get("args").toString()).isEqualTo("[\"--port=8080\",\"42\"]");
+    }
+
+    @Test
     void leavesTheContainerSettingsToCloudRunWhenTheyAreNotWritten() {
         var template = plan(service("orders")).named(SERVICE, "orders").inputs().at("/template");
         assertThat(template.has("maxInstanceRequestConcurrency")).isFalse();
         assertThat(template.has("executionEnvironment")).isFalse();
         assertThat(template.has("sessionAffinity")).isFalse();
+        assertThat(template.at("/containers/0").has("commands")).isFalse();
+        assertThat(template.at("/containers/0").has("args")).isFalse();
         assertThat(template.at("/containers/0/resources").has("cpuIdle")).isFalse();
         assertThat(template.at("/containers/0/resources").has("startupCpuBoost")).isFalse();
     }
