@@ -71,6 +71,22 @@ public final class ServiceTemplateContainerArgs extends com.pulumi.resources.Res
         return Optional.ofNullable(this.resources);
     }
 
+    /** When to restart the container. */
+    @Import(name="livenessProbe")
+    private @Nullable Output<ServiceTemplateContainerLivenessProbeArgs> livenessProbe;
+
+    public Optional<Output<ServiceTemplateContainerLivenessProbeArgs>> livenessProbe() {
+        return Optional.ofNullable(this.livenessProbe);
+    }
+
+    /** When the container has started. */
+    @Import(name="startupProbe")
+    private @Nullable Output<ServiceTemplateContainerStartupProbeArgs> startupProbe;
+
+    public Optional<Output<ServiceTemplateContainerStartupProbeArgs>> startupProbe() {
+        return Optional.ofNullable(this.startupProbe);
+    }
+
     private ServiceTemplateContainerArgs() {}
 
     private ServiceTemplateContainerArgs(ServiceTemplateContainerArgs $) {
@@ -81,6 +97,8 @@ public final class ServiceTemplateContainerArgs extends com.pulumi.resources.Res
         this.name = $.name;
         this.ports = $.ports;
         this.resources = $.resources;
+        this.startupProbe = $.startupProbe;
+        this.livenessProbe = $.livenessProbe;
     }
 
     public static Builder builder() {
@@ -175,6 +193,24 @@ public final class ServiceTemplateContainerArgs extends com.pulumi.resources.Res
 
         public Builder resources(ServiceTemplateContainerResourcesArgs resources) {
             return resources(Output.of(resources));
+        }
+
+        public Builder livenessProbe(@Nullable Output<ServiceTemplateContainerLivenessProbeArgs> livenessProbe) {
+            $.livenessProbe = livenessProbe;
+            return this;
+        }
+
+        public Builder livenessProbe(ServiceTemplateContainerLivenessProbeArgs livenessProbe) {
+            return livenessProbe(Output.of(livenessProbe));
+        }
+
+        public Builder startupProbe(@Nullable Output<ServiceTemplateContainerStartupProbeArgs> startupProbe) {
+            $.startupProbe = startupProbe;
+            return this;
+        }
+
+        public Builder startupProbe(ServiceTemplateContainerStartupProbeArgs startupProbe) {
+            return startupProbe(Output.of(startupProbe));
         }
 
         public ServiceTemplateContainerArgs build() {

@@ -1,0 +1,81 @@
+// Shaped like pulumi-java-gen output for pulumi-gcp 9.37.0; see package-info.java.
+package dev.iapcloudrun.provider.gcp.cloudrunv2.inputs;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.Nullable;
+
+/**
+ * An HTTP GET health check of a probe.
+ */
+public final class ServiceTemplateContainerStartupProbeHttpGetArgs extends com.pulumi.resources.ResourceArgs {
+
+    public static final ServiceTemplateContainerStartupProbeHttpGetArgs Empty = new ServiceTemplateContainerStartupProbeHttpGetArgs();
+
+    /** The path requested; default /. */
+    @Import(name="path")
+    private @Nullable Output<String> path;
+
+    public Optional<Output<String>> path() {
+        return Optional.ofNullable(this.path);
+    }
+
+    /** The port; default: the container port. */
+    @Import(name="port")
+    private @Nullable Output<Integer> port;
+
+    public Optional<Output<Integer>> port() {
+        return Optional.ofNullable(this.port);
+    }
+
+    private ServiceTemplateContainerStartupProbeHttpGetArgs() {}
+
+    private ServiceTemplateContainerStartupProbeHttpGetArgs(ServiceTemplateContainerStartupProbeHttpGetArgs $) {
+        this.path = $.path;
+        this.port = $.port;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static Builder builder(ServiceTemplateContainerStartupProbeHttpGetArgs defaults) {
+        return new Builder(defaults);
+    }
+
+    public static final class Builder {
+        private ServiceTemplateContainerStartupProbeHttpGetArgs $;
+
+        public Builder() {
+            $ = new ServiceTemplateContainerStartupProbeHttpGetArgs();
+        }
+
+        public Builder(ServiceTemplateContainerStartupProbeHttpGetArgs defaults) {
+            $ = new ServiceTemplateContainerStartupProbeHttpGetArgs(Objects.requireNonNull(defaults));
+        }
+
+        public Builder path(@Nullable Output<String> path) {
+            $.path = path;
+            return this;
+        }
+
+        public Builder path(String path) {
+            return path(Output.of(path));
+        }
+
+        public Builder port(@Nullable Output<Integer> port) {
+            $.port = port;
+            return this;
+        }
+
+        public Builder port(Integer port) {
+            return port(Output.of(port));
+        }
+
+        public ServiceTemplateContainerStartupProbeHttpGetArgs build() {
+            return $;
+        }
+    }
+}
