@@ -18,8 +18,15 @@ import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerAr
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerEnvArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerEnvValueSourceArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerLivenessProbeArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerLivenessProbeGrpcArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerLivenessProbeHttpGetArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerPortsArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerResourcesArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeGrpcArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeHttpGetArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeTcpSocketArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateScalingArgs;
 import dev.iapcloudrun.provider.gcp.secretmanager.SecretIamMember;
 import dev.iapcloudrun.provider.gcp.serviceaccount.Account;
@@ -85,6 +92,7 @@ public final class IapCloudRunService extends ComponentResource {
             Optional<Output<String>> cpu, Optional<Output<String>> memory, Optional<Output<Integer>> concurrency,
             Optional<Output<Boolean>> cpuIdle, Optional<Output<Boolean>> startupCpuBoost, Optional<Output<String>> executionEnvironment,
             Optional<Output<Boolean>> sessionAffinity, Optional<Output<List<String>>> command, Optional<Output<List<String>>> args,
+            Optional<ProbeArgs> startupProbe, Optional<ProbeArgs> livenessProbe,
             Optional<Output<String>> timeout,
             Optional<Output<Integer>> port, Output<Boolean> deletionProtection, Optional<Output<List<String>>> customAudiences,
             List<Principal> invokers, boolean iap, Output<Boolean> publicAccess, Optional<Output<List<LabelArgs>>> labels,
@@ -186,6 +194,8 @@ public final class IapCloudRunService extends ComponentResource {
                 args.startupCpuBoost(), executionEnvironment, args.sessionAffinity(),
                 c.optional("command", args.command().orElse(null), words -> InputRules.commandLine("command", words)),
                 c.optional("args", args.args().orElse(null), words -> InputRules.commandLine("args", words)),
+                probe(c, "startupProbe", args.startupProbe().orElse(null), false),
+                probe(c, "livenessProbe", args.livenessProbe().orElse(null), true),
                 c.optional("timeout", args.timeout().orElse(null), InputRules::timeout),
                 c.optional("port", args.port().orElse(null), InputRules::port),
                 args.deletionProtection().orElse(Output.of(true)),
@@ -227,6 +237,85 @@ public final class IapCloudRunService extends ComponentResource {
     }
 
     /** A field of a list item the component needs: refused when missing. */
+    /** A probe, checked by the same rules as a stack file's: one check, and its timing inside Cloud Run's ranges. */
+    private static Optional<ProbeArgs> probe(InputChecks c, String input, @Nullable Output<ProbeArgs> value, boolean liveness) {
+        var probe = c.known(input, value, "a probe's check is chosen by which of its fields are written");
+        if (probe.isEmpty()) {
+            return probe;
+        }
+        var p = probe.get();
+        var written = new ArrayList<String>();
+        p.httpGet().ifPresent(h -> written.add("httpGet"));
+        p.tcpSocket().ifPresent(t -> written.add("tcpSocket"));
+        p.grpc().ifPresent(g -> written.add("grpc"));
+        InputRules.probeChecks(liveness, written).ifPresent(m -> c.refuse(input, m));
+        p.httpGet().ifPresent(h -> {
+            h.path().flatMap(InputRules::probePath).ifPresent(m -> c.refuse(input + ".httpGet.path", m));
+            h.port().flatMap(InputRules::port).ifPresent(m -> c.refuse(input + ".httpGet.port", m));
+        });
+        p.tcpSocket().flatMap(ProbeTcpSocketArgs::port).flatMap(InputRules::port).ifPresent(m -> c.refuse(input + ".tcpSocket.port", m));
+        p.grpc().flatMap(ProbeGrpcArgs::port).flatMap(InputRules::port).ifPresent(m -> c.refuse(input + ".grpc.port", m));
+        var settings = new java.util.LinkedHashMap<String, Optional<Integer>>();
+        settings.put("initialDelaySeconds", p.initialDelaySeconds());
+        settings.put("periodSeconds", p.periodSeconds());
+        settings.put("timeoutSeconds", p.timeoutSeconds());
+        settings.put("failureThreshold", p.failureThreshold());
+        settings.forEach((setting, v) -> v.flatMap(n -> InputRules.probeSetting(liveness, setting, n))
+                .ifPresent(m -> c.refuse(input + "." + setting, m)));
+        if (p.timeoutSeconds().isPresent() && p.periodSeconds().isPresent()) {
+            InputRules.probeTimeoutAndPeriod(p.timeoutSeconds().get(), p.periodSeconds().get())
+                    .ifPresent(m -> c.refuse(input + ".timeoutSeconds", m));
+        }
+        return probe;
+    }
+
+    private static ServiceTemplateContainerStartupProbeArgs startupProbe(ProbeArgs p) {
+        var probe = ServiceTemplateContainerStartupProbeArgs.builder();
+        p.httpGet().ifPresent(h -> {
+            var check = ServiceTemplateContainerStartupProbeHttpGetArgs.builder();
+            h.path().ifPresent(check::path);
+            h.port().ifPresent(check::port);
+            probe.httpGet(check.build());
+        });
+        p.tcpSocket().ifPresent(t -> {
+            var check = ServiceTemplateContainerStartupProbeTcpSocketArgs.builder();
+            t.port().ifPresent(check::port);
+            probe.tcpSocket(check.build());
+        });
+        p.grpc().ifPresent(g -> {
+            var check = ServiceTemplateContainerStartupProbeGrpcArgs.builder();
+            g.port().ifPresent(check::port);
+            g.service().ifPresent(check::service);
+            probe.grpc(check.build());
+        });
+        p.initialDelaySeconds().ifPresent(probe::initialDelaySeconds);
+        p.periodSeconds().ifPresent(probe::periodSeconds);
+        p.timeoutSeconds().ifPresent(probe::timeoutSeconds);
+        p.failureThreshold().ifPresent(probe::failureThreshold);
+        return probe.build();
+    }
+
+    private static ServiceTemplateContainerLivenessProbeArgs livenessProbe(ProbeArgs p) {
+        var probe = ServiceTemplateContainerLivenessProbeArgs.builder();
+        p.httpGet().ifPresent(h -> {
+            var check = ServiceTemplateContainerLivenessProbeHttpGetArgs.builder();
+            h.path().ifPresent(check::path);
+            h.port().ifPresent(check::port);
+            probe.httpGet(check.build());
+        });
+        p.grpc().ifPresent(g -> {
+            var check = ServiceTemplateContainerLivenessProbeGrpcArgs.builder();
+            g.port().ifPresent(check::port);
+            g.service().ifPresent(check::service);
+            probe.grpc(check.build());
+        });
+        p.initialDelaySeconds().ifPresent(probe::initialDelaySeconds);
+        p.periodSeconds().ifPresent(probe::periodSeconds);
+        p.timeoutSeconds().ifPresent(probe::timeoutSeconds);
+        p.failureThreshold().ifPresent(probe::failureThreshold);
+        return probe.build();
+    }
+
     private static Optional<String> required(InputChecks c, String input, @Nullable String value, String expected) {
         if (value == null) {
             c.missing(input, expected);
@@ -281,6 +370,8 @@ public final class IapCloudRunService extends ComponentResource {
         var container = ServiceTemplateContainerArgs.builder().image(in.image());
         in.command().ifPresent(container::commands);
         in.args().ifPresent(container::args);
+        in.startupProbe().ifPresent(p -> container.startupProbe(startupProbe(p)));
+        in.livenessProbe().ifPresent(p -> container.livenessProbe(livenessProbe(p)));
         in.port().ifPresent(port -> container.ports(ServiceTemplateContainerPortsArgs.builder().containerPort(port).build()));
         boolean limits = in.cpu().isPresent() || in.memory().isPresent();
         if (limits || in.cpuIdle().isPresent() || in.startupCpuBoost().isPresent()) {

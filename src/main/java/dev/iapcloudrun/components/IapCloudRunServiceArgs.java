@@ -226,6 +226,28 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
     }
 
     /**
+     * When the container has started: an HTTP, TCP or gRPC check. Default: Cloud Run's (a TCP check of the container port).
+     * Must be known when the program runs, since its check is chosen by which of its fields are written.
+     */
+    @Import(name="startupProbe")
+    private @Nullable Output<ProbeArgs> startupProbe;
+
+    public Optional<Output<ProbeArgs>> startupProbe() {
+        return Optional.ofNullable(this.startupProbe);
+    }
+
+    /**
+     * When to restart the container: an HTTP or gRPC check (Cloud Run takes no TCP liveness probe). Default: none.
+     * Must be known when the program runs, since its check is chosen by which of its fields are written.
+     */
+    @Import(name="livenessProbe")
+    private @Nullable Output<ProbeArgs> livenessProbe;
+
+    public Optional<Output<ProbeArgs>> livenessProbe() {
+        return Optional.ofNullable(this.livenessProbe);
+    }
+
+    /**
      * Request timeout, 1s to 3600s, such as {@code 300s}. Default: Cloud Run's (300s).
      */
     @Import(name="timeout")
@@ -341,6 +363,8 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
         this.sessionAffinity = $.sessionAffinity;
         this.command = $.command;
         this.args = $.args;
+        this.startupProbe = $.startupProbe;
+        this.livenessProbe = $.livenessProbe;
         this.timeout = $.timeout;
         this.port = $.port;
         this.deletionProtection = $.deletionProtection;
@@ -565,6 +589,24 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
 
         public Builder args(String... args) {
             return args(List.of(args));
+        }
+
+        public Builder startupProbe(@Nullable Output<ProbeArgs> startupProbe) {
+            $.startupProbe = startupProbe;
+            return this;
+        }
+
+        public Builder startupProbe(ProbeArgs startupProbe) {
+            return startupProbe(Output.of(startupProbe));
+        }
+
+        public Builder livenessProbe(@Nullable Output<ProbeArgs> livenessProbe) {
+            $.livenessProbe = livenessProbe;
+            return this;
+        }
+
+        public Builder livenessProbe(ProbeArgs livenessProbe) {
+            return livenessProbe(Output.of(livenessProbe));
         }
 
         public Builder timeout(@Nullable Output<String> timeout) {

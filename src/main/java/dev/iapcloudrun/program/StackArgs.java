@@ -7,10 +7,15 @@ import dev.iapcloudrun.components.IapAccessorBindingArgs;
 import dev.iapcloudrun.components.IapCloudRunServiceArgs;
 import dev.iapcloudrun.components.IapOAuthClientSettingsArgs;
 import dev.iapcloudrun.components.LabelArgs;
+import dev.iapcloudrun.components.ProbeArgs;
+import dev.iapcloudrun.components.ProbeGrpcArgs;
+import dev.iapcloudrun.components.ProbeHttpGetArgs;
+import dev.iapcloudrun.components.ProbeTcpSocketArgs;
 import dev.iapcloudrun.components.SecretEnvVarArgs;
 import dev.iapcloudrun.spec.AccessorsSpec;
 import dev.iapcloudrun.spec.OAuthClientSpec;
 import dev.iapcloudrun.spec.Principal;
+import dev.iapcloudrun.spec.ProbeSpec;
 import dev.iapcloudrun.spec.ServiceSpec;
 import dev.iapcloudrun.spec.StackSpec;
 
@@ -60,6 +65,8 @@ public final class StackArgs {
         if (!service.args().isEmpty()) {
             args.args(service.args());
         }
+        service.startupProbe().ifPresent(p -> args.startupProbe(probe(p)));
+        service.livenessProbe().ifPresent(p -> args.livenessProbe(probe(p)));
         service.timeout().ifPresent(args::timeout);
         service.port().ifPresent(args::port);
         if (!service.customAudiences().isEmpty()) {
@@ -105,5 +112,20 @@ public final class StackArgs {
             args.allowedRequestHosts(client.allowedRequestHosts());
         }
         return args;
+    }
+
+    private static ProbeArgs probe(ProbeSpec p) {
+        var probe = ProbeArgs.builder()
+                .initialDelaySeconds(p.initialDelaySeconds().orElse(null))
+                .periodSeconds(p.periodSeconds().orElse(null))
+                .timeoutSeconds(p.timeoutSeconds().orElse(null))
+                .failureThreshold(p.failureThreshold().orElse(null));
+        var port = p.port().orElse(null);
+        switch (p.check()) {
+            case "httpGet" -> probe.httpGet(ProbeHttpGetArgs.builder().path(p.path().orElse(null)).port(port).build());
+            case "tcpSocket" -> probe.tcpSocket(ProbeTcpSocketArgs.builder().port(port).build());
+            default -> probe.grpc(ProbeGrpcArgs.builder().port(port).service(p.service().orElse(null)).build());
+        }
+        return probe.build();
     }
 }

@@ -219,6 +219,57 @@ public final class InputRules {
         return Optional.empty();
     }
 
+    // Probes, as Cloud Run takes them (https://cloud.google.com/run/docs/configuring/healthchecks): startup probes
+    // check over HTTP, TCP or gRPC, liveness probes over HTTP or gRPC only. The ranges are those of Cloud Run's API
+    // (GoogleCloudRunV2Probe, as pulumi-gcp 9.37.0 documents them): initialDelaySeconds from 0, periodSeconds and
+    // timeoutSeconds from 1, each at most 240 for a startup probe and 3600 for a liveness probe; periodSeconds not below
+    // timeoutSeconds; failureThreshold at least 1.
+
+    /** The checks a probe may use, in the order they are named. */
+    public static final List<String> PROBE_CHECKS = List.of("httpGet", "tcpSocket", "grpc");
+
+    /** Exactly one check, and none a liveness probe cannot use. */
+    public static Optional<String> probeChecks(boolean liveness, List<String> written) {
+        var allowed = liveness ? "httpGet or grpc" : "httpGet, tcpSocket or grpc";
+        if (liveness && written.contains("tcpSocket")) {
+            return Optional.of("found tcpSocket, which Cloud Run does not take for a liveness probe (liveness probes are HTTP "
+                    + "or gRPC); expected exactly one of " + allowed);
+        }
+        if (written.size() == 1) {
+            return Optional.empty();
+        }
+        return Optional.of((written.isEmpty() ? "found no check" : "found " + String.join(" and ", written))
+                + "; expected exactly one of " + allowed);
+    }
+
+    /** The path an HTTP check requests. */
+    public static Optional<String> probePath(String path) {
+        return refuse(!path.startsWith("/"), () -> "found \"" + path + "\"; expected a path starting with /, such as /healthz");
+    }
+
+    /** One of a probe's numbers: {@code initialDelaySeconds}, {@code periodSeconds}, {@code timeoutSeconds} or {@code failureThreshold}. */
+    public static Optional<String> probeSetting(boolean liveness, String setting, int value) {
+        var range = probeRange(liveness, setting);
+        return between(value, range[0], range[1]);
+    }
+
+    /** The smallest and largest value of one of a probe's numbers; failureThreshold has no upper bound. */
+    public static int[] probeRange(boolean liveness, String setting) {
+        int max = liveness ? 3600 : 240;
+        return switch (setting) {
+            case "initialDelaySeconds" -> new int[] {0, max};
+            case "periodSeconds", "timeoutSeconds" -> new int[] {1, max};
+            case "failureThreshold" -> new int[] {1, Integer.MAX_VALUE};
+            default -> throw new IllegalArgumentException(setting);
+        };
+    }
+
+    /** Cloud Run refuses a probe that times out after its next one is due. */
+    public static Optional<String> probeTimeoutAndPeriod(int timeoutSeconds, int periodSeconds) {
+        return refuse(timeoutSeconds > periodSeconds, () -> "timeoutSeconds (" + timeoutSeconds + ") is greater than periodSeconds ("
+                + periodSeconds + "), which Cloud Run refuses; expected timeoutSeconds <= periodSeconds");
+    }
+
     /** Cloud Run's name for an execution environment as written: {@code gen2} is {@code EXECUTION_ENVIRONMENT_GEN2}. */
     public static String executionEnvironmentWire(String executionEnvironment) {
         return "EXECUTION_ENVIRONMENT_" + executionEnvironment.toUpperCase(java.util.Locale.ROOT);

@@ -35,6 +35,8 @@ public record ServiceSpec(
         Optional<Boolean> sessionAffinity,
         List<String> command,
         List<String> args,
+        Optional<ProbeSpec> startupProbe,
+        Optional<ProbeSpec> livenessProbe,
         Optional<String> timeout,
         Optional<Integer> port,
         boolean deletionProtection,

@@ -17,6 +17,9 @@ final class StackFileModel {
      */
     record Level(String path, String where, Set<String> keys) {}
 
+    private static final Set<String> PROBE_KEYS = Set.of("httpGet", "tcpSocket", "grpc", "initialDelaySeconds", "periodSeconds",
+            "timeoutSeconds", "failureThreshold");
+
     static final List<Level> LEVELS = List.of(
             new Level("", "at the top level of the file (not indented)",
                     Set.of("project", "projectNumber", "region", "labels", "policy", "iap", "services")),
@@ -27,10 +30,13 @@ final class StackFileModel {
                     Set.of("clientId", "clientSecretConfig", "loginHint", "programmaticClients", "allowedRequestHosts", "scope")),
             new Level("services[]", "in a service, an item of 'services' (indent it as the service's '- name:' is)",
                     Set.of("name", "image", "ingress", "serviceAccount", "env", "secrets", "scaling", "resources", "timeout", "port",
-                            "concurrency", "executionEnvironment", "sessionAffinity", "command", "args",
+                            "concurrency", "executionEnvironment", "sessionAffinity", "command", "args", "startupProbe", "livenessProbe",
                             "deletionProtection", "customAudiences", "invokers", "iap", "public", "accessors")),
             new Level("services[].scaling", "under 'scaling' (indent it below scaling:)", Set.of("minInstances", "maxInstances")),
             new Level("services[].resources", "under 'resources' (indent it below resources:)", Set.of("cpu", "memory", "cpuIdle", "startupCpuBoost")),
+            new Level("services[].startupProbe", "under 'startupProbe' (indent it below startupProbe:)", PROBE_KEYS),
+            new Level("services[].livenessProbe", "under 'livenessProbe' (indent it below livenessProbe:)",
+                    PROBE_KEYS.stream().filter(k -> !k.equals("tcpSocket")).collect(Collectors.toSet())),
             new Level("services[].secrets.*", "in a variable of 'secrets' (indent it below the variable's name)", Set.of("secret", "version")),
             new Level("services[].accessors", "under 'accessors' (indent it below accessors:)", Set.of("mode", "members", "condition")),
             new Level("services[].accessors.condition", "under 'accessors.condition' (indent it below condition:)",

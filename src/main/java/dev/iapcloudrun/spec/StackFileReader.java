@@ -372,6 +372,8 @@ public final class StackFileReader {
         var sessionAffinity = optionalBool(f, "sessionAffinity");
         var command = commandLine(f, "command", "a word of the entrypoint, such as /app/server");
         var args = commandLine(f, "args", "an argument, such as --port=8080");
+        var startupProbe = f.object("startupProbe", "a mapping with one of httpGet, tcpSocket or grpc").flatMap(p -> probe(p, false));
+        var livenessProbe = f.object("livenessProbe", "a mapping with one of httpGet or grpc").flatMap(p -> probe(p, true));
         var timeout = f.string("timeout", "a duration in seconds such as 300s");
         timeout.flatMap(InputRules::timeout).ifPresent(message -> f.problem(f.node("timeout").orElseThrow(), "timeout", message));
         var port = f.integer("port", 1, 65535);
@@ -390,8 +392,62 @@ public final class StackFileReader {
             return null;
         }
         return new ServiceSpec(name, image, ingress, serviceAccount, env, secrets, min, max, cpu, memory, cpuIdle, startupCpuBoost,
-                concurrency, executionEnvironment, sessionAffinity, command, args, timeout, port,
+                concurrency, executionEnvironment, sessionAffinity, command, args, startupProbe, livenessProbe, timeout, port,
                 deletionProtection, audiences, invokers, iap, publicAccess, accessors);
+    }
+
+    /** A startup or liveness probe: one check, and its timing inside Cloud Run's ranges. */
+    private static Optional<ProbeSpec> probe(Fields p, boolean liveness) {
+        var written = InputRules.PROBE_CHECKS.stream().filter(p::has).toList();
+        var checks = InputRules.probeChecks(liveness, written);
+        checks.ifPresent(message -> {
+            var at = written.contains("tcpSocket") && liveness ? "tcpSocket" : written.size() > 1 ? written.get(1) : null;
+            if (at == null) {
+                p.problemHere(message);
+            } else {
+                p.problem(p.node(at).orElseThrow(), at, message);
+            }
+        });
+        Optional<String> path = Optional.empty();
+        Optional<Integer> port = Optional.empty();
+        Optional<String> service = Optional.empty();
+        for (var check : written) {
+            var c = p.object(check, switch (check) {
+                case "httpGet" -> "a mapping with path and port";
+                case "tcpSocket" -> "a mapping with port";
+                default -> "a mapping with port and service";
+            });
+            if (c.isEmpty()) {
+                continue;
+            }
+            var fields = c.get();
+            if (check.equals("httpGet")) {
+                path = fields.string("path", "a path such as /healthz");
+                path.flatMap(InputRules::probePath).ifPresent(message -> fields.problem(fields.node("path").orElseThrow(), "path", message));
+            }
+            port = fields.integer("port", 1, 65535);
+            if (check.equals("grpc")) {
+                service = fields.string("service", "a gRPC service name");
+            }
+            fields.finish();
+        }
+        var timing = new java.util.LinkedHashMap<String, Optional<Integer>>();
+        for (var setting : List.of("initialDelaySeconds", "periodSeconds", "timeoutSeconds", "failureThreshold")) {
+            var range = InputRules.probeRange(liveness, setting);
+            timing.put(setting, p.integer(setting, range[0], range[1]));
+        }
+        var timeout = timing.get("timeoutSeconds");
+        var period = timing.get("periodSeconds");
+        if (timeout.isPresent() && period.isPresent()) {
+            InputRules.probeTimeoutAndPeriod(timeout.get(), period.get())
+                    .ifPresent(message -> p.problem(p.node("timeoutSeconds").orElseThrow(), "timeoutSeconds", message));
+        }
+        p.finish();
+        if (checks.isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProbeSpec(written.get(0), path, port, service, timing.get("initialDelaySeconds"), period, timeout,
+                timing.get("failureThreshold")));
     }
 
     /** The container's command or args: a list of words, none empty; numbers are read as their text. */

@@ -149,6 +149,34 @@ class ComponentGuardrailsTest {
     }
 
     @Test
+    void refusesProbesAStackFileRefusesInTheSameWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service()
+                .startupProbe(ProbeArgs.builder().httpGet(ProbeHttpGetArgs.builder().path("ready").build())
+                        .tcpSocket(ProbeTcpSocketArgs.builder().port(8080).build()).periodSeconds(300).build())
+                .livenessProbe(ProbeArgs.builder().grpc(ProbeGrpcArgs.builder().port(8081).build())
+                        .periodSeconds(5).timeoutSeconds(10).build())
+                .build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 4 refused inputs:")
+                .contains("input 'startupProbe': " + stackFileMessage("startupProbe: {httpGet: {path: /r}, tcpSocket: {port: 8080}}", ""))
+                .contains("input 'startupProbe.httpGet.path': " + stackFileMessage("startupProbe: {httpGet: {path: ready}}", ""))
+                .contains("input 'startupProbe.periodSeconds': "
+                        + stackFileMessage("startupProbe: {grpc: {}, periodSeconds: 300}", "").replace("the number ", ""))
+                .contains("input 'livenessProbe.timeoutSeconds': "
+                        + stackFileMessage("livenessProbe: {grpc: {}, periodSeconds: 5, timeoutSeconds: 10}", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesALivenessProbeOverTcpAsCloudRunDoes() {
+        var run = run(ctx -> new IapCloudRunService("orders", service()
+                .livenessProbe(ProbeArgs.builder().tcpSocket(ProbeTcpSocketArgs.builder().port(8080).build()).build()).build(), null));
+
+        assertThat(run.failure()).contains("input 'livenessProbe': " + stackFileMessage("livenessProbe: {tcpSocket: {port: 8080}}", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
     void refusesWhatCloudRunRefusesForLessThanOneCpuInTheStackFilesWords() {
         var run = run(ctx -> new IapCloudRunService("orders", service().cpu("500m").concurrency(80).cpuIdle(false)
                 .executionEnvironment("gen2").build(), null));

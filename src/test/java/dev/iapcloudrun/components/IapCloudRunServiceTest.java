@@ -117,6 +117,37 @@ class IapCloudRunServiceTest {
     }
 
     @Test
+    void sendsProbesUnderTheProvidersNames() {
+        var container = plan(service("orders", """
+                startupProbe:
+                  tcpSocket: {port: 8080}
+                  periodSeconds: 5
+                  failureThreshold: 12
+                livenessProbe:
+                  httpGet: {path: /healthz, port: 8080}
+                  initialDelaySeconds: 10
+                  periodSeconds: 30
+                  timeoutSeconds: 3
+                """)).named(SERVICE, "orders").inputs().at("/template/containers/0");
+        assertThat(container.at("/startupProbe/tcpSocket/port").asInt()).isEqualTo(8080);
+        assertThat(container.at("/startupProbe/periodSeconds").asInt()).isEqualTo(5);
+        assertThat(container.at("/startupProbe/failureThreshold").asInt()).isEqualTo(12);
+        assertThat(container.at("/startupProbe").has("httpGet")).isFalse();
+        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
+        assertThat(container.at("/livenessProbe/httpGet/port").asInt()).isEqualTo(8080);
+        assertThat(container.at("/livenessProbe/initialDelaySeconds").asInt()).isEqualTo(10);
+        assertThat(container.at("/livenessProbe/timeoutSeconds").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void sendsAGrpcProbeWithItsService() {
+        var probe = plan(service("orders", "startupProbe: {grpc: {port: 8081, service: health}}")).named(SERVICE, "orders")
+                .inputs().at("/template/containers/0/startupProbe");
+        assertThat(probe.at("/grpc/port").asInt()).isEqualTo(8081);
+        assertThat(probe.at("/grpc/service").asText()).isEqualTo("health");
+    }
+
+    @Test
     void leavesTheContainerSettingsToCloudRunWhenTheyAreNotWritten() {
         var template = plan(service("orders")).named(SERVICE, "orders").inputs().at("/template");
         assertThat(template.has("maxInstanceRequestConcurrency")).isFalse();
@@ -124,6 +155,8 @@ class IapCloudRunServiceTest {
         assertThat(template.has("sessionAffinity")).isFalse();
         assertThat(template.at("/containers/0").has("commands")).isFalse();
         assertThat(template.at("/containers/0").has("args")).isFalse();
+        assertThat(template.at("/containers/0").has("startupProbe")).isFalse();
+        assertThat(template.at("/containers/0").has("livenessProbe")).isFalse();
         assertThat(template.at("/containers/0/resources").has("cpuIdle")).isFalse();
         assertThat(template.at("/containers/0/resources").has("startupCpuBoost")).isFalse();
     }

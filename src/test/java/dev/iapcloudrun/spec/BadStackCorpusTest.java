@@ -117,6 +117,8 @@ class BadStackCorpusTest {
                 // Cloud Run's requirements for less than 1 CPU, which tie a setting to the cpu written under resources
                 "106-concurrency-above-one-with-millicpu.yaml", "108-cpu-always-allocated-with-millicpu.yaml",
                 "112-execution-environment-gen2-with-millicpu.yaml",
+                // a probe's timeout compared with its period
+                "120-probe-timeout-above-period.yaml",
                 // the stack's own policy
                 "62-policy-requires-digests.yaml", "63-policy-requires-deletion-protection.yaml",
                 "64-policy-requires-authoritative-accessors.yaml",

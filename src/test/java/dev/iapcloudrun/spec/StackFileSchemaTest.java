@@ -33,12 +33,14 @@ class StackFileSchemaTest {
     void theLevelsThatPlaceAMisplacedKeyAreTheSchemasLevelsWithTheirKeys() throws IOException {
         var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(StackFileSchema.FILE));
         var service = "/$defs/service/properties";
-        var properties = java.util.Map.of("", "/properties", "policy", "/properties/policy/properties", "iap", "/properties/iap/properties",
+        var properties = new java.util.HashMap<>(java.util.Map.of("", "/properties", "policy", "/properties/policy/properties", "iap", "/properties/iap/properties",
                 "iap.oauthClient", "/$defs/oauthClient/properties", "services[]", service,
                 "services[].scaling", service + "/scaling/properties", "services[].resources", service + "/resources/properties",
                 "services[].secrets.*", service + "/secrets/additionalProperties/properties",
                 "services[].accessors", service + "/accessors/properties",
-                "services[].accessors.condition", service + "/accessors/properties/condition/properties");
+                "services[].accessors.condition", service + "/accessors/properties/condition/properties"));
+        properties.put("services[].startupProbe", service + "/startupProbe/properties");
+        properties.put("services[].livenessProbe", service + "/livenessProbe/properties");
 
         assertThat(StackFileModel.LEVELS).extracting(StackFileModel.Level::path).containsExactlyInAnyOrderElementsOf(properties.keySet());
         for (var level : StackFileModel.LEVELS) {
