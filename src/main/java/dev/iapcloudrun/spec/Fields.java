@@ -56,6 +56,11 @@ final class Fields {
         return mapping.entries().containsKey(key);
     }
 
+    /** Whether {@code key} is written, without making it a key of this level (as {@link #has} does). */
+    boolean written(String key) {
+        return mapping.entries().containsKey(key);
+    }
+
     Optional<YamlNode> node(String key) {
         known.add(key);
         // An explicit null (a key with nothing after it, or ~) is a value of the wrong type like any other, as the

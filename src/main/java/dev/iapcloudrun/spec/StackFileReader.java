@@ -398,7 +398,9 @@ public final class StackFileReader {
 
     /** A startup or liveness probe: one check, and its timing inside Cloud Run's ranges. */
     private static Optional<ProbeSpec> probe(Fields p, boolean liveness) {
-        var written = InputRules.PROBE_CHECKS.stream().filter(p::has).toList();
+        // A liveness probe names tcpSocket among its keys only where it is written, to refuse it with Cloud Run's reason.
+        var written = InputRules.PROBE_CHECKS.stream()
+                .filter(check -> liveness && check.equals("tcpSocket") ? p.written(check) && p.has(check) : p.has(check)).toList();
         var checks = InputRules.probeChecks(liveness, written);
         checks.ifPresent(message -> {
             var at = written.contains("tcpSocket") && liveness ? "tcpSocket" : written.size() > 1 ? written.get(1) : null;
