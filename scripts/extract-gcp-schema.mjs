@@ -18,6 +18,7 @@ const tokens = {
   "gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember": ["iap/webCloudRunServiceIamMember.d.ts", "WebCloudRunServiceIamMemberArgs"],
   "gcp:iap/settings:Settings": ["iap/settings.d.ts", "SettingsArgs"],
   "gcp:projects/service:Service": ["projects/service.d.ts", "ServiceArgs"],
+  "gcp:projects/iAMMember:IAMMember": ["projects/iammember.d.ts", "IAMMemberArgs"],
   "gcp:projects/serviceIdentity:ServiceIdentity": ["projects/serviceIdentity.d.ts", "ServiceIdentityArgs"],
   "gcp:serviceaccount/account:Account": ["serviceaccount/account.d.ts", "AccountArgs"],
   "gcp:secretmanager/secretIamMember:SecretIamMember": ["secretmanager/secretIamMember.d.ts", "SecretIamMemberArgs"],

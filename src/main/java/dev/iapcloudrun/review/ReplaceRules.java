@@ -20,6 +20,7 @@ final class ReplaceRules {
             GcpTypes.RUN_SERVICE_IAM_MEMBER, ALL,
             GcpTypes.IAP_WEB_RUN_IAM_MEMBER, ALL,
             GcpTypes.SECRET_IAM_MEMBER, ALL,
+            GcpTypes.PROJECT_IAM_MEMBER, ALL,
             // members are updated in place: that is what makes a Binding the authoritative list.
             GcpTypes.IAP_WEB_RUN_IAM_BINDING, Set.of("cloudRunServiceName", "location", "project", "role", "condition"),
             GcpTypes.IAP_SETTINGS, Set.of("name"),

@@ -11,6 +11,7 @@ public final class GcpTypes {
     public static final String PROJECT_SERVICE = "gcp:projects/service:Service";
     public static final String SERVICE_IDENTITY = "gcp:projects/serviceIdentity:ServiceIdentity";
     public static final String SERVICE_ACCOUNT = "gcp:serviceaccount/account:Account";
+    public static final String PROJECT_IAM_MEMBER = "gcp:projects/iAMMember:IAMMember";
     public static final String SECRET_IAM_MEMBER = "gcp:secretmanager/secretIamMember:SecretIamMember";
     public static final String GET_PROJECT = "gcp:organizations/getProject:getProject";
 
