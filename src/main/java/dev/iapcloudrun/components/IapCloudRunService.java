@@ -200,7 +200,7 @@ public final class IapCloudRunService extends ComponentResource {
                 c.optional("args", args.args().orElse(null), words -> InputRules.commandLine("args", words)),
                 probe(c, "startupProbe", args.startupProbe().orElse(null), false),
                 probe(c, "livenessProbe", args.livenessProbe().orElse(null), true),
-                network(c, args.network().orElse(null)), binaryAuthorization(c, args.binaryAuthorization().orElse(null)),
+                network(c, args.network().orElse(null), args.region()), binaryAuthorization(c, args.binaryAuthorization().orElse(null)),
                 c.optional("timeout", args.timeout().orElse(null), InputRules::timeout),
                 c.optional("port", args.port().orElse(null), InputRules::port),
                 args.deletionProtection().orElse(Output.of(true)),
@@ -242,13 +242,16 @@ public final class IapCloudRunService extends ComponentResource {
     }
 
     /** VPC egress, checked by the same rules as a stack file's: a connector or Direct VPC egress, never both. */
-    private static Optional<NetworkArgs> network(InputChecks c, @Nullable Output<NetworkArgs> value) {
+    private static Optional<NetworkArgs> network(InputChecks c, @Nullable Output<NetworkArgs> value, @Nullable Output<String> region) {
         var network = c.known("network", value, "whether it is a connector or Direct VPC egress is chosen by which of its fields are written");
         network.ifPresent(n -> {
             InputRules.networkShape(n.connector().isPresent(), n.vpc().isPresent(), n.subnetwork().isPresent(), n.tags().isPresent())
                     .ifPresent(m -> c.refuse("network", m));
             n.connector().flatMap(InputRules::connector).ifPresent(m -> c.refuse("network.connector", m));
             n.vpc().flatMap(InputRules::vpcNetwork).ifPresent(m -> c.refuse("network.vpc", m));
+            n.connector().ifPresent(v -> c.together("network.connector", Output.of(v), region, (x, r) -> InputRules.networkRegion("connector", x, r)));
+            n.subnetwork().ifPresent(v -> c.together("network.subnetwork", Output.of(v), region,
+                    (x, r) -> InputRules.networkRegion("subnetwork", x, r)));
             n.subnetwork().flatMap(InputRules::subnetwork).ifPresent(m -> c.refuse("network.subnetwork", m));
             var tags = n.tags().orElse(List.of());
             var seen = new HashSet<String>();

@@ -415,6 +415,19 @@ public final class InputRules {
                 + "lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen (RFC 1035)");
     }
 
+    /**
+     * A connector or subnetwork written as a path names its region, which must be the service's: a connector serves
+     * its own region only (https://cloud.google.com/vpc/docs/serverless-vpc-access), and a Direct VPC subnetwork gives
+     * instances addresses of its own region.
+     */
+    public static Optional<String> networkRegion(String kind, String value, String serviceRegion) {
+        var parts = value.split("/");
+        var region = value.startsWith("projects/") && parts.length == 6 ? parts[3] : serviceRegion;
+        return refuse(!region.equals(serviceRegion), () -> "found a " + kind + " in " + region + ", but the service runs in "
+                + serviceRegion + "; expected a " + kind + " in " + serviceRegion + " (Cloud Run reaches a VPC only through a "
+                + kind + " of its own region)");
+    }
+
     public static String networkTagTwice(String tag) {
         return "the tag '" + tag + "' is listed twice; expected each tag once";
     }

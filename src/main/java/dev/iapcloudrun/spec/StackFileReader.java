@@ -246,6 +246,7 @@ public final class StackFileReader {
         f.list("services", (n, path) -> {
             var s = service(Fields.of(n, path, problems, "a mapping describing one service"), policy);
             if (s != null) {
+                region.ifPresent(r -> networkRegion(n, path, s, r, problems));
                 var first = names.putIfAbsent(s.name(), n.location());
                 if (first != null) {
                     problems.add(new Problem(n.location(), path + ".name", "the service '" + s.name()
@@ -485,6 +486,16 @@ public final class StackFileReader {
         n.finish();
         return shape.isPresent() ? Optional.empty()
                 : Optional.of(new NetworkSpec(connector, vpc, subnetwork, tags, egress.orElse(InputRules.DEFAULT_EGRESS)));
+    }
+
+    /** A connector or subnetwork written as a path is in the service's region. */
+    private static void networkRegion(YamlNode service, String path, ServiceSpec s, String region, List<Problem> problems) {
+        s.network().ifPresent(network -> {
+            network.connector().flatMap(c -> InputRules.networkRegion("connector", c, region)).ifPresent(message -> problems.add(
+                    new Problem(service.at("network", "connector").orElse(service).location(), path + ".network.connector", message)));
+            network.subnetwork().flatMap(c -> InputRules.networkRegion("subnetwork", c, region)).ifPresent(message -> problems.add(
+                    new Problem(service.at("network", "subnetwork").orElse(service).location(), path + ".network.subnetwork", message)));
+        });
     }
 
     /** Binary Authorization: the project's default policy or a named one, and an optional breakglass justification. */

@@ -192,6 +192,16 @@ class ComponentGuardrailsTest {
     }
 
     @Test
+    void failsWhenASubnetworkIsInAnotherRegionThanTheService() {
+        var subnetwork = "projects/acme-host/regions/europe-west4/subnetworks/run-egress";
+        var run = run(ctx -> new IapCloudRunService("orders", service()
+                .network(NetworkArgs.builder().subnetwork(subnetwork).build()).build(), null));
+
+        assertThat(run.failure()).contains("input 'network.subnetwork': " + stackFileMessage("network: {subnetwork: " + subnetwork + "}", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
     void failsWhenNetworkHasNeitherAConnectorNorAVpc() {
         var run = run(ctx -> new IapCloudRunService("orders", service()
                 .network(NetworkArgs.builder().egress("all-traffic").build()).build(), null));
