@@ -13,6 +13,7 @@ import dev.iapcloudrun.provider.gcp.GcpProvider;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.Service;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.ServiceIamMember;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.ServiceArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceBinaryAuthorizationArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerEnvArgs;
@@ -28,6 +29,8 @@ import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerSt
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeHttpGetArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeTcpSocketArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateScalingArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateVpcAccessArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateVpcAccessNetworkInterfaceArgs;
 import dev.iapcloudrun.provider.gcp.secretmanager.SecretIamMember;
 import dev.iapcloudrun.provider.gcp.serviceaccount.Account;
 import dev.iapcloudrun.spec.Principal;
@@ -93,6 +96,7 @@ public final class IapCloudRunService extends ComponentResource {
             Optional<Output<Boolean>> cpuIdle, Optional<Output<Boolean>> startupCpuBoost, Optional<Output<String>> executionEnvironment,
             Optional<Output<Boolean>> sessionAffinity, Optional<Output<List<String>>> command, Optional<Output<List<String>>> args,
             Optional<ProbeArgs> startupProbe, Optional<ProbeArgs> livenessProbe,
+            Optional<NetworkArgs> network, Optional<BinaryAuthorizationArgs> binaryAuthorization,
             Optional<Output<String>> timeout,
             Optional<Output<Integer>> port, Output<Boolean> deletionProtection, Optional<Output<List<String>>> customAudiences,
             List<Principal> invokers, boolean iap, Output<Boolean> publicAccess, Optional<Output<List<LabelArgs>>> labels,
@@ -196,6 +200,7 @@ public final class IapCloudRunService extends ComponentResource {
                 c.optional("args", args.args().orElse(null), words -> InputRules.commandLine("args", words)),
                 probe(c, "startupProbe", args.startupProbe().orElse(null), false),
                 probe(c, "livenessProbe", args.livenessProbe().orElse(null), true),
+                network(c, args.network().orElse(null), args.region()), binaryAuthorization(c, args.binaryAuthorization().orElse(null)),
                 c.optional("timeout", args.timeout().orElse(null), InputRules::timeout),
                 c.optional("port", args.port().orElse(null), InputRules::port),
                 args.deletionProtection().orElse(Output.of(true)),
@@ -234,6 +239,47 @@ public final class IapCloudRunService extends ComponentResource {
                     : InputRules.labelKey(label.key()).or(() -> InputRules.labelValue(label.value())).map(p -> at + p);
         }
         return problem;
+    }
+
+    /** VPC egress, checked by the same rules as a stack file's: a connector or Direct VPC egress, never both. */
+    private static Optional<NetworkArgs> network(InputChecks c, @Nullable Output<NetworkArgs> value, @Nullable Output<String> region) {
+        var network = c.known("network", value, "whether it is a connector or Direct VPC egress is chosen by which of its fields are written");
+        network.ifPresent(n -> {
+            InputRules.networkShape(n.connector().isPresent(), n.vpc().isPresent(), n.subnetwork().isPresent(), n.tags().isPresent())
+                    .ifPresent(m -> c.refuse("network", m));
+            n.connector().flatMap(InputRules::connector).ifPresent(m -> c.refuse("network.connector", m));
+            n.vpc().flatMap(InputRules::vpcNetwork).ifPresent(m -> c.refuse("network.vpc", m));
+            n.connector().ifPresent(v -> c.together("network.connector", Output.of(v), region, (x, r) -> InputRules.networkRegion("connector", x, r)));
+            n.subnetwork().ifPresent(v -> c.together("network.subnetwork", Output.of(v), region,
+                    (x, r) -> InputRules.networkRegion("subnetwork", x, r)));
+            n.subnetwork().flatMap(InputRules::subnetwork).ifPresent(m -> c.refuse("network.subnetwork", m));
+            var tags = n.tags().orElse(List.of());
+            var seen = new HashSet<String>();
+            for (int i = 0; i < tags.size(); i++) {
+                var tag = tags.get(i);
+                var at = "network.tags[" + i + "]";
+                if (tag == null) {
+                    c.missing(at, "a network tag");
+                    continue;
+                }
+                InputRules.networkTag(tag).or(() -> seen.add(tag) ? Optional.empty() : Optional.of(InputRules.networkTagTwice(tag)))
+                        .ifPresent(m -> c.refuse(at, m));
+            }
+            n.egress().flatMap(e -> InputRules.oneOf(e, InputRules.EGRESS)).ifPresent(m -> c.refuse("network.egress", m));
+        });
+        return network;
+    }
+
+    /** Binary Authorization, checked by the same rules as a stack file's: the default or a named policy. */
+    private static Optional<BinaryAuthorizationArgs> binaryAuthorization(InputChecks c, @Nullable Output<BinaryAuthorizationArgs> value) {
+        var binaryAuthorization = c.known("binaryAuthorization", value, "it decides between the project's default and a named policy");
+        binaryAuthorization.ifPresent(b -> {
+            var policy = required(c, "binaryAuthorization.policy", b.policy(), "default, or a policy's name or path");
+            policy.flatMap(InputRules::binaryAuthorizationPolicy).ifPresent(m -> c.refuse("binaryAuthorization.policy", m));
+            b.breakglassJustification().flatMap(j -> InputRules.breakglassJustification(policy.orElse(InputRules.DEFAULT_POLICY), j))
+                    .ifPresent(m -> c.refuse("binaryAuthorization.breakglassJustification", m));
+        });
+        return binaryAuthorization;
     }
 
     /** A field of a list item the component needs: refused when missing. */
@@ -408,6 +454,7 @@ public final class IapCloudRunService extends ComponentResource {
         in.concurrency().ifPresent(template::maxInstanceRequestConcurrency);
         in.executionEnvironment().ifPresent(e -> template.executionEnvironment(InputChecks.map(e, InputRules::executionEnvironmentWire)));
         in.sessionAffinity().ifPresent(template::sessionAffinity);
+        in.network().ifPresent(n -> template.vpcAccess(vpcAccess(n, in)));
 
         var service = ServiceArgs.builder()
                 // Rules over two inputs that waited for deployment hold the service back until they pass.
@@ -426,7 +473,33 @@ public final class IapCloudRunService extends ComponentResource {
             return (Map<String, String>) byKey;
         })));
         in.customAudiences().ifPresent(service::customAudiences);
+        in.binaryAuthorization().ifPresent(b -> {
+            var binaryAuthorization = ServiceBinaryAuthorizationArgs.builder();
+            if (b.policy().equals(InputRules.DEFAULT_POLICY)) {
+                binaryAuthorization.useDefault(true);
+            } else {
+                binaryAuthorization.policy(InputChecks.map(in.project(), project -> InputRules.binaryAuthorizationPolicyPath(b.policy(), project)));
+            }
+            b.breakglassJustification().ifPresent(binaryAuthorization::breakglassJustification);
+            service.binaryAuthorization(binaryAuthorization.build());
+        });
         return service.build();
+    }
+
+    /** A connector by its full path, or one Direct VPC interface; the egress always, so that a plan shows it. */
+    private static ServiceTemplateVpcAccessArgs vpcAccess(NetworkArgs n, Inputs in) {
+        var vpcAccess = ServiceTemplateVpcAccessArgs.builder()
+                .egress(InputRules.egressWire(n.egress().orElse(InputRules.DEFAULT_EGRESS)));
+        n.connector().ifPresent(connector -> vpcAccess.connector(InputChecks.map(Output.tuple(in.project(), in.region()),
+                t -> InputRules.connectorPath(connector, t.t1, t.t2))));
+        if (n.connector().isEmpty()) {
+            var networkInterface = ServiceTemplateVpcAccessNetworkInterfaceArgs.builder();
+            n.vpc().ifPresent(networkInterface::network);
+            n.subnetwork().ifPresent(networkInterface::subnetwork);
+            n.tags().filter(tags -> !tags.isEmpty()).ifPresent(networkInterface::tags);
+            vpcAccess.networkInterfaces(networkInterface.build());
+        }
+        return vpcAccess.build();
     }
 
     /** Cloud Run's name for an ingress setting as written. */

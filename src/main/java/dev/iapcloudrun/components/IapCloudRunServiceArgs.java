@@ -248,6 +248,30 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
     }
 
     /**
+     * How the service reaches a VPC network: a connector, or Direct VPC egress. Default: none, outbound traffic goes
+     * straight to the internet and private addresses are unreachable. Must be known when the program runs, since its
+     * kind is chosen by which of its fields are written.
+     */
+    @Import(name="network")
+    private @Nullable Output<NetworkArgs> network;
+
+    public Optional<Output<NetworkArgs>> network() {
+        return Optional.ofNullable(this.network);
+    }
+
+    /**
+     * The Binary Authorization policy the service's images must satisfy when a revision is deployed. Default: none,
+     * any image the runtime identity can pull is deployed (a stack's {@code policy.requireBinaryAuthorization} refuses
+     * that). Must be known when the program runs, since it decides between the default and a named policy.
+     */
+    @Import(name="binaryAuthorization")
+    private @Nullable Output<BinaryAuthorizationArgs> binaryAuthorization;
+
+    public Optional<Output<BinaryAuthorizationArgs>> binaryAuthorization() {
+        return Optional.ofNullable(this.binaryAuthorization);
+    }
+
+    /**
      * Request timeout, 1s to 3600s, such as {@code 300s}. Default: Cloud Run's (300s).
      */
     @Import(name="timeout")
@@ -365,6 +389,8 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
         this.args = $.args;
         this.startupProbe = $.startupProbe;
         this.livenessProbe = $.livenessProbe;
+        this.network = $.network;
+        this.binaryAuthorization = $.binaryAuthorization;
         this.timeout = $.timeout;
         this.port = $.port;
         this.deletionProtection = $.deletionProtection;
@@ -607,6 +633,24 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
 
         public Builder livenessProbe(ProbeArgs livenessProbe) {
             return livenessProbe(Output.of(livenessProbe));
+        }
+
+        public Builder network(@Nullable Output<NetworkArgs> network) {
+            $.network = network;
+            return this;
+        }
+
+        public Builder network(NetworkArgs network) {
+            return network(Output.of(network));
+        }
+
+        public Builder binaryAuthorization(@Nullable Output<BinaryAuthorizationArgs> binaryAuthorization) {
+            $.binaryAuthorization = binaryAuthorization;
+            return this;
+        }
+
+        public Builder binaryAuthorization(BinaryAuthorizationArgs binaryAuthorization) {
+            return binaryAuthorization(Output.of(binaryAuthorization));
         }
 
         public Builder timeout(@Nullable Output<String> timeout) {

@@ -2,11 +2,13 @@ package dev.iapcloudrun.program;
 
 import com.pulumi.core.Output;
 import dev.iapcloudrun.components.AccessorConditionArgs;
+import dev.iapcloudrun.components.BinaryAuthorizationArgs;
 import dev.iapcloudrun.components.EnvVarArgs;
 import dev.iapcloudrun.components.IapAccessorBindingArgs;
 import dev.iapcloudrun.components.IapCloudRunServiceArgs;
 import dev.iapcloudrun.components.IapOAuthClientSettingsArgs;
 import dev.iapcloudrun.components.LabelArgs;
+import dev.iapcloudrun.components.NetworkArgs;
 import dev.iapcloudrun.components.ProbeArgs;
 import dev.iapcloudrun.components.ProbeGrpcArgs;
 import dev.iapcloudrun.components.ProbeHttpGetArgs;
@@ -67,6 +69,10 @@ public final class StackArgs {
         }
         service.startupProbe().ifPresent(p -> args.startupProbe(probe(p)));
         service.livenessProbe().ifPresent(p -> args.livenessProbe(probe(p)));
+        service.network().ifPresent(n -> args.network(NetworkArgs.builder().connector(n.connector().orElse(null)).vpc(n.vpc().orElse(null))
+                .subnetwork(n.subnetwork().orElse(null)).tags(n.tags().isEmpty() ? null : n.tags()).egress(n.egress()).build()));
+        service.binaryAuthorization().ifPresent(b -> args.binaryAuthorization(BinaryAuthorizationArgs.builder().policy(b.policy())
+                .breakglassJustification(b.breakglassJustification().orElse(null)).build()));
         service.timeout().ifPresent(args::timeout);
         service.port().ifPresent(args::port);
         if (!service.customAudiences().isEmpty()) {

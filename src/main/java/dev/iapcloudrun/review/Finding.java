@@ -32,6 +32,8 @@ public record Finding(Kind kind, String service, String message, List<ConditionR
         IAP_DISABLED("iap-disabled"),
         INVOKER_CHECK_DISABLED("invoker-check-disabled"),
         INGRESS_WIDENED("ingress-widened"),
+        BINARY_AUTHORIZATION_DISABLED("binary-authorization-disabled"),
+        BREAKGLASS("breakglass"),
         DEFAULT_COMPUTE_IDENTITY("default-compute-identity"),
         CROSS_PROJECT_SECRET("cross-project-secret"),
         ACCESS_GRANTED("access-granted"),

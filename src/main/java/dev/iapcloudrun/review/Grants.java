@@ -93,9 +93,12 @@ public final class Grants {
      *
      * @param runtimeIdentity the email the service runs as ({@code template.serviceAccount}); empty when none is set,
      *                        which makes Cloud Run use the project's default Compute Engine account
+     * @param binaryAuthorization the policy its images are checked against: the policy's path, "the project's default
+     *                        policy", or empty when Binary Authorization is off
+     * @param breakglass      the breakglass justification; empty when the policy is enforced
      */
     public record ServiceSettings(String service, boolean iapEnabled, boolean invokerIamDisabled, String ingress,
-                                  boolean deletionProtection, String runtimeIdentity) {
+                                  boolean deletionProtection, String runtimeIdentity, String binaryAuthorization, String breakglass) {
 
         static ServiceSettings of(Plan.PlannedResource service) {
             var in = service.inputs();
@@ -104,7 +107,18 @@ public final class Grants {
                     in.path("invokerIamDisabled").asBoolean(false),
                     in.path("ingress").asText("INGRESS_TRAFFIC_ALL"),
                     in.path("deletionProtection").asBoolean(true),
-                    in.path("template").path("serviceAccount").asText(""));
+                    in.path("template").path("serviceAccount").asText(""),
+                    binaryAuthorization(in.path("binaryAuthorization")),
+                    in.path("binaryAuthorization").path("breakglassJustification").asText(""));
+        }
+
+        /** A policy path wins over useDefault, as Cloud Run takes it; useDefault false or neither is no policy at all. */
+        private static String binaryAuthorization(com.fasterxml.jackson.databind.JsonNode in) {
+            var policy = in.path("policy").asText("");
+            if (!policy.isEmpty()) {
+                return policy;
+            }
+            return in.path("useDefault").asBoolean(false) ? "the project's default policy" : "";
         }
 
         /** The ingress as the stack file writes it ({@code internal}), or the API's value when no stack file word means it. */

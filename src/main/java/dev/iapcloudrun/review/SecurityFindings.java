@@ -132,6 +132,16 @@ final class SecurityFindings {
                 findings.add(new Finding(Kind.INGRESS_WIDENED, name, "ingress of " + name + " widens from "
                         + old.get().ingressWord() + " to " + now.ingressWord()));
             }
+            // Enforcement switched off is what matters (https://cloud.google.com/binary-authorization/docs/run/enabling-binauthz-cloud-run):
+            // from then on any image the runtime can pull is deployed, which no other change of the plan shows.
+            if (old.isPresent() && !old.get().binaryAuthorization().isEmpty() && now.binaryAuthorization().isEmpty()) {
+                findings.add(new Finding(Kind.BINARY_AUTHORIZATION_DISABLED, name, "Binary Authorization is switched off on " + name
+                        + ": its images are no longer checked against " + old.get().binaryAuthorization() + " when a revision is deployed"));
+            }
+            if (!now.breakglass().isEmpty() && !old.map(ServiceSettings::breakglass).orElse("").equals(now.breakglass())) {
+                findings.add(new Finding(Kind.BREAKGLASS, name, name + " is deployed with Binary Authorization's breakglass (\""
+                        + now.breakglass() + "\"): images its policy would refuse are deployed"));
+            }
             if (old.isPresent() && old.get().deletionProtection() && !now.deletionProtection()) {
                 findings.add(new Finding(Kind.DELETION_PROTECTION_REMOVED, name, "deletion protection is removed from " + name));
             }

@@ -3,7 +3,9 @@ package dev.iapcloudrun.rules;
 import dev.iapcloudrun.spec.DidYouMean;
 import dev.iapcloudrun.spec.Principal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -352,6 +354,122 @@ public final class InputRules {
 
     public static Optional<String> labelCount(int count) {
         return refuse(count > MAX_LABELS, () -> "found " + count + " labels; expected at most " + MAX_LABELS);
+    }
+
+    // VPC egress, as Cloud Run takes it: through a Serverless VPC Access connector
+    // (https://cloud.google.com/run/docs/configuring/vpc-connectors) or by Direct VPC egress with a network, a subnetwork
+    // and network tags (https://cloud.google.com/run/docs/configuring/vpc-direct-vpc), never both; egress all-traffic or
+    // private-ranges-only. Names as pulumi-gcp 9.37.0 documents them: a connector's at most 25 characters
+    // (vpcaccess.Connector), a network's, a subnetwork's and a tag's RFC 1035, 1 to 63 characters (compute.Network).
+
+    /** How much of a service's outbound traffic goes through the VPC, as written. */
+    public static final List<String> EGRESS = List.of("all-traffic", "private-ranges-only");
+    /** Cloud Run's own default egress, which a network written without one takes. */
+    public static final String DEFAULT_EGRESS = "private-ranges-only";
+    private static final String RFC1035 = "[a-z]([-a-z0-9]{0,61}[a-z0-9])?";
+    private static final String PROJECT_REF = "([a-z][a-z0-9-]{4,28}[a-z0-9]|[1-9][0-9]{5,18})";
+    private static final Pattern CONNECTOR_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,23}[a-z0-9])?");
+    private static final Pattern CONNECTOR_PATH = Pattern.compile("projects/" + PROJECT_REF + "/locations/[a-z]+(-[a-z]+)+[0-9]+/connectors/"
+            + CONNECTOR_NAME.pattern());
+    private static final Pattern NETWORK = Pattern.compile(RFC1035 + "|projects/" + PROJECT_REF + "/global/networks/" + RFC1035);
+    private static final Pattern SUBNETWORK = Pattern.compile(RFC1035 + "|projects/" + PROJECT_REF + "/regions/[a-z]+(-[a-z]+)+[0-9]+/subnetworks/"
+            + RFC1035);
+    private static final Pattern NETWORK_TAG = Pattern.compile(RFC1035);
+
+    /** Either a connector or Direct VPC egress (vpc and/or subnetwork, with optional tags), never both, never neither. */
+    public static Optional<String> networkShape(boolean connector, boolean vpc, boolean subnetwork, boolean tags) {
+        if (connector && (vpc || subnetwork || tags)) {
+            var direct = new ArrayList<String>();
+            for (var written : List.of(Map.entry("vpc", vpc), Map.entry("subnetwork", subnetwork), Map.entry("tags", tags))) {
+                if (written.getValue()) {
+                    direct.add(written.getKey());
+                }
+            }
+            return Optional.of("found connector and " + String.join(", ", direct) + "; expected either a connector or Direct VPC "
+                    + "egress (vpc, subnetwork, tags), never both: Cloud Run sends a revision's traffic through one of them");
+        }
+        return refuse(!connector && !vpc && !subnetwork, () -> "found " + (tags ? "tags without vpc or subnetwork" : "neither a connector "
+                + "nor a vpc or subnetwork") + "; expected a connector, or Direct VPC egress with vpc, subnetwork or both");
+    }
+
+    public static Optional<String> connector(String connector) {
+        return refuse(!CONNECTOR_NAME.matcher(connector).matches() && !CONNECTOR_PATH.matcher(connector).matches(), () -> "found \""
+                + connector + "\"; expected a Serverless VPC Access connector's name (at most 25 lower-case letters, digits and "
+                + "hyphens, starting with a letter) or its path projects/PROJECT/locations/REGION/connectors/NAME");
+    }
+
+    public static Optional<String> vpcNetwork(String network) {
+        return refuse(!NETWORK.matcher(network).matches(), () -> "found \"" + network + "\"; expected a VPC network's name "
+                + "(1 to 63 lower-case letters, digits and hyphens, starting with a letter, RFC 1035), which is looked up in "
+                + "the service's project, or its path projects/PROJECT/global/networks/NAME");
+    }
+
+    public static Optional<String> subnetwork(String subnetwork) {
+        return refuse(!SUBNETWORK.matcher(subnetwork).matches(), () -> "found \"" + subnetwork + "\"; expected a subnetwork's name "
+                + "(1 to 63 lower-case letters, digits and hyphens, starting with a letter, RFC 1035), which is looked up in "
+                + "the service's project, or its path projects/PROJECT/regions/REGION/subnetworks/NAME");
+    }
+
+    public static Optional<String> networkTag(String tag) {
+        return refuse(!NETWORK_TAG.matcher(tag).matches(), () -> "found \"" + tag + "\"; expected a network tag: 1 to 63 "
+                + "lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen (RFC 1035)");
+    }
+
+    /**
+     * A connector or subnetwork written as a path names its region, which must be the service's: a connector serves
+     * its own region only (https://cloud.google.com/vpc/docs/serverless-vpc-access), and a Direct VPC subnetwork gives
+     * instances addresses of its own region.
+     */
+    public static Optional<String> networkRegion(String kind, String value, String serviceRegion) {
+        var parts = value.split("/");
+        var region = value.startsWith("projects/") && parts.length == 6 ? parts[3] : serviceRegion;
+        return refuse(!region.equals(serviceRegion), () -> "found a " + kind + " in " + region + ", but the service runs in "
+                + serviceRegion + "; expected a " + kind + " in " + serviceRegion + " (Cloud Run reaches a VPC only through a "
+                + kind + " of its own region)");
+    }
+
+    public static String networkTagTwice(String tag) {
+        return "the tag '" + tag + "' is listed twice; expected each tag once";
+    }
+
+    /** Cloud Run's name for an egress setting as written: {@code all-traffic} is {@code ALL_TRAFFIC}. */
+    public static String egressWire(String egress) {
+        return egress.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /** A connector as Cloud Run takes it: a name alone is the service's project's connector in the service's region. */
+    public static String connectorPath(String connector, String project, String region) {
+        return connector.startsWith("projects/") ? connector : "projects/" + project + "/locations/" + region + "/connectors/" + connector;
+    }
+
+    // Binary Authorization for Cloud Run (https://cloud.google.com/binary-authorization/docs/run/enabling-binauthz-cloud-run):
+    // the project's default policy, or a named policy. pulumi-gcp 9.37.0 documents a policy path as
+    // projects/{project}/platforms/cloudRun/{policy-name}; the Binary Authorization API names a platform policy
+    // projects/{project}/platforms/cloudrun/policies/{policy-id}: both are taken as written. Its breakglassJustification
+    // "must be empty" unless the default policy is used (https://cloud.google.com/binary-authorization/docs/using-breakglass).
+
+    /** The word that means the project's default policy. */
+    public static final String DEFAULT_POLICY = "default";
+    private static final Pattern POLICY = Pattern.compile(RFC1035 + "|projects/" + PROJECT_REF + "/platforms/(cloudRun|cloudrun/policies)/"
+            + RFC1035);
+
+    public static Optional<String> binaryAuthorizationPolicy(String policy) {
+        return refuse(!POLICY.matcher(policy).matches(), () -> "found \"" + policy + "\"; expected default (the project's default "
+                + "policy), a policy's name (1 to 63 lower-case letters, digits and hyphens, starting with a letter) or its path "
+                + "projects/PROJECT/platforms/cloudRun/NAME");
+    }
+
+    public static Optional<String> breakglassJustification(String policy, String justification) {
+        if (justification.isBlank()) {
+            return Optional.of("found a blank justification; expected why the policy is bypassed, such as the incident's id");
+        }
+        return refuse(!policy.equals(DEFAULT_POLICY), () -> "found a breakglass justification with the policy \"" + policy
+                + "\"; Cloud Run takes breakglass only with the project's default policy: expected policy: default");
+    }
+
+    /** A policy as Cloud Run takes it: a name alone is the service's project's Cloud Run platform policy. */
+    public static String binaryAuthorizationPolicyPath(String policy, String project) {
+        return policy.startsWith("projects/") ? policy : "projects/" + project + "/platforms/cloudRun/" + policy;
     }
 
     private static long mebibytes(String memory) {

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param executionEnvironment {@code gen1} or {@code gen2}; empty means Cloud Run's choice
  * @param command        the container's entrypoint; empty means the image's own
  * @param args           the arguments to the entrypoint; empty means the image's own
+ * @param network        how the service reaches a VPC network; empty means it does not
+ * @param binaryAuthorization the policy its images are checked against; empty means none
  */
 public record ServiceSpec(
         String name,
@@ -37,6 +39,7 @@ public record ServiceSpec(
         List<String> args,
         Optional<ProbeSpec> startupProbe,
         Optional<ProbeSpec> livenessProbe,
+        Optional<NetworkSpec> network, Optional<BinaryAuthorizationSpec> binaryAuthorization,
         Optional<String> timeout,
         Optional<Integer> port,
         boolean deletionProtection,

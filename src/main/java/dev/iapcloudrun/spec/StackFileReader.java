@@ -203,11 +203,12 @@ public final class StackFileReader {
         }
         var labels = labels(f, "labels");
 
-        var policy = f.object("policy", "a mapping of requireImageDigests, requireDeletionProtection, requireAuthoritativeAccessors "
-                        + "and allowDefaultServiceAccounts")
+        var policy = f.object("policy", "a mapping of requireImageDigests, requireDeletionProtection, requireAuthoritativeAccessors, "
+                        + "allowDefaultServiceAccounts and requireBinaryAuthorization")
                 .map(p -> {
                     var required = new StackPolicy(p.bool("requireImageDigests", false), p.bool("requireDeletionProtection", false),
-                            p.bool("requireAuthoritativeAccessors", false), p.bool("allowDefaultServiceAccounts", false));
+                            p.bool("requireAuthoritativeAccessors", false), p.bool("allowDefaultServiceAccounts", false),
+                            p.bool("requireBinaryAuthorization", false));
                     p.finish();
                     return required;
                 }).orElse(StackPolicy.NONE);
@@ -245,6 +246,7 @@ public final class StackFileReader {
         f.list("services", (n, path) -> {
             var s = service(Fields.of(n, path, problems, "a mapping describing one service"), policy);
             if (s != null) {
+                region.ifPresent(r -> networkRegion(n, path, s, r, problems));
                 var first = names.putIfAbsent(s.name(), n.location());
                 if (first != null) {
                     problems.add(new Problem(n.location(), path + ".name", "the service '" + s.name()
@@ -374,6 +376,9 @@ public final class StackFileReader {
         var args = commandLine(f, "args", "an argument, such as --port=8080");
         var startupProbe = f.object("startupProbe", "a mapping with one of httpGet, tcpSocket or grpc").flatMap(p -> probe(p, false));
         var livenessProbe = f.object("livenessProbe", "a mapping with one of httpGet or grpc").flatMap(p -> probe(p, true));
+        var network = f.object("network", "a mapping with connector, or vpc, subnetwork and tags; and egress").flatMap(StackFileReader::network);
+        var binaryAuthorization = f.object("binaryAuthorization", "a mapping with policy and breakglassJustification")
+                .flatMap(StackFileReader::binaryAuthorization);
         var timeout = f.string("timeout", "a duration in seconds such as 300s");
         timeout.flatMap(InputRules::timeout).ifPresent(message -> f.problem(f.node("timeout").orElseThrow(), "timeout", message));
         var port = f.integer("port", 1, 65535);
@@ -392,7 +397,7 @@ public final class StackFileReader {
             return null;
         }
         return new ServiceSpec(name, image, ingress, serviceAccount, env, secrets, min, max, cpu, memory, cpuIdle, startupCpuBoost,
-                concurrency, executionEnvironment, sessionAffinity, command, args, startupProbe, livenessProbe, timeout, port,
+                concurrency, executionEnvironment, sessionAffinity, command, args, startupProbe, livenessProbe, network, binaryAuthorization, timeout, port,
                 deletionProtection, audiences, invokers, iap, publicAccess, accessors);
     }
 
@@ -450,6 +455,60 @@ public final class StackFileReader {
         }
         return Optional.of(new ProbeSpec(written.get(0), path, port, service, timing.get("initialDelaySeconds"), period, timeout,
                 timing.get("failureThreshold")));
+    }
+
+    /** VPC egress: a connector or Direct VPC egress, never both. */
+    private static Optional<NetworkSpec> network(Fields n) {
+        var connector = n.string("connector", "a connector's name or projects/PROJECT/locations/REGION/connectors/NAME");
+        connector.flatMap(InputRules::connector).ifPresent(message -> n.problem(n.node("connector").orElseThrow(), "connector", message));
+        var vpc = n.string("vpc", "a VPC network's name or projects/PROJECT/global/networks/NAME");
+        vpc.flatMap(InputRules::vpcNetwork).ifPresent(message -> n.problem(n.node("vpc").orElseThrow(), "vpc", message));
+        var subnetwork = n.string("subnetwork", "a subnetwork's name or projects/PROJECT/regions/REGION/subnetworks/NAME");
+        subnetwork.flatMap(InputRules::subnetwork).ifPresent(message -> n.problem(n.node("subnetwork").orElseThrow(), "subnetwork", message));
+        var seen = new HashMap<String, Location>();
+        var tags = n.list("tags", (t, path) -> n.text(t, path, "a network tag").filter(tag -> {
+            var problem = InputRules.networkTag(tag).or(() -> seen.putIfAbsent(tag, t.location()) == null ? Optional.empty()
+                    : Optional.of(InputRules.networkTagTwice(tag)));
+            problem.ifPresent(message -> n.addProblem(t, path, message));
+            return problem.isEmpty();
+        }));
+        // Both kinds written: reported at the connector, the one key that makes it both; neither: at the mapping.
+        var shape = InputRules.networkShape(n.has("connector"), n.has("vpc"), n.has("subnetwork"), n.has("tags"));
+        shape.ifPresent(message -> {
+            if (n.has("connector")) {
+                n.problemAtKey("connector", message);
+            } else {
+                n.problemHere(message);
+            }
+        });
+        var egress = n.string("egress", "one of " + String.join(", ", InputRules.EGRESS));
+        egress.flatMap(e -> InputRules.oneOf(e, InputRules.EGRESS)).ifPresent(message -> n.problem(n.node("egress").orElseThrow(), "egress", message));
+        n.finish();
+        return shape.isPresent() ? Optional.empty()
+                : Optional.of(new NetworkSpec(connector, vpc, subnetwork, tags, egress.orElse(InputRules.DEFAULT_EGRESS)));
+    }
+
+    /** A connector or subnetwork written as a path is in the service's region. */
+    private static void networkRegion(YamlNode service, String path, ServiceSpec s, String region, List<Problem> problems) {
+        s.network().ifPresent(network -> {
+            network.connector().flatMap(c -> InputRules.networkRegion("connector", c, region)).ifPresent(message -> problems.add(
+                    new Problem(service.at("network", "connector").orElse(service).location(), path + ".network.connector", message)));
+            network.subnetwork().flatMap(c -> InputRules.networkRegion("subnetwork", c, region)).ifPresent(message -> problems.add(
+                    new Problem(service.at("network", "subnetwork").orElse(service).location(), path + ".network.subnetwork", message)));
+        });
+    }
+
+    /** Binary Authorization: the project's default policy or a named one, and an optional breakglass justification. */
+    private static Optional<BinaryAuthorizationSpec> binaryAuthorization(Fields b) {
+        var policy = b.requiredString("policy", "default, or a policy's name or projects/PROJECT/platforms/cloudRun/NAME");
+        if (policy != null) {
+            InputRules.binaryAuthorizationPolicy(policy).ifPresent(message -> b.problem(b.node("policy").orElseThrow(), "policy", message));
+        }
+        var justification = b.string("breakglassJustification", "why the policy is bypassed, such as the incident's id");
+        justification.flatMap(j -> InputRules.breakglassJustification(policy == null ? InputRules.DEFAULT_POLICY : policy, j))
+                .ifPresent(message -> b.problem(b.node("breakglassJustification").orElseThrow(), "breakglassJustification", message));
+        b.finish();
+        return policy == null ? Optional.empty() : Optional.of(new BinaryAuthorizationSpec(policy, justification));
     }
 
     /** The container's command or args: a list of words, none empty; numbers are read as their text. */

@@ -7,11 +7,12 @@ package dev.iapcloudrun.spec;
  * @param requireImageDigests           every image must be pinned by digest ({@code @sha256:...})
  * @param requireDeletionProtection     no service may switch deletion protection off
  * @param requireAuthoritativeAccessors every accessors block must be authoritative
+ * @param requireBinaryAuthorization    every service must be deployed under a Binary Authorization policy
  * @param allowDefaultServiceAccounts   the one switch the other way: a service may run as the project's default Compute
  *                                      Engine or App Engine service account, with a warning each time, instead of an error
  */
 public record StackPolicy(boolean requireImageDigests, boolean requireDeletionProtection, boolean requireAuthoritativeAccessors,
-        boolean allowDefaultServiceAccounts) {
+        boolean allowDefaultServiceAccounts, boolean requireBinaryAuthorization) {
 
-    public static final StackPolicy NONE = new StackPolicy(false, false, false, false);
+    public static final StackPolicy NONE = new StackPolicy(false, false, false, false, false);
 }

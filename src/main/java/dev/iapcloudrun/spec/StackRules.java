@@ -28,7 +28,11 @@ public final class StackRules {
         UNKNOWN_REGION("unknown-region", null, p -> false),
         /** Only reached where policy.allowDefaultServiceAccounts allows the account; elsewhere the reader refuses it. */
         DEFAULT_SERVICE_ACCOUNT("default-service-account", null, p -> false),
-        INVOKER_BEHIND_IAP("invoker-behind-iap", null, p -> false);
+        INVOKER_BEHIND_IAP("invoker-behind-iap", null, p -> false),
+        /** Only reached where policy.requireBinaryAuthorization asks: deploying without it is otherwise a legitimate choice. */
+        BINARY_AUTHORIZATION_MISSING("binary-authorization-missing", "requireBinaryAuthorization", StackPolicy::requireBinaryAuthorization),
+        // Only a warning, every time: breakglass is for emergencies, and a policy that refused it would block the emergency.
+        BREAKGLASS("breakglass", null, p -> false);
 
         public final String id;
         /** The policy switch that makes this rule an error, or null. */
@@ -91,6 +95,18 @@ public final class StackRules {
                         + "gets no one past IAP; a service-to-service caller needs IAP access (list it among the accessors) and an "
                         + "ID token IAP accepts (with Google's managed OAuth client, one whose audience is an OAuth client id "
                         + "allow-listed in the IAP settings' programmaticClients)", "services", i, "invokers");
+            }
+            if (s.binaryAuthorization().isEmpty() && spec.policy().requireBinaryAuthorization()) {
+                found.add(Rule.BINARY_AUTHORIZATION_MISSING, at + ".binaryAuthorization", "'" + s.name() + "' has no "
+                        + "binaryAuthorization: its images are deployed without being checked against a Binary Authorization "
+                        + "policy; expected binaryAuthorization with policy: default or a named policy", "services", i, "binaryAuthorization");
+            }
+            var breakglass = s.binaryAuthorization().flatMap(b -> b.breakglassJustification());
+            if (breakglass.isPresent()) {
+                found.add(Rule.BREAKGLASS, at + ".binaryAuthorization.breakglassJustification", "'" + s.name() + "' is deployed "
+                        + "with Binary Authorization's breakglass (\"" + breakglass.get() + "\"): images the policy would refuse are "
+                        + "deployed, and only an audit log entry records it; remove breakglassJustification once the emergency is over",
+                        "services", i, "binaryAuthorization", "breakglassJustification");
             }
             if (!s.deletionProtection()) {
                 found.add(Rule.DELETION_PROTECTION_OFF, at + ".deletionProtection", "deletion protection is off for '" + s.name()

@@ -168,6 +168,74 @@ class ComponentGuardrailsTest {
     }
 
     @Test
+    void failsWhenConnectorAndNetworkAreBothSetInTheStackFilesWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service()
+                .network(NetworkArgs.builder().connector("run-connector").subnetwork("run-egress").egress("all-traffic").build()).build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' input 'network': "
+                + stackFileMessage("network: {connector: run-connector, subnetwork: run-egress, egress: all-traffic}", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesNetworkValuesAStackFileRefusesInTheSameWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service()
+                .network(NetworkArgs.builder().vpc("projects/acme-dev/networks/default").subnetwork("Run_Egress")
+                        .tags("run-orders", "run-orders").egress("all_traffic").build()).build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 4 refused inputs:")
+                .contains("input 'network.vpc': " + stackFileMessage("network: {vpc: projects/acme-dev/networks/default}", ""))
+                .contains("input 'network.subnetwork': " + stackFileMessage("network: {subnetwork: Run_Egress}", ""))
+                .contains("input 'network.tags[1]': " + stackFileMessage("network: {vpc: default, tags: [run-orders, run-orders]}", ""))
+                .contains("input 'network.egress': " + stackFileMessage("network: {vpc: default, egress: all_traffic}", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void failsWhenASubnetworkIsInAnotherRegionThanTheService() {
+        var subnetwork = "projects/acme-host/regions/europe-west4/subnetworks/run-egress";
+        var run = run(ctx -> new IapCloudRunService("orders", service()
+                .network(NetworkArgs.builder().subnetwork(subnetwork).build()).build(), null));
+
+        assertThat(run.failure()).contains("input 'network.subnetwork': " + stackFileMessage("network: {subnetwork: " + subnetwork + "}", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void failsWhenNetworkHasNeitherAConnectorNorAVpc() {
+        var run = run(ctx -> new IapCloudRunService("orders", service()
+                .network(NetworkArgs.builder().egress("all-traffic").build()).build(), null));
+
+        assertThat(run.failure()).contains("input 'network': " + stackFileMessage("network: {egress: all-traffic}", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesBinaryAuthorizationAStackFileRefusesInTheSameWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service()
+                .binaryAuthorization(BinaryAuthorizationArgs.builder().policy("strict-images").breakglassJustification("INC-4711").build())
+                .build(), null));
+
+        assertThat(run.failure()).contains("input 'binaryAuthorization.breakglassJustification': "
+                + stackFileMessage("binaryAuthorization: {policy: strict-images, breakglassJustification: INC-4711}", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void failsWhenABinaryAuthorizationPolicyIsUnshapedOrMissing() {
+        var unshaped = run(ctx -> new IapCloudRunService("orders", service()
+                .binaryAuthorization(BinaryAuthorizationArgs.builder().policy("projects/acme-dev/policies/strict").build()).build(), null));
+        var missing = run(ctx -> new IapCloudRunService("orders", service()
+                .binaryAuthorization(BinaryAuthorizationArgs.builder().breakglassJustification("INC-4711").build()).build(), null));
+
+        assertThat(unshaped.failure()).contains("input 'binaryAuthorization.policy': "
+                + stackFileMessage("binaryAuthorization: {policy: projects/acme-dev/policies/strict}", ""));
+        assertThat(missing.failure()).contains("input 'binaryAuthorization.policy': missing; expected default, or a policy's name or path");
+        assertThat(unshaped.registered()).isEmpty();
+        assertThat(missing.registered()).isEmpty();
+    }
+
+    @Test
     void refusesALivenessProbeOverTcpAsCloudRunDoes() {
         var run = run(ctx -> new IapCloudRunService("orders", service()
                 .livenessProbe(ProbeArgs.builder().tcpSocket(ProbeTcpSocketArgs.builder().port(8080).build()).build()).build(), null));

@@ -148,6 +148,65 @@ class IapCloudRunServiceTest {
     }
 
     @Test
+    void sendsAConnectorByItsFullPathInTheServicesProjectAndRegion() {
+        var vpcAccess = plan(service("orders", "network: {connector: run-connector, egress: all-traffic}")).named(SERVICE, "orders")
+                .inputs().at("/template/vpcAccess");
+        assertThat(vpcAccess.at("/connector").asText()).isEqualTo("projects/acme-dev/locations/europe-west1/connectors/run-connector");
+        assertThat(vpcAccess.at("/egress").asText()).isEqualTo("ALL_TRAFFIC");
+        assertThat(vpcAccess.has("networkInterfaces")).isFalse();
+    }
+
+    @Test
+    void sendsAConnectorPathAsWritten() {
+        var connector = "projects/acme-host/locations/europe-west1/connectors/shared";
+        var vpcAccess = plan(service("orders", "network: {connector: " + connector + "}")).named(SERVICE, "orders")
+                .inputs().at("/template/vpcAccess");
+        assertThat(vpcAccess.at("/connector").asText()).isEqualTo(connector);
+    }
+
+    @Test
+    void sendsDirectVpcEgressAsOneNetworkInterfaceWithPrivateRangesOnlyByDefault() {
+        var vpcAccess = plan(service("orders", """
+                network:
+                  vpc: shared-vpc
+                  subnetwork: projects/acme-host/regions/europe-west1/subnetworks/run-egress
+                  tags: [run-orders, to-database]
+                """)).named(SERVICE, "orders").inputs().at("/template/vpcAccess");
+        assertThat(vpcAccess.at("/networkInterfaces").size()).isEqualTo(1);
+        assertThat(vpcAccess.at("/networkInterfaces/0/network").asText()).isEqualTo("shared-vpc");
+        assertThat(vpcAccess.at("/networkInterfaces/0/subnetwork").asText())
+                .isEqualTo("projects/acme-host/regions/europe-west1/subnetworks/run-egress");
+        assertThat(vpcAccess.at("/networkInterfaces/0/tags").toString()).isEqualTo("[\"run-orders\",\"to-database\"]");
+        assertThat(vpcAccess.at("/egress").asText()).isEqualTo("PRIVATE_RANGES_ONLY");
+        assertThat(vpcAccess.has("connector")).isFalse();
+    }
+
+    @Test
+    void sendsTheDefaultBinaryAuthorizationPolicyAsUseDefault() {
+        var binaryAuthorization = plan(service("orders", "binaryAuthorization: {policy: default, breakglassJustification: INC-4711}"))
+                .named(SERVICE, "orders").inputs().at("/binaryAuthorization");
+        assertThat(binaryAuthorization.at("/useDefault").asBoolean()).isTrue();
+        assertThat(binaryAuthorization.has("policy")).isFalse();
+        assertThat(binaryAuthorization.at("/breakglassJustification").asText()).isEqualTo("INC-4711");
+    }
+
+    @Test
+    void sendsANamedBinaryAuthorizationPolicyByItsPathInTheServicesProject() {
+        var binaryAuthorization = plan(service("orders", "binaryAuthorization: {policy: strict-images}"))
+                .named(SERVICE, "orders").inputs().at("/binaryAuthorization");
+        assertThat(binaryAuthorization.at("/policy").asText()).isEqualTo("projects/acme-dev/platforms/cloudRun/strict-images");
+        assertThat(binaryAuthorization.has("useDefault")).isFalse();
+        assertThat(binaryAuthorization.has("breakglassJustification")).isFalse();
+    }
+
+    @Test
+    void sendsNeitherVpcAccessNorBinaryAuthorizationWhenTheyAreNotWritten() {
+        var inputs = plan(service("orders")).named(SERVICE, "orders").inputs();
+        assertThat(inputs.at("/template").has("vpcAccess")).isFalse();
+        assertThat(inputs.has("binaryAuthorization")).isFalse();
+    }
+
+    @Test
     void leavesTheContainerSettingsToCloudRunWhenTheyAreNotWritten() {
         var template = plan(service("orders")).named(SERVICE, "orders").inputs().at("/template");
         assertThat(template.has("maxInstanceRequestConcurrency")).isFalse();

@@ -184,6 +184,41 @@ class PlanDiffTest {
     }
 
     @Test
+    void reportsBinaryAuthorizationSwitchedOffWithThePolicyThatNoLongerApplies() {
+        var named = stack("binaryAuthorization: {policy: strict-images}\n" + ADDITIVE);
+        var none = stack(ADDITIVE);
+
+        assertThat(PlanDiff.between(named, none).findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.BINARY_AUTHORIZATION_DISABLED);
+            assertThat(f.kind().id).isEqualTo("binary-authorization-disabled");
+            assertThat(f.service()).isEqualTo("hello");
+            assertThat(f.message()).isEqualTo("Binary Authorization is switched off on hello: its images are no longer checked against "
+                    + "projects/acme-demo/platforms/cloudRun/strict-images when a revision is deployed");
+        });
+        assertThat(PlanDiff.between(stack("binaryAuthorization: {policy: default}\n" + ADDITIVE), none).findings())
+                .extracting(Finding::message).containsExactly("Binary Authorization is switched off on hello: its images are no "
+                        + "longer checked against the project's default policy when a revision is deployed");
+        assertThat(PlanDiff.between(none, named).findings()).as("switching it on is no finding").isEmpty();
+        assertThat(PlanDiff.between(named, stack("binaryAuthorization: {policy: default}\n" + ADDITIVE)).findings())
+                .as("another policy still enforces").isEmpty();
+    }
+
+    @Test
+    void reportsABreakglassJustificationWhenItAppearsOrChanges() {
+        var enforced = stack("binaryAuthorization: {policy: default}\n" + ADDITIVE);
+        var breakglass = stack("binaryAuthorization: {policy: default, breakglassJustification: INC-4711}\n" + ADDITIVE);
+
+        assertThat(PlanDiff.between(enforced, breakglass).findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.BREAKGLASS);
+            assertThat(f.message()).isEqualTo("hello is deployed with Binary Authorization's breakglass (\"INC-4711\"): images its "
+                    + "policy would refuse are deployed");
+        });
+        assertThat(kinds(PlanDiff.between(breakglass, stack("binaryAuthorization: {policy: default, breakglassJustification: INC-4712}\n"
+                + ADDITIVE)))).containsExactly(Kind.BREAKGLASS);
+        assertThat(PlanDiff.between(breakglass, enforced).findings()).as("breakglass ending is no finding").isEmpty();
+    }
+
+    @Test
     void reportsAProtectedServiceBeingDeleted() {
         var diff = PlanDiff.between(stack(ADDITIVE), TestPlans.runStack("""
                 project: acme-demo

@@ -119,9 +119,11 @@ class BadStackCorpusTest {
                 "112-execution-environment-gen2-with-millicpu.yaml",
                 // a probe's timeout compared with its period
                 "120-probe-timeout-above-period.yaml",
+                // a connector's or subnetwork's region compared with the service's
+                "135-connector-in-another-region.yaml", "136-subnetwork-in-another-region.yaml",
                 // the stack's own policy
                 "62-policy-requires-digests.yaml", "63-policy-requires-deletion-protection.yaml",
-                "64-policy-requires-authoritative-accessors.yaml",
+                "64-policy-requires-authoritative-accessors.yaml", "133-policy-requires-binary-authorization.yaml",
                 // the stack's config, which the schema never sees
                 "78-project-differs-from-gcp-project.yaml",
                 // YAML 1.2, as editors read it, takes True and FALSE as booleans; only the validator insists on true and false

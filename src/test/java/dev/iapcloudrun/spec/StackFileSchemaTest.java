@@ -41,6 +41,8 @@ class StackFileSchemaTest {
                 "services[].accessors.condition", service + "/accessors/properties/condition/properties"));
         properties.put("services[].startupProbe", service + "/startupProbe/properties");
         properties.put("services[].livenessProbe", service + "/livenessProbe/properties");
+        properties.put("services[].network", service + "/network/properties");
+        properties.put("services[].binaryAuthorization", service + "/binaryAuthorization/properties");
 
         assertThat(StackFileModel.LEVELS).extracting(StackFileModel.Level::path).containsExactlyInAnyOrderElementsOf(properties.keySet());
         for (var level : StackFileModel.LEVELS) {

@@ -66,6 +66,36 @@ class StackRulesTest {
     }
 
     @Test
+    void warnsAboutABreakglassJustificationEveryTimeItIsPresent() {
+        var breakglass = "binaryAuthorization:\n  policy: default\n  breakglassJustification: INC-4711 hotfix\n";
+        var base = check(stack("", breakglass + AUTHORITATIVE), Optional.empty()).spec();
+
+        for (var check : java.util.List.of(check(stack("", breakglass + AUTHORITATIVE), Optional.empty()),
+                check(stack("", breakglass + AUTHORITATIVE), base),
+                check(stack("policy:\n  requireBinaryAuthorization: true", breakglass + AUTHORITATIVE), Optional.empty()))) {
+            assertThat(check.errors()).isEmpty();
+            assertThat(check.warnings()).singleElement().satisfies(w -> {
+                assertThat(w.path()).isEqualTo("services[0].binaryAuthorization.breakglassJustification");
+                assertThat(w.message()).contains("\"INC-4711 hotfix\"").endsWith("[breakglass]");
+            });
+        }
+    }
+
+    @Test
+    void aServiceWithoutBinaryAuthorizationIsAnErrorOnlyWherePolicyRequiresIt() {
+        assertThat(check(stack("", AUTHORITATIVE), Optional.empty()).warnings()).as("deploying without it is a choice").isEmpty();
+
+        var check = check(stack("policy:\n  requireBinaryAuthorization: true", AUTHORITATIVE), Optional.empty());
+
+        assertThat(check.errors()).singleElement().satisfies(e -> {
+            assertThat(e.path()).isEqualTo("services[0].binaryAuthorization");
+            assertThat(e.message()).endsWith("(required by policy.requireBinaryAuthorization)");
+        });
+        assertThat(check(stack("policy:\n  requireBinaryAuthorization: true", "binaryAuthorization: {policy: strict-images}\n"
+                + AUTHORITATIVE), Optional.empty()).errors()).isEmpty();
+    }
+
+    @Test
     void warnsWhenAuthoritativeAccessorsTurnAdditiveSinceTheBase() {
         var base = check(stack("", AUTHORITATIVE), Optional.empty()).spec();
 

@@ -3,6 +3,7 @@ package dev.iapcloudrun.provider.gcp.cloudrunv2;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceBinaryAuthorizationArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateArgs;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,14 @@ import javax.annotation.Nullable;
 public final class ServiceArgs extends com.pulumi.resources.ResourceArgs {
 
     public static final ServiceArgs Empty = new ServiceArgs();
+
+    /** The Binary Authorization policy the service's images are checked against. */
+    @Import(name="binaryAuthorization")
+    private @Nullable Output<ServiceBinaryAuthorizationArgs> binaryAuthorization;
+
+    public Optional<Output<ServiceBinaryAuthorizationArgs>> binaryAuthorization() {
+        return Optional.ofNullable(this.binaryAuthorization);
+    }
 
     /** Extra audiences accepted in ID tokens. */
     @Import(name="customAudiences")
@@ -108,6 +117,7 @@ public final class ServiceArgs extends com.pulumi.resources.ResourceArgs {
     private ServiceArgs() {}
 
     private ServiceArgs(ServiceArgs $) {
+        this.binaryAuthorization = $.binaryAuthorization;
         this.customAudiences = $.customAudiences;
         this.deletionProtection = $.deletionProtection;
         this.description = $.description;
@@ -138,6 +148,15 @@ public final class ServiceArgs extends com.pulumi.resources.ResourceArgs {
 
         public Builder(ServiceArgs defaults) {
             $ = new ServiceArgs(Objects.requireNonNull(defaults));
+        }
+
+        public Builder binaryAuthorization(@Nullable Output<ServiceBinaryAuthorizationArgs> binaryAuthorization) {
+            $.binaryAuthorization = binaryAuthorization;
+            return this;
+        }
+
+        public Builder binaryAuthorization(ServiceBinaryAuthorizationArgs binaryAuthorization) {
+            return binaryAuthorization(Output.of(binaryAuthorization));
         }
 
         public Builder customAudiences(@Nullable Output<List<String>> customAudiences) {

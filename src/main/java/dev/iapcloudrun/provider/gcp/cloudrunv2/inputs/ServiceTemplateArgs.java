@@ -88,6 +88,14 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
         return Optional.ofNullable(this.timeout);
     }
 
+    /** How the revision reaches a VPC network: a connector or Direct VPC egress. */
+    @Import(name="vpcAccess")
+    private @Nullable Output<ServiceTemplateVpcAccessArgs> vpcAccess;
+
+    public Optional<Output<ServiceTemplateVpcAccessArgs>> vpcAccess() {
+        return Optional.ofNullable(this.vpcAccess);
+    }
+
     private ServiceTemplateArgs() {}
 
     private ServiceTemplateArgs(ServiceTemplateArgs $) {
@@ -100,6 +108,7 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
         this.serviceAccount = $.serviceAccount;
         this.sessionAffinity = $.sessionAffinity;
         this.timeout = $.timeout;
+        this.vpcAccess = $.vpcAccess;
     }
 
     public static Builder builder() {
@@ -204,6 +213,15 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
 
         public Builder timeout(String timeout) {
             return timeout(Output.of(timeout));
+        }
+
+        public Builder vpcAccess(@Nullable Output<ServiceTemplateVpcAccessArgs> vpcAccess) {
+            $.vpcAccess = vpcAccess;
+            return this;
+        }
+
+        public Builder vpcAccess(ServiceTemplateVpcAccessArgs vpcAccess) {
+            return vpcAccess(Output.of(vpcAccess));
         }
 
         public ServiceTemplateArgs build() {
