@@ -88,6 +88,14 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
         return Optional.ofNullable(this.timeout);
     }
 
+    /** Volumes the containers may mount. */
+    @Import(name="volumes")
+    private @Nullable Output<List<ServiceTemplateVolumeArgs>> volumes;
+
+    public Optional<Output<List<ServiceTemplateVolumeArgs>>> volumes() {
+        return Optional.ofNullable(this.volumes);
+    }
+
     private ServiceTemplateArgs() {}
 
     private ServiceTemplateArgs(ServiceTemplateArgs $) {
@@ -100,6 +108,7 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
         this.serviceAccount = $.serviceAccount;
         this.sessionAffinity = $.sessionAffinity;
         this.timeout = $.timeout;
+        this.volumes = $.volumes;
     }
 
     public static Builder builder() {
@@ -204,6 +213,19 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
 
         public Builder timeout(String timeout) {
             return timeout(Output.of(timeout));
+        }
+
+        public Builder volumes(@Nullable Output<List<ServiceTemplateVolumeArgs>> volumes) {
+            $.volumes = volumes;
+            return this;
+        }
+
+        public Builder volumes(List<ServiceTemplateVolumeArgs> volumes) {
+            return volumes(Output.of(volumes));
+        }
+
+        public Builder volumes(ServiceTemplateVolumeArgs... volumes) {
+            return volumes(List.of(volumes));
         }
 
         public ServiceTemplateArgs build() {
