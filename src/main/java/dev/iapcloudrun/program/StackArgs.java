@@ -12,6 +12,8 @@ import dev.iapcloudrun.components.ProbeGrpcArgs;
 import dev.iapcloudrun.components.ProbeHttpGetArgs;
 import dev.iapcloudrun.components.ProbeTcpSocketArgs;
 import dev.iapcloudrun.components.SecretEnvVarArgs;
+import dev.iapcloudrun.components.SecretVolumeArgs;
+import dev.iapcloudrun.components.VolumesArgs;
 import dev.iapcloudrun.spec.AccessorsSpec;
 import dev.iapcloudrun.spec.OAuthClientSpec;
 import dev.iapcloudrun.spec.Principal;
@@ -67,6 +69,13 @@ public final class StackArgs {
         }
         service.startupProbe().ifPresent(p -> args.startupProbe(probe(p)));
         service.livenessProbe().ifPresent(p -> args.livenessProbe(probe(p)));
+        if (!service.volumes().equals(ServiceSpec.Volumes.NONE)) {
+            args.volumes(VolumesArgs.builder()
+                    .secrets(service.volumes().secrets().entrySet().stream().map(e -> SecretVolumeArgs.builder().path(e.getKey())
+                            .secret(e.getValue().secret()).version(e.getValue().version()).build()).toList())
+                    .cloudSqlInstances(service.volumes().cloudSqlInstances())
+                    .build());
+        }
         service.timeout().ifPresent(args::timeout);
         service.port().ifPresent(args::port);
         if (!service.customAudiences().isEmpty()) {

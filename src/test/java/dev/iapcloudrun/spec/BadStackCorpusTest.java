@@ -119,6 +119,9 @@ class BadStackCorpusTest {
                 "112-execution-environment-gen2-with-millicpu.yaml",
                 // a probe's timeout compared with its period
                 "120-probe-timeout-above-period.yaml",
+                // mount paths compared with each other and with /cloudsql
+                "143-two-secret-files-in-one-directory.yaml", "144-secret-file-inside-another-mount.yaml",
+                "145-secret-file-inside-cloudsql.yaml",
                 // the stack's own policy
                 "62-policy-requires-digests.yaml", "63-policy-requires-deletion-protection.yaml",
                 "64-policy-requires-authoritative-accessors.yaml",
