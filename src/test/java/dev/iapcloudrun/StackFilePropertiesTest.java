@@ -2,6 +2,7 @@ package dev.iapcloudrun;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.iapcloudrun.rules.InputRules;
 import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.spec.Problem;
 import dev.iapcloudrun.spec.StackCheck;
@@ -124,6 +125,64 @@ class StackFilePropertiesTest {
         if (check.errors().isEmpty()) {
             assertThat(StackFileSchema.violations(text)).as("schema violations of a file the validator accepts:\n" + text).isEmpty();
         }
+    }
+
+    @Property(tries = 300)
+    void theSchemaAndTheReaderAgreeOnSecretFilePathsAndCloudSqlInstances(@ForAll("secretFilePaths") String path,
+            @ForAll("cloudSqlInstances") String instance) throws IOException {
+        var text = """
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                    volumes:
+                      secrets: {%s: {secret: hello-key}}
+                      cloudSqlInstances: [%s]
+                """.formatted(new ObjectMapper().writeValueAsString(path), new ObjectMapper().writeValueAsString(instance));
+        var check = StackFileReader.check(FILE, text, new StackFileReader.Defaults(Optional.of("acme-demo"), Optional.of("europe-west1")),
+                Optional.empty());
+        var pathRefused = InputRules.secretFilePath(path).isPresent();
+        var instanceRefused = InputRules.cloudSqlInstance(instance).isPresent();
+        // Only the overlap with /cloudsql is beyond a schema, which cannot compare a path with the instances' mount.
+        var overlapsCloudSql = !pathRefused && InputRules.mountPathsOverlap("", InputRules.secretMountPath(path), "",
+                InputRules.CLOUD_SQL_MOUNT_PATH).isPresent();
+        assertThat(check.errors().isEmpty()).as(text).isEqualTo(!pathRefused && !instanceRefused && !overlapsCloudSql);
+        assertThat(StackFileSchema.violations(text).isEmpty()).as(text).isEqualTo(!pathRefused && !instanceRefused);
+        Statistics.collect(pathRefused, instanceRefused);
+        Statistics.coverage(coverage -> {
+            coverage.check(false, false).count(n -> n > 0);
+            coverage.check(true, false).count(n -> n > 0);
+            coverage.check(false, true).count(n -> n > 0);
+        });
+    }
+
+    @Property(tries = 300)
+    void twoMountPathsOverlapWhicheverIsWrittenFirst(@ForAll("secretFilePaths") String a, @ForAll("secretFilePaths") String b) {
+        var dirA = InputRules.secretMountPath(a);
+        var dirB = InputRules.secretMountPath(b);
+        assertThat(InputRules.mountPathsOverlap("a", dirA, "b", dirB).isPresent())
+                .isEqualTo(InputRules.mountPathsOverlap("b", dirB, "a", dirA).isPresent())
+                .isEqualTo(dirA.equals(dirB) || (dirA + "/").startsWith(dirB + "/") || (dirB + "/").startsWith(dirA + "/"));
+    }
+
+    @Provide
+    Arbitrary<String> secretFilePaths() {
+        var segment = Arbitraries.oneOf(Arbitraries.of("etc", "hello", "tls", "tls.key", "cloudsql", "proc", "dev", "sys", ".", "..", "",
+                "a:b", "x-y", "Secrets"), Arbitraries.strings().withChars("abc./-").ofMinLength(1).ofMaxLength(4));
+        return segment.list().ofMinSize(1).ofMaxSize(4).map(parts -> "/" + String.join("/", parts))
+                .injectDuplicates(0.1).edgeCases(edges -> edges.add("/"));
+    }
+
+    @Provide
+    Arbitrary<String> cloudSqlInstances() {
+        var project = Arbitraries.of("acme-demo", "acme", "Acme-demo", "acme-demo-", "");
+        var region = Arbitraries.of("europe-west1", "us-central1", "europe-west1-b", "eu");
+        var name = Arbitraries.of("hello-db", "db", "1db", "db-", "Hello", "h".repeat(99));
+        return Combinators.combine(project, region, name, Arbitraries.integers().between(0, 4)).as((p, r, n, shape) -> switch (shape) {
+            case 0 -> n;
+            case 1 -> r + ":" + n;
+            case 2 -> p + ":" + r + ":" + n + ":x";
+            default -> p + ":" + r + ":" + n;
+        });
     }
 
     @Provide
