@@ -298,6 +298,20 @@ class IapCloudRunServiceTest {
     }
 
     @Test
+    void grantsOnceASecretReadAsAVariableByItsIdAndAsAFileByItsPathInTheStacksProject() {
+        var grant = plan(service("orders", """
+                secrets:
+                  DB: {secret: db}
+                volumes:
+                  secrets: {/etc/orders/db/password: {secret: projects/482913375520/secrets/db}}
+                """)).ofType(SECRET_MEMBER);
+        assertThat(grant).singleElement().satisfies(g -> {
+            assertThat(g.name()).isEqualTo("orders-secret-db");
+            assertThat(text(g, "secretId")).isEqualTo("db");
+        });
+    }
+
+    @Test
     void mountsCloudSqlAtCloudsqlAndGrantsTheClientRoleOnTheServicesProject() {
         var plan = plan(service("orders", "volumes: {cloudSqlInstances: [acme-dev:europe-west1:orders-db, acme-dev:europe-west4:orders-replica]}"));
         var template = plan.named(SERVICE, "orders").inputs().at("/template");
