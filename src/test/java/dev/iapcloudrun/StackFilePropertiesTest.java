@@ -2,6 +2,7 @@ package dev.iapcloudrun;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.iapcloudrun.rules.InputRules;
 import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.spec.Problem;
 import dev.iapcloudrun.spec.StackCheck;
@@ -13,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -126,6 +128,67 @@ class StackFilePropertiesTest {
         }
     }
 
+    @Property(tries = 300)
+    void theSchemaAndTheReaderAgreeOnSecretFilePathsAndCloudSqlInstances(@ForAll("secretFilePaths") String path,
+            @ForAll("cloudSqlInstances") String instance) throws IOException {
+        var text = """
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                    volumes:
+                      secrets: {%s: {secret: hello-key}}
+                      cloudSqlInstances: [%s]
+                """.formatted(new ObjectMapper().writeValueAsString(path), new ObjectMapper().writeValueAsString(instance));
+        var check = StackFileReader.check(FILE, text, new StackFileReader.Defaults(Optional.of("acme-demo"), Optional.of("europe-west1")),
+                Optional.empty());
+        var pathRefused = InputRules.secretFilePath(path).isPresent();
+        var instanceRefused = InputRules.cloudSqlInstance(instance).isPresent();
+        // Only the overlap with /cloudsql is beyond a schema, which cannot compare a path with the instances' mount.
+        var overlapsCloudSql = !pathRefused && InputRules.mountPathsOverlap("", InputRules.secretMountPath(path), "",
+                InputRules.CLOUD_SQL_MOUNT_PATH).isPresent();
+        assertThat(check.errors().isEmpty()).as(text).isEqualTo(!pathRefused && !instanceRefused && !overlapsCloudSql);
+        assertThat(StackFileSchema.violations(text).isEmpty()).as(text).isEqualTo(!pathRefused && !instanceRefused);
+        Statistics.collect(pathRefused, instanceRefused);
+        Statistics.coverage(coverage -> {
+            coverage.check(false, false).count(n -> n > 0);
+            coverage.check(true, false).count(n -> n > 0);
+            coverage.check(false, true).count(n -> n > 0);
+        });
+    }
+
+    @Property(tries = 300)
+    void twoMountPathsOverlapWhicheverIsWrittenFirst(@ForAll("secretFilePaths") String a, @ForAll("secretFilePaths") String b) {
+        var dirA = InputRules.secretMountPath(a);
+        var dirB = InputRules.secretMountPath(b);
+        assertThat(InputRules.mountPathsOverlap("a", dirA, "b", dirB).isPresent())
+                .isEqualTo(InputRules.mountPathsOverlap("b", dirB, "a", dirA).isPresent())
+                .isEqualTo(dirA.equals(dirB) || (dirA + "/").startsWith(dirB + "/") || (dirB + "/").startsWith(dirA + "/"));
+    }
+
+    @Provide
+    Arbitrary<String> secretFilePaths() {
+        var segment = Arbitraries.oneOf(Arbitraries.of("etc", "hello", "tls", "tls.key", "cloudsql", "proc", "dev", "sys", ".", "..", "",
+                "a:b", "x-y", "Secrets"), Arbitraries.strings().withChars("abc./-").ofMinLength(1).ofMaxLength(4));
+        var plain = Arbitraries.of("etc", "hello", "tls", "tls.key", "x-y", "Secrets", "cloudsql").list().ofMinSize(2).ofMaxSize(4);
+        // Half of them are built from plain parts, so that accepted paths are as common as refused ones.
+        return Arbitraries.frequencyOf(Tuple.of(1, plain), Tuple.of(1, segment.list().ofMinSize(1).ofMaxSize(4)))
+                .map(parts -> "/" + String.join("/", parts)).edgeCases(edges -> edges.add("/"));
+    }
+
+    @Provide
+    Arbitrary<String> cloudSqlInstances() {
+        var project = Arbitraries.of("acme-demo", "acme", "Acme-demo", "acme-demo-", "");
+        var region = Arbitraries.of("europe-west1", "us-central1", "europe-west1-b", "eu");
+        var name = Arbitraries.of("hello-db", "db", "1db", "db-", "Hello", "h".repeat(99));
+        return Combinators.combine(project, region, name, Arbitraries.integers().between(0, 6)).as((p, r, n, shape) -> switch (shape) {
+            case 0 -> n;
+            case 1 -> r + ":" + n;
+            case 2 -> p + ":" + r + ":" + n + ":x";
+            case 3, 4 -> "acme-demo:" + r + ":hello-db";
+            default -> p + ":" + r + ":" + n;
+        });
+    }
+
     @Provide
     Arbitrary<String> mutatedExamples() {
         var example = Arbitraries.of(EXAMPLES);
@@ -178,14 +241,15 @@ class StackFilePropertiesTest {
             "sessionAffinity", "command", "args", "startupProbe", "livenessProbe", "httpGet", "tcpSocket", "grpc", "path",
             "service", "initialDelaySeconds", "periodSeconds", "timeoutSeconds", "failureThreshold", "network", "connector", "vpc", "subnetwork", "tags",
             "egress", "binaryAuthorization", "breakglassJustification", "requireBinaryAuthorization", "timeout", "port", "deletionProtection", "invokers", "iap",
-            "public", "accessors", "mode", "members", "condition", "title", "expression", "policy", "requireImageDigests");
+            "public", "accessors", "mode", "members", "condition", "title", "expression", "policy", "requireImageDigests",
+            "volumes", "cloudSqlInstances", "/etc/hello/tls.key", "/etc/hello/ca/ca.pem", "/tls.key", "/cloudsql/certs/ca.pem");
 
     @Provide
     Arbitrary<Map<String, Object>> documents() {
         Arbitrary<Object> scalar = Arbitraries.oneOf(
                 Arbitraries.of("hello", "orders-api", "europe-west1", "acme-demo", "all", "internal", "additive", "authoritative",
                         "user:ada@acme.example", "group:ops@acme.example", "allUsers", "us-docker.pkg.dev/cloudrun/container/hello",
-                        "512Mi", "1", "500m", "", "/app/server", "--port=8080", "/healthz", "default", "all-traffic", "private-ranges-only", "run-egress", "gen1", "gen2", "300s", "external", "latest", "request.time < timestamp(\"2030-01-01T00:00:00Z\")"),
+                        "512Mi", "1", "500m", "", "/app/server", "--port=8080", "/healthz", "default", "all-traffic", "private-ranges-only", "run-egress", "acme-demo:europe-west1:hello-db", "gen1", "gen2", "300s", "external", "latest", "request.time < timestamp(\"2030-01-01T00:00:00Z\")"),
                 Arbitraries.integers().between(-2, 70_000).map(n -> (Object) n),
                 Arbitraries.of(true, false).map(v -> (Object) v),
                 // An explicit null, which the schema refuses wherever it stands; so must the validator.

@@ -4,6 +4,7 @@ import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.gcp.cloudrunv2.ServiceIamMemberArgs;
+import com.pulumi.gcp.projects.IAMMemberArgs;
 import com.pulumi.gcp.secretmanager.SecretIamMemberArgs;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.resources.ComponentResource;
@@ -28,9 +29,15 @@ import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerSt
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeGrpcArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeHttpGetArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeTcpSocketArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerVolumeMountArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateScalingArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateVpcAccessArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateVpcAccessNetworkInterfaceArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateVolumeArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateVolumeCloudSqlInstanceArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateVolumeSecretArgs;
+import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateVolumeSecretItemArgs;
+import dev.iapcloudrun.provider.gcp.projects.IAMMember;
 import dev.iapcloudrun.provider.gcp.secretmanager.SecretIamMember;
 import dev.iapcloudrun.provider.gcp.serviceaccount.Account;
 import dev.iapcloudrun.spec.Principal;
@@ -60,7 +67,10 @@ import java.util.stream.Collectors;
  *   <li>{@code <name>-invoker-<principal>}: {@code roles/run.invoker} for each declared service-to-service caller,
  *       named after the principal as IAM compares it;</li>
  *   <li>{@code <name>-secret-<secret>}: {@code roles/secretmanager.secretAccessor} on each secret the service reads,
- *       for the dedicated identity only; the service waits for them.</li>
+ *       as a variable or a file, for the dedicated identity only; the service waits for them;</li>
+ *   <li>{@code <name>-role-cloudsql.client}: {@code roles/cloudsql.client} on the service's project when it connects to
+ *       one of its Cloud SQL instances ({@code -<project>} appended for another project's), for the dedicated identity
+ *       only; the service waits for them.</li>
  * </ul>
  * Invoker grants are additive members, never a binding: an authoritative invoker list would remove grants
  * that the platform or Google itself makes on the service.
@@ -96,7 +106,7 @@ public final class IapCloudRunService extends ComponentResource {
             Optional<Output<Boolean>> cpuIdle, Optional<Output<Boolean>> startupCpuBoost, Optional<Output<String>> executionEnvironment,
             Optional<Output<Boolean>> sessionAffinity, Optional<Output<List<String>>> command, Optional<Output<List<String>>> args,
             Optional<ProbeArgs> startupProbe, Optional<ProbeArgs> livenessProbe,
-            Optional<NetworkArgs> network, Optional<BinaryAuthorizationArgs> binaryAuthorization,
+            Optional<NetworkArgs> network, Optional<BinaryAuthorizationArgs> binaryAuthorization, VolumesArgs volumes,
             Optional<Output<String>> timeout,
             Optional<Output<Integer>> port, Output<Boolean> deletionProtection, Optional<Output<List<String>>> customAudiences,
             List<Principal> invokers, boolean iap, Output<Boolean> publicAccess, Optional<Output<List<LabelArgs>>> labels,
@@ -116,9 +126,11 @@ public final class IapCloudRunService extends ComponentResource {
         // Cloud Run checks that the runtime identity may read each secret when it creates a revision, so the
         // service waits for the grants its revision needs, and for what the component itself waits for.
         var secretGrants = in.serviceAccount().isEmpty() ? secretGrants(name, in) : List.<Resource>of();
+        var cloudSqlGrants = in.serviceAccount().isEmpty() ? cloudSqlGrants(name, in) : List.<Resource>of();
         var dependsOn = InputChecks.map(GcpProvider.dependsOnOf(options), waitFor -> {
                     var all = new ArrayList<Resource>(waitFor);
                     all.addAll(secretGrants);
+                    all.addAll(cloudSqlGrants);
                     return List.copyOf(all);
                 });
         var service = new Service(name, serviceArgs(name, in, checks, runtimeIdentity),
@@ -164,10 +176,15 @@ public final class IapCloudRunService extends ComponentResource {
         var secretNames = secrets.stream().map(s -> s.name()).filter(Objects::nonNull).toList();
         c.together("secrets", env.orElse(Output.of(List.of())), Output.of(secretNames), IapCloudRunService::envVarsAndSecrets);
 
+        var volumes = volumes(c, args.volumes().orElse(null));
+
         // A secret written as a path is this project's when the path names it: the project must be known to tell.
-        boolean paths = secrets.stream().anyMatch(s -> s.secret() != null && s.secret().startsWith("projects/"));
-        var why = "a secret written as projects/P/secrets/S is this project's or another's by it, which names its grant";
-        var ownProject = paths ? c.known("project", args.project(), why) : Optional.<String>empty();
+        boolean paths = secrets.stream().anyMatch(s -> s.secret() != null && s.secret().startsWith("projects/"))
+                || volumes.secrets().orElse(List.of()).stream().anyMatch(s -> s.secret() != null && s.secret().startsWith("projects/"));
+        boolean cloudSql = !volumes.cloudSqlInstances().orElse(List.of()).isEmpty();
+        var why = paths ? "a secret written as projects/P/secrets/S is this project's or another's by it, which names its grant"
+                : "a Cloud SQL instance's project names its client grant unless it is the service's own";
+        var ownProject = paths || cloudSql ? c.known("project", args.project(), why) : Optional.<String>empty();
         var ownProjectNumber = paths ? c.known("projectNumber", args.projectNumber().orElse(null), why) : Optional.<String>empty();
 
         var min = c.optional("minInstances", args.minInstances().orElse(null), InputRules::minInstances);
@@ -201,6 +218,7 @@ public final class IapCloudRunService extends ComponentResource {
                 probe(c, "startupProbe", args.startupProbe().orElse(null), false),
                 probe(c, "livenessProbe", args.livenessProbe().orElse(null), true),
                 network(c, args.network().orElse(null), args.region()), binaryAuthorization(c, args.binaryAuthorization().orElse(null)),
+                volumes,
                 c.optional("timeout", args.timeout().orElse(null), InputRules::timeout),
                 c.optional("port", args.port().orElse(null), InputRules::port),
                 args.deletionProtection().orElse(Output.of(true)),
@@ -313,6 +331,69 @@ public final class IapCloudRunService extends ComponentResource {
                     .ifPresent(m -> c.refuse(input + ".timeoutSeconds", m));
         }
         return probe;
+    }
+
+    /**
+     * Secret files and Cloud SQL instances, checked by the same rules as a stack file's: each file in a directory of its
+     * own that overlaps no other mount path (nor /cloudsql), each instance a connection name, listed once.
+     */
+    private static VolumesArgs volumes(InputChecks c, @Nullable Output<VolumesArgs> value) {
+        var volumes = c.known("volumes", value, "each secret's and Cloud SQL project's grant is a resource named after it")
+                .orElse(VolumesArgs.builder().build());
+        var files = volumes.secrets().orElse(List.of());
+        for (int i = 0; i < files.size(); i++) {
+            var file = files.get(i);
+            var at = "volumes.secrets[" + i + "]";
+            if (file == null) {
+                c.missing(at, "a secret file with path and secret");
+                continue;
+            }
+            required(c, at + ".path", file.path(), "the file's absolute path").flatMap(InputRules::secretFilePath)
+                    .ifPresent(p -> c.refuse(at + ".path", p));
+            required(c, at + ".secret", file.secret(), "a Secret Manager secret").flatMap(InputRules::secret)
+                    .ifPresent(p -> c.refuse(at + ".secret", p));
+            file.version().flatMap(InputRules::secretVersion).ifPresent(p -> c.refuse(at + ".version", p));
+        }
+        var instances = volumes.cloudSqlInstances().orElse(List.of());
+        var seen = new HashMap<String, Integer>();
+        for (int i = 0; i < instances.size(); i++) {
+            var at = "volumes.cloudSqlInstances[" + i + "]";
+            var instance = instances.get(i);
+            var problem = required(c, at, instance, "an instance connection name PROJECT:REGION:INSTANCE")
+                    .flatMap(InputRules::cloudSqlInstance);
+            problem.ifPresent(p -> c.refuse(at, p));
+            if (instance != null && problem.isEmpty()) {
+                var first = seen.putIfAbsent(instance, i);
+                if (first != null) {
+                    c.refuse(at, InputRules.cloudSqlInstanceTwice(instance, "at volumes.cloudSqlInstances[" + first + "]"));
+                }
+            }
+        }
+        for (int i = 0; i < files.size(); i++) {
+            var path = files.get(i) == null ? null : files.get(i).path();
+            if (path != null && InputRules.secretFilePath(path).isEmpty()) {
+                var at = "volumes.secrets[" + i + "].path";
+                overlap(files, i, !instances.isEmpty()).ifPresent(p -> c.refuse(at, p));
+            }
+        }
+        return volumes;
+    }
+
+    /** The first mount path that the secret file {@code i} overlaps: an earlier secret file's, or Cloud SQL's. */
+    private static Optional<String> overlap(List<SecretVolumeArgs> files, int i, boolean cloudSql) {
+        var path = files.get(i).path();
+        var what = "the secret file " + path;
+        var dir = InputRules.secretMountPath(path);
+        for (int j = 0; j < i; j++) {
+            var other = files.get(j) == null ? null : files.get(j).path();
+            if (other != null && InputRules.secretFilePath(other).isEmpty()) {
+                var problem = InputRules.mountPathsOverlap(what, dir, "the secret file " + other, InputRules.secretMountPath(other));
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            }
+        }
+        return cloudSql ? InputRules.mountPathsOverlap(what, dir, "Cloud SQL", InputRules.CLOUD_SQL_MOUNT_PATH) : Optional.empty();
     }
 
     private static ServiceTemplateContainerStartupProbeArgs startupProbe(ProbeArgs p) {
@@ -440,6 +521,11 @@ public final class IapCloudRunService extends ComponentResource {
         if (envs.isPresent()) {
             container.envs(envs.get());
         }
+        var volumes = volumes(in.volumes());
+        if (!volumes.isEmpty()) {
+            container.volumeMounts(volumes.entrySet().stream().map(v -> ServiceTemplateContainerVolumeMountArgs.builder()
+                    .name(v.getKey()).mountPath(v.getValue().getKey()).build()).toList());
+        }
 
         var template = ServiceTemplateArgs.builder()
                 .serviceAccount(runtimeIdentity)
@@ -455,6 +541,9 @@ public final class IapCloudRunService extends ComponentResource {
         in.executionEnvironment().ifPresent(e -> template.executionEnvironment(InputChecks.map(e, InputRules::executionEnvironmentWire)));
         in.sessionAffinity().ifPresent(template::sessionAffinity);
         in.network().ifPresent(n -> template.vpcAccess(vpcAccess(n, in)));
+        if (!volumes.isEmpty()) {
+            template.volumes(volumes.values().stream().map(Map.Entry::getValue).toList());
+        }
 
         var service = ServiceArgs.builder()
                 // Rules over two inputs that waited for deployment hold the service back until they pass.
@@ -502,6 +591,48 @@ public final class IapCloudRunService extends ComponentResource {
         return vpcAccess.build();
     }
 
+    /**
+     * The volumes of the revision by name, each with its mount path: {@code cloudsql} at /cloudsql, and one secret volume
+     * per file, named after its directory (the mount path), so that the order files are written in never shows.
+     */
+    private static Map<String, Map.Entry<String, ServiceTemplateVolumeArgs>> volumes(VolumesArgs volumes) {
+        var byName = new TreeMap<String, Map.Entry<String, ServiceTemplateVolumeArgs>>();
+        var instances = volumes.cloudSqlInstances().orElse(List.of());
+        if (!instances.isEmpty()) {
+            byName.put("cloudsql", Map.entry(InputRules.CLOUD_SQL_MOUNT_PATH, ServiceTemplateVolumeArgs.builder().name("cloudsql")
+                    .cloudSqlInstance(ServiceTemplateVolumeCloudSqlInstanceArgs.builder().instances(instances.stream().sorted().toList()).build())
+                    .build()));
+        }
+        for (var file : volumes.secrets().orElse(List.of())) {
+            var dir = InputRules.secretMountPath(file.path());
+            var name = secretVolumeName(dir);
+            byName.put(name, Map.entry(dir, ServiceTemplateVolumeArgs.builder().name(name)
+                    .secret(ServiceTemplateVolumeSecretArgs.builder()
+                            .secret(file.secret())
+                            .items(ServiceTemplateVolumeSecretItemArgs.builder()
+                                    .path(file.path().substring(dir.length() + 1))
+                                    .version(file.version().orElse("latest"))
+                                    .build())
+                            .build())
+                    .build()));
+        }
+        return byName;
+    }
+
+    /**
+     * A secret volume's name, from its mount path: {@code secret-etc-orders-tls} for /etc/orders/tls; a path with other
+     * characters than lower-case letters and digits, or a long one, gets a hash of it, so that two paths never share a name.
+     */
+    static String secretVolumeName(String mountPath) {
+        var plain = "secret" + mountPath.replace('/', '-');
+        if (mountPath.matches("(/[a-z0-9]+)+") && plain.length() <= 63) {
+            return plain;
+        }
+        var slug = plain.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        slug = slug.substring(0, Math.min(slug.length(), 54)).replaceAll("-+$", "");
+        return slug + "-" + Sha256.hex(mountPath).substring(0, 8);
+    }
+
     /** Cloud Run's name for an ingress setting as written. */
     private static String ingressWire(String ingress) {
         return switch (ingress) {
@@ -542,8 +673,11 @@ public final class IapCloudRunService extends ComponentResource {
      */
     private List<Resource> secretGrants(String name, Inputs in) {
         var bySecret = new TreeMap<SecretName, String>();
-        for (var ref : in.secrets()) {
-            bySecret.merge(SecretName.of(ref.secret(), in), ref.secret(), IapCloudRunService::writtenForm);
+        var read = new ArrayList<String>();
+        in.secrets().forEach(ref -> read.add(ref.secret()));
+        in.volumes().secrets().orElse(List.of()).forEach(file -> read.add(file.secret()));
+        for (var secret : read) {
+            bySecret.merge(SecretName.of(secret, in), secret, IapCloudRunService::writtenForm);
         }
         var legacyNames = bySecret.keySet().stream().collect(Collectors.groupingBy(SecretName::id, Collectors.counting()));
         var grants = new ArrayList<Resource>();
@@ -561,6 +695,27 @@ public final class IapCloudRunService extends ComponentResource {
                     .member(runtimeMember)
                     .build(), options.build()));
         });
+        return grants;
+    }
+
+    /**
+     * {@code roles/cloudsql.client} for the dedicated identity, on each project owning one of the service's Cloud SQL
+     * instances: the role has no per-instance grant. The service's own project's grant is {@code <name>-role-cloudsql.client},
+     * the name every declared project role of the identity follows; another project's appends {@code -<project>}.
+     */
+    private List<Resource> cloudSqlGrants(String name, Inputs in) {
+        var projects = new TreeSet<String>();
+        in.volumes().cloudSqlInstances().orElse(List.of()).forEach(instance -> projects.add(InputRules.cloudSqlProject(instance)));
+        var grants = new ArrayList<Resource>();
+        for (var project : projects) {
+            boolean own = in.ownProject().filter(project::equals).isPresent();
+            grants.add(new IAMMember(name + "-role-" + Roles.CLOUD_SQL_CLIENT.substring("roles/".length()) + (own ? "" : "-" + project),
+                    IAMMemberArgs.builder()
+                            .project(own ? in.project() : Output.of(project))
+                            .role(Roles.CLOUD_SQL_CLIENT)
+                            .member(runtimeMember)
+                            .build(), GcpProvider.childOf(this).build()));
+        }
         return grants;
     }
 

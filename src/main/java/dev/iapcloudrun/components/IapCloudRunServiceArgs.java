@@ -272,6 +272,17 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
     }
 
     /**
+     * Secrets mounted as files and Cloud SQL instances. Default none. Must be known when the program runs: each grant
+     * they need is a resource named after its secret or project.
+     */
+    @Import(name="volumes")
+    private @Nullable Output<VolumesArgs> volumes;
+
+    public Optional<Output<VolumesArgs>> volumes() {
+        return Optional.ofNullable(this.volumes);
+    }
+
+    /**
      * Request timeout, 1s to 3600s, such as {@code 300s}. Default: Cloud Run's (300s).
      */
     @Import(name="timeout")
@@ -391,6 +402,7 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
         this.livenessProbe = $.livenessProbe;
         this.network = $.network;
         this.binaryAuthorization = $.binaryAuthorization;
+        this.volumes = $.volumes;
         this.timeout = $.timeout;
         this.port = $.port;
         this.deletionProtection = $.deletionProtection;
@@ -651,6 +663,15 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
 
         public Builder binaryAuthorization(BinaryAuthorizationArgs binaryAuthorization) {
             return binaryAuthorization(Output.of(binaryAuthorization));
+        }
+
+        public Builder volumes(@Nullable Output<VolumesArgs> volumes) {
+            $.volumes = volumes;
+            return this;
+        }
+
+        public Builder volumes(VolumesArgs volumes) {
+            return volumes(Output.of(volumes));
         }
 
         public Builder timeout(@Nullable Output<String> timeout) {

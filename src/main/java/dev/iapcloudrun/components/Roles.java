@@ -9,6 +9,8 @@ public final class Roles {
     public static final String RUN_INVOKER = "roles/run.invoker";
     /** Read the versions of one secret. */
     public static final String SECRET_ACCESSOR = "roles/secretmanager.secretAccessor";
+    /** Connect to Cloud SQL instances; granted on a project, since the role has no per-instance grant. */
+    public static final String CLOUD_SQL_CLIENT = "roles/cloudsql.client";
 
     private Roles() {}
 }

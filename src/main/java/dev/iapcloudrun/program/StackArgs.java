@@ -14,6 +14,8 @@ import dev.iapcloudrun.components.ProbeGrpcArgs;
 import dev.iapcloudrun.components.ProbeHttpGetArgs;
 import dev.iapcloudrun.components.ProbeTcpSocketArgs;
 import dev.iapcloudrun.components.SecretEnvVarArgs;
+import dev.iapcloudrun.components.SecretVolumeArgs;
+import dev.iapcloudrun.components.VolumesArgs;
 import dev.iapcloudrun.spec.AccessorsSpec;
 import dev.iapcloudrun.spec.OAuthClientSpec;
 import dev.iapcloudrun.spec.Principal;
@@ -73,6 +75,13 @@ public final class StackArgs {
                 .subnetwork(n.subnetwork().orElse(null)).tags(n.tags().isEmpty() ? null : n.tags()).egress(n.egress()).build()));
         service.binaryAuthorization().ifPresent(b -> args.binaryAuthorization(BinaryAuthorizationArgs.builder().policy(b.policy())
                 .breakglassJustification(b.breakglassJustification().orElse(null)).build()));
+        if (!service.volumes().equals(ServiceSpec.Volumes.NONE)) {
+            args.volumes(VolumesArgs.builder()
+                    .secrets(service.volumes().secrets().entrySet().stream().map(e -> SecretVolumeArgs.builder().path(e.getKey())
+                            .secret(e.getValue().secret()).version(e.getValue().version()).build()).toList())
+                    .cloudSqlInstances(service.volumes().cloudSqlInstances())
+                    .build());
+        }
         service.timeout().ifPresent(args::timeout);
         service.port().ifPresent(args::port);
         if (!service.customAudiences().isEmpty()) {

@@ -472,6 +472,77 @@ public final class InputRules {
         return policy.startsWith("projects/") ? policy : "projects/" + project + "/platforms/cloudRun/" + policy;
     }
 
+    /** Where Cloud Run mounts a Cloud SQL volume: each instance is a socket directory {@code /cloudsql/INSTANCE_CONNECTION_NAME}. */
+    public static final String CLOUD_SQL_MOUNT_PATH = "/cloudsql";
+    /** Directories where Cloud Run mounts no secret volume: they belong to the system. */
+    private static final List<String> SYSTEM_DIRECTORIES = List.of("/dev", "/proc", "/sys");
+    private static final Pattern CLOUD_SQL_INSTANCE_ID = Pattern.compile("[a-z]([-a-z0-9]{0,96}[a-z0-9])?");
+    private static final String CLOUD_SQL_EXAMPLE = "PROJECT:REGION:INSTANCE such as acme-prod:europe-west1:orders-db";
+
+    /**
+     * A secret file's path. Cloud Run mounts a secret as a directory that holds its file, so the file's directory is
+     * the mount path: it must be a directory of its own, never {@code /} or a system directory.
+     */
+    public static Optional<String> secretFilePath(String path) {
+        var segments = path.length() > 1 ? List.of(path.substring(1).split("/", -1)) : List.<String>of("");
+        boolean plain = path.startsWith("/") && !path.contains(":") && segments.stream().noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
+        if (!plain) {
+            return Optional.of("found \"" + path + "\"; expected an absolute file path such as /etc/secrets/tls.key, "
+                    + "without empty, '.' or '..' parts, a trailing '/' or ':'");
+        }
+        var dir = secretMountPath(path);
+        if (dir.equals("/")) {
+            return Optional.of("found \"" + path + "\": Cloud Run mounts a secret file with the directory holding it, which cannot be /; "
+                    + "expected a file in a directory of its own, such as /etc/secrets" + path);
+        }
+        return SYSTEM_DIRECTORIES.stream().filter(system -> dir.equals(system) || dir.startsWith(system + "/")).findFirst()
+                .map(system -> "found \"" + path + "\": its directory " + dir + " is in " + system + ", where Cloud Run mounts no secret; "
+                        + "expected a file in a directory of its own outside /dev, /proc and /sys, such as /etc/secrets/"
+                        + segments.get(segments.size() - 1));
+    }
+
+    /** The directory Cloud Run mounts for a secret file (a path {@link #secretFilePath} accepts). */
+    public static String secretMountPath(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    /**
+     * Two mount paths of one container, each described as written ({@code the secret file /etc/tls/key.pem}, {@code Cloud SQL}):
+     * refused when one is the other or inside it, as Cloud Run refuses them.
+     */
+    public static Optional<String> mountPathsOverlap(String what, String mountPath, String otherWhat, String otherMountPath) {
+        String how = mountPath.equals(otherMountPath) ? "at the same mount path as"
+                : mountPath.startsWith(otherMountPath + "/") ? "inside the mount path of"
+                : otherMountPath.startsWith(mountPath + "/") ? "around the mount path of" : null;
+        return refuse(how != null, () -> what + " is mounted at " + mountPath + ", " + how + " " + otherWhat + " (" + otherMountPath
+                + "); expected mount paths that do not overlap: each secret file in a directory of its own, outside "
+                + CLOUD_SQL_MOUNT_PATH + " when Cloud SQL is used");
+    }
+
+    /** A Cloud SQL instance connection name, {@code PROJECT:REGION:INSTANCE}. */
+    public static Optional<String> cloudSqlInstance(String name) {
+        var parts = name.split(":", -1);
+        if (parts.length != 3) {
+            return Optional.of("found \"" + name + "\"; expected an instance connection name " + CLOUD_SQL_EXAMPLE);
+        }
+        var part = !PROJECT_ID.matcher(parts[0]).matches() ? "its project '" + parts[0] + "' is not a project id"
+                : !REGION.matcher(parts[1]).matches() ? "its region '" + parts[1] + "' is not a region"
+                : !CLOUD_SQL_INSTANCE_ID.matcher(parts[2]).matches() ? "its instance '" + parts[2] + "' is not a Cloud SQL instance id "
+                        + "(lower-case letters, digits and hyphens, starting with a letter)"
+                : null;
+        return refuse(part != null, () -> "found \"" + name + "\": " + part + "; expected an instance connection name " + CLOUD_SQL_EXAMPLE);
+    }
+
+    /** The project that owns a Cloud SQL instance (a name {@link #cloudSqlInstance} accepts), where its client role is granted. */
+    public static String cloudSqlProject(String name) {
+        return name.substring(0, name.indexOf(':'));
+    }
+
+    public static String cloudSqlInstanceTwice(String name, String firstAt) {
+        return "the instance " + name + " is listed twice (first " + firstAt + "); expected each instance once";
+    }
+
     private static long mebibytes(String memory) {
         long amount = Long.parseLong(memory.substring(0, memory.length() - 2));
         return memory.endsWith("Gi") ? amount * 1024 : amount;

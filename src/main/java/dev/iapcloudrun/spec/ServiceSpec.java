@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param args           the arguments to the entrypoint; empty means the image's own
  * @param network        how the service reaches a VPC network; empty means it does not
  * @param binaryAuthorization the policy its images are checked against; empty means none
+ * @param volumes        secrets mounted as files and Cloud SQL instances; {@link Volumes#NONE} when none
  */
 public record ServiceSpec(
         String name,
@@ -40,6 +41,7 @@ public record ServiceSpec(
         Optional<ProbeSpec> startupProbe,
         Optional<ProbeSpec> livenessProbe,
         Optional<NetworkSpec> network, Optional<BinaryAuthorizationSpec> binaryAuthorization,
+        Volumes volumes,
         Optional<String> timeout,
         Optional<Integer> port,
         boolean deletionProtection,
@@ -60,6 +62,21 @@ public record ServiceSpec(
 
     /** A Secret Manager secret version read into an environment variable. */
     public record SecretRef(String secret, String version) {}
+
+    /**
+     * What the container mounts.
+     *
+     * @param secrets           secret versions mounted as files, by the file's path, in the order written
+     * @param cloudSqlInstances Cloud SQL instance connection names, mounted under /cloudsql
+     */
+    public record Volumes(Map<String, SecretRef> secrets, List<String> cloudSqlInstances) {
+        public static final Volumes NONE = new Volumes(Map.of(), List.of());
+
+        public Volumes {
+            secrets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(secrets));
+            cloudSqlInstances = List.copyOf(cloudSqlInstances);
+        }
+    }
 
     /** Where requests may come from; IAP checks every path that remains. */
     public enum Ingress {

@@ -32,7 +32,7 @@ final class StackFileModel {
             new Level("services[]", "in a service, an item of 'services' (indent it as the service's '- name:' is)",
                     Set.of("name", "image", "ingress", "serviceAccount", "env", "secrets", "scaling", "resources", "timeout", "port",
                             "concurrency", "executionEnvironment", "sessionAffinity", "command", "args", "startupProbe", "livenessProbe",
-                            "network", "binaryAuthorization", "deletionProtection", "customAudiences", "invokers", "iap", "public", "accessors")),
+                            "network", "binaryAuthorization", "volumes", "deletionProtection", "customAudiences", "invokers", "iap", "public", "accessors")),
             new Level("services[].scaling", "under 'scaling' (indent it below scaling:)", Set.of("minInstances", "maxInstances")),
             new Level("services[].resources", "under 'resources' (indent it below resources:)", Set.of("cpu", "memory", "cpuIdle", "startupCpuBoost")),
             new Level("services[].startupProbe", "under 'startupProbe' (indent it below startupProbe:)", PROBE_KEYS),
@@ -43,6 +43,9 @@ final class StackFileModel {
             new Level("services[].binaryAuthorization", "under 'binaryAuthorization' (indent it below binaryAuthorization:)",
                     Set.of("policy", "breakglassJustification")),
             new Level("services[].secrets.*", "in a variable of 'secrets' (indent it below the variable's name)", Set.of("secret", "version")),
+            new Level("services[].volumes", "under 'volumes' (indent it below volumes:)", Set.of("secrets", "cloudSqlInstances")),
+            new Level("services[].volumes.secrets.*", "in a file of 'volumes.secrets' (indent it below the file's path)",
+                    Set.of("secret", "version")),
             new Level("services[].accessors", "under 'accessors' (indent it below accessors:)", Set.of("mode", "members", "condition")),
             new Level("services[].accessors.condition", "under 'accessors.condition' (indent it below condition:)",
                     Set.of("title", "expression", "description")));
@@ -51,7 +54,8 @@ final class StackFileModel {
 
     /** The level of a located path: {@code services[2].secrets.DB_PASSWORD} is {@code services[].secrets.*}. */
     static String levelOf(String path) {
-        return path.replaceAll("\\[[0-9]+]", "[]").replaceFirst("^services\\[]\\.secrets\\.[^.]+$", "services[].secrets.*");
+        return path.replaceAll("\\[[0-9]+]", "[]").replaceFirst("^services\\[]\\.secrets\\.[^.]+$", "services[].secrets.*")
+                .replaceFirst("^services\\[]\\.volumes\\.secrets\\..+$", "services[].volumes.secrets.*");
     }
 
     /** Where {@code key}, unknown at {@code path}, belongs instead: "'condition' belongs under 'accessors' (…)". */

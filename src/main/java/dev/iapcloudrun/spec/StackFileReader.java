@@ -379,6 +379,8 @@ public final class StackFileReader {
         var network = f.object("network", "a mapping with connector, or vpc, subnetwork and tags; and egress").flatMap(StackFileReader::network);
         var binaryAuthorization = f.object("binaryAuthorization", "a mapping with policy and breakglassJustification")
                 .flatMap(StackFileReader::binaryAuthorization);
+        var volumes = f.object("volumes", "a mapping with secrets and cloudSqlInstances").map(StackFileReader::volumes)
+                .orElse(ServiceSpec.Volumes.NONE);
         var timeout = f.string("timeout", "a duration in seconds such as 300s");
         timeout.flatMap(InputRules::timeout).ifPresent(message -> f.problem(f.node("timeout").orElseThrow(), "timeout", message));
         var port = f.integer("port", 1, 65535);
@@ -397,7 +399,7 @@ public final class StackFileReader {
             return null;
         }
         return new ServiceSpec(name, image, ingress, serviceAccount, env, secrets, min, max, cpu, memory, cpuIdle, startupCpuBoost,
-                concurrency, executionEnvironment, sessionAffinity, command, args, startupProbe, livenessProbe, network, binaryAuthorization, timeout, port,
+                concurrency, executionEnvironment, sessionAffinity, command, args, startupProbe, livenessProbe, network, binaryAuthorization, volumes, timeout, port,
                 deletionProtection, audiences, invokers, iap, publicAccess, accessors);
     }
 
@@ -509,6 +511,43 @@ public final class StackFileReader {
                 .ifPresent(message -> b.problem(b.node("breakglassJustification").orElseThrow(), "breakglassJustification", message));
         b.finish();
         return policy == null ? Optional.empty() : Optional.of(new BinaryAuthorizationSpec(policy, justification));
+    }
+
+    /**
+     * Secret files by path and Cloud SQL instances: each file in a directory of its own that overlaps no other mount
+     * path (nor /cloudsql), each instance a connection name, listed once.
+     */
+    private static ServiceSpec.Volumes volumes(Fields v) {
+        var seen = new HashMap<String, Location>();
+        var instances = v.list("cloudSqlInstances", (n, path) -> v.text(n, path, "an instance connection name PROJECT:REGION:INSTANCE")
+                .filter(instance -> {
+                    var problem = InputRules.cloudSqlInstance(instance).or(() -> Optional.ofNullable(seen.putIfAbsent(instance, n.location()))
+                            .map(first -> InputRules.cloudSqlInstanceTwice(instance, "at line " + first.line())));
+                    problem.ifPresent(message -> v.addProblem(n, path, message));
+                    return problem.isEmpty();
+                }));
+        var mounted = new LinkedHashMap<String, Map.Entry<YamlNode, String>>();
+        var files = v.map("secrets", (file, n, path) -> {
+            var problem = InputRules.secretFilePath(file);
+            problem.ifPresent(message -> v.addProblem(n, path, message));
+            var ref = secretRef(Fields.of(n, path, v.problems(), "a mapping with 'secret' and optional 'version'"));
+            if (problem.isEmpty()) {
+                mounted.put(file, Map.entry(n, path));
+            }
+            return problem.isEmpty() ? ref : Optional.empty();
+        });
+        var earlier = new ArrayList<String>();
+        mounted.forEach((file, at) -> {
+            var dir = InputRules.secretMountPath(file);
+            var overlap = earlier.stream().map(other -> InputRules.mountPathsOverlap("the secret file " + file, dir,
+                            "the secret file " + other, InputRules.secretMountPath(other))).flatMap(Optional::stream).findFirst()
+                    .or(() -> instances.isEmpty() ? Optional.empty() : InputRules.mountPathsOverlap("the secret file " + file, dir,
+                            "Cloud SQL", InputRules.CLOUD_SQL_MOUNT_PATH));
+            overlap.ifPresent(message -> v.addProblem(at.getKey(), at.getValue(), message));
+            earlier.add(file);
+        });
+        v.finish();
+        return new ServiceSpec.Volumes(files, instances);
     }
 
     /** The container's command or args: a list of words, none empty; numbers are read as their text. */

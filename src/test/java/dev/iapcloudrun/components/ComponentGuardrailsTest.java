@@ -222,6 +222,26 @@ class ComponentGuardrailsTest {
     }
 
     @Test
+    void refusesSecretFilesAStackFileRefusesInTheSameWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service()
+                .volumes(VolumesArgs.builder().secrets(
+                        SecretVolumeArgs.builder().path("/tls.key").secret("orders-tls-key").build(),
+                        SecretVolumeArgs.builder().path("/etc/orders/tls.key").secret("orders-tls-key").version("v3").build(),
+                        SecretVolumeArgs.builder().path("/etc/orders/tls.crt").secret("orders-tls-crt").build(),
+                        SecretVolumeArgs.builder().path("/proc/self/key").secret("bad secret").build()).build())
+                .build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 5 refused inputs:")
+                .contains("input 'volumes.secrets[0].path': " + stackFileMessage("volumes: {secrets: {/tls.key: {secret: a}}}", ""))
+                .contains("input 'volumes.secrets[1].version': " + stackFileMessage("volumes: {secrets: {/a/b: {secret: a, version: v3}}}", ""))
+                .contains("input 'volumes.secrets[2].path': "
+                        + stackFileMessage("volumes: {secrets: {/etc/orders/tls.key: {secret: a}, /etc/orders/tls.crt: {secret: b}}}", ""))
+                .contains("input 'volumes.secrets[3].path': " + stackFileMessage("volumes: {secrets: {/proc/self/key: {secret: a}}}", ""))
+                .contains("input 'volumes.secrets[3].secret': " + stackFileMessage("volumes: {secrets: {/a/b: {secret: bad secret}}}", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
     void failsWhenABinaryAuthorizationPolicyIsUnshapedOrMissing() {
         var unshaped = run(ctx -> new IapCloudRunService("orders", service()
                 .binaryAuthorization(BinaryAuthorizationArgs.builder().policy("projects/acme-dev/policies/strict").build()).build(), null));
@@ -233,6 +253,23 @@ class ComponentGuardrailsTest {
         assertThat(missing.failure()).contains("input 'binaryAuthorization.policy': missing; expected default, or a policy's name or path");
         assertThat(unshaped.registered()).isEmpty();
         assertThat(missing.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesCloudSqlInstancesAStackFileRefusesInTheSameWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service()
+                .volumes(VolumesArgs.builder()
+                        .secrets(SecretVolumeArgs.builder().path("/cloudsql/certs/ca.pem").secret("ca").build())
+                        .cloudSqlInstances("acme-dev:europe-west1:orders-db", "orders-db", "acme-dev:europe-west1:orders-db").build())
+                .build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 3 refused inputs:")
+                .contains("input 'volumes.cloudSqlInstances[1]': " + stackFileMessage("volumes: {cloudSqlInstances: [orders-db]}", ""))
+                .contains("input 'volumes.cloudSqlInstances[2]': ")
+                .contains("the instance acme-dev:europe-west1:orders-db is listed twice (first at volumes.cloudSqlInstances[0])")
+                .contains("input 'volumes.secrets[0].path': " + stackFileMessage(
+                        "volumes: {secrets: {/cloudsql/certs/ca.pem: {secret: ca}}, cloudSqlInstances: [acme-dev:europe-west1:orders-db]}", ""));
+        assertThat(run.registered()).isEmpty();
     }
 
     @Test

@@ -313,6 +313,99 @@ class IapCloudRunServiceTest {
         assertThat(grant.aliases()).isEmpty();
     }
 
+    private static final String PROJECT_MEMBER = "gcp:projects/iAMMember:IAMMember";
+
+    @Test
+    void mountsEachSecretFileReadOnlyWithTheDirectoryHoldingIt() {
+        var template = plan(service("orders", """
+                volumes:
+                  secrets:
+                    /etc/orders/tls/tls.key: {secret: orders-tls-key, version: "3"}
+                    /etc/orders/config/app.yaml: {secret: orders-config}
+                """)).named(SERVICE, "orders").inputs().at("/template");
+        assertThat(template.at("/volumes").toString()).isEqualTo("[{\"name\":\"secret-etc-orders-config\",\"secret\":{\"items\":"
+                + "[{\"path\":\"app.yaml\",\"version\":\"latest\"}],\"secret\":\"orders-config\"}},{\"name\":\"secret-etc-orders-tls\","
+                + "\"secret\":{\"items\":[{\"path\":\"tls.key\",\"version\":\"3\"}],\"secret\":\"orders-tls-key\"}}]");
+        assertThat(template.at("/containers/0/volumeMounts").toString()).isEqualTo("[{\"mountPath\":\"/etc/orders/config\","
+                + "\"name\":\"secret-etc-orders-config\"},{\"mountPath\":\"/etc/orders/tls\",\"name\":\"secret-etc-orders-tls\"}]");
+        assertThat(template.at("/volumes/0/secret").has("defaultMode")).as("Cloud Run's read-only 0444").isFalse();
+    }
+
+    @Test
+    void namesASecretVolumeWithAHashWhenItsDirectoryIsNotPlain() {
+        assertThat(IapCloudRunService.secretVolumeName("/etc/orders/tls")).isEqualTo("secret-etc-orders-tls");
+        var a = IapCloudRunService.secretVolumeName("/etc/a-b");
+        var b = IapCloudRunService.secretVolumeName("/etc/a/b");
+        assertThat(a).startsWith("secret-etc-a-b-").isNotEqualTo(b).matches("[a-z0-9-]{1,63}");
+        assertThat(IapCloudRunService.secretVolumeName("/" + "x".repeat(80))).matches("[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
+    }
+
+    @Test
+    void grantsASecretReadAsAVariableAndAsAFileOnce() {
+        var plan = plan(service("orders", TYPICAL + """
+                volumes:
+                  secrets:
+                    /etc/orders/db/password: {secret: db-password, version: "3"}
+                    /etc/orders/tls/tls.key: {secret: orders-tls-key}
+                """));
+        assertThat(plan.ofType(SECRET_MEMBER)).extracting(Plan.PlannedResource::name)
+                .containsExactlyInAnyOrder("orders-secret-db-password", "orders-secret-orders-tls-key");
+        var fileOnly = plan.named(SECRET_MEMBER, "orders-secret-orders-tls-key");
+        assertThat(text(fileOnly, "secretId")).isEqualTo("orders-tls-key");
+        assertThat(text(fileOnly, "project")).isEqualTo("acme-dev");
+        assertThat(plan.named(SERVICE, "orders").dependsOn()).contains(fileOnly.urn());
+    }
+
+    @Test
+    void grantsOnceASecretReadAsAVariableByItsIdAndAsAFileByItsPathInTheStacksProject() {
+        var grant = plan(service("orders", """
+                secrets:
+                  DB: {secret: db}
+                volumes:
+                  secrets: {/etc/orders/db/password: {secret: projects/482913375520/secrets/db}}
+                """)).ofType(SECRET_MEMBER);
+        assertThat(grant).singleElement().satisfies(g -> {
+            assertThat(g.name()).isEqualTo("orders-secret-db");
+            assertThat(text(g, "secretId")).isEqualTo("db");
+        });
+    }
+
+    @Test
+    void mountsCloudSqlAtCloudsqlAndGrantsTheClientRoleOnTheServicesProject() {
+        var plan = plan(service("orders", "volumes: {cloudSqlInstances: [acme-dev:europe-west1:orders-db, acme-dev:europe-west4:orders-replica]}"));
+        var template = plan.named(SERVICE, "orders").inputs().at("/template");
+        assertThat(template.at("/volumes").toString()).isEqualTo("[{\"cloudSqlInstance\":{\"instances\":"
+                + "[\"acme-dev:europe-west1:orders-db\",\"acme-dev:europe-west4:orders-replica\"]},\"name\":\"cloudsql\"}]");
+        assertThat(template.at("/containers/0/volumeMounts").toString()).isEqualTo("[{\"mountPath\":\"/cloudsql\",\"name\":\"cloudsql\"}]");
+        var grant = plan.named(PROJECT_MEMBER, "orders-role-cloudsql.client");
+        assertThat(plan.ofType(PROJECT_MEMBER)).as("one grant for the project of both instances").hasSize(1);
+        assertThat(text(grant, "project")).isEqualTo("acme-dev");
+        assertThat(text(grant, "role")).isEqualTo("roles/cloudsql.client");
+        assertThat(text(grant, "member")).isEqualTo("serviceAccount:run-orders@acme-dev.iam.gserviceaccount.com");
+        assertThat(plan.named(SERVICE, "orders").dependsOn()).contains(grant.urn());
+    }
+
+    @Test
+    void grantsTheClientRoleOnTheProjectOwningAnotherProjectsInstance() {
+        var plan = plan(service("orders", "volumes: {cloudSqlInstances: [acme-data:europe-west1:warehouse, acme-dev:europe-west1:orders-db]}"));
+        assertThat(plan.ofType(PROJECT_MEMBER)).extracting(Plan.PlannedResource::name)
+                .containsExactlyInAnyOrder("orders-role-cloudsql.client", "orders-role-cloudsql.client-acme-data");
+        assertThat(text(plan.named(PROJECT_MEMBER, "orders-role-cloudsql.client-acme-data"), "project")).isEqualTo("acme-data");
+    }
+
+    @Test
+    void grantsNothingForVolumesWhenTheStackNamesAnExistingIdentity() {
+        var plan = plan(service("orders", """
+                serviceAccount: legacy@acme-dev.iam.gserviceaccount.com
+                volumes:
+                  secrets: {/etc/orders/tls/tls.key: {secret: orders-tls-key}}
+                  cloudSqlInstances: [acme-dev:europe-west1:orders-db]
+                """));
+        assertThat(plan.ofType(SECRET_MEMBER)).isEmpty();
+        assertThat(plan.ofType(PROJECT_MEMBER)).isEmpty();
+        assertThat(plan.named(SERVICE, "orders").inputs().at("/template/volumes").size()).isEqualTo(2);
+    }
+
     @Test
     void namesAnInvokerGrantAfterThePrincipalAsIamComparesIt() {
         var plan = plan(service("orders", "invokers: [serviceAccount:Worker@acme-dev.iam.gserviceaccount.com]\n"));

@@ -11,6 +11,8 @@ import com.pulumi.core.internal.OutputInternal;
 import com.pulumi.core.internal.Urn;
 import dev.iapcloudrun.components.AccessorConditionArgs;
 import dev.iapcloudrun.components.EnvVarArgs;
+import dev.iapcloudrun.components.SecretVolumeArgs;
+import dev.iapcloudrun.components.VolumesArgs;
 import dev.iapcloudrun.components.IapAccessorBinding;
 import dev.iapcloudrun.components.IapAccessorBindingArgs;
 import dev.iapcloudrun.components.IapCloudRunService;
@@ -128,6 +130,9 @@ class ComponentsConstructTest {
                 .input("secrets", List.of(
                         Map.of("name", "DB_PASSWORD", "secret", "db-password", "version", "3"),
                         Map.of("name", "API_KEY", "secret", "projects/acme-shared/secrets/api-key")))
+                .input("volumes", Map.of(
+                        "secrets", List.of(Map.of("path", "/etc/orders/tls/tls.key", "secret", "orders-tls-key", "version", "2")),
+                        "cloudSqlInstances", List.of("acme-dev:europe-west1:orders-db")))
                 .input("minInstances", 1)
                 .input("maxInstances", 5)
                 .input("cpu", "1")
@@ -154,6 +159,9 @@ class ComponentsConstructTest {
                         EnvVarArgs.builder().name("PAYMENTS_URL").value("https://payments.acme.example").build())
                 .secrets(SecretEnvVarArgs.builder().name("DB_PASSWORD").secret("db-password").version("3").build(),
                         SecretEnvVarArgs.builder().name("API_KEY").secret("projects/acme-shared/secrets/api-key").build())
+                .volumes(VolumesArgs.builder()
+                        .secrets(SecretVolumeArgs.builder().path("/etc/orders/tls/tls.key").secret("orders-tls-key").version("2").build())
+                        .cloudSqlInstances("acme-dev:europe-west1:orders-db").build())
                 .minInstances(1)
                 .maxInstances(5)
                 .cpu("1")
@@ -243,8 +251,9 @@ class ComponentsConstructTest {
         var construction = service("orders").call();
 
         var plan = offline(ctx -> new IapCloudRunService("orders", serviceArgs().build(), null));
-        // The service, its identity, two secret grants, the IAP agent's grant and two invokers' grants.
-        assertSameChildren(construction, plan, 7);
+        // The service, its identity, three secret grants (two variables, a file), the Cloud SQL grant, the IAP agent's grant
+        // and two invokers' grants.
+        assertSameChildren(construction, plan, 9);
         var service = inputs(construction.registered(CLOUD_RUN));
         assertThat(service.at("/template/containers/0/envs").toString()).isEqualTo("[{\"name\":\"API_KEY\",\"valueSource\":"
                 + "{\"secretKeyRef\":{\"secret\":\"projects/acme-shared/secrets/api-key\",\"version\":\"latest\"}}},"
@@ -353,7 +362,7 @@ class ComponentsConstructTest {
                 .call();
 
         var plan = offline(ctx -> new IapCloudRunService("orders-preview", serviceArgs().image(unknown()).iapAgentMember(unknown()).build(), null));
-        assertSameChildren(construction, plan, 7);
+        assertSameChildren(construction, plan, 9);
         assertThat(inputs(construction.registered(CLOUD_RUN)).at("/template/containers/0/image").asText()).isEqualTo(StructJson.UNKNOWN);
         var agentGrant = construction.registrations().stream().filter(r -> r.getName().equals("orders-preview-invoker-iap-agent")).findFirst().orElseThrow();
         assertThat(inputs(agentGrant).path("member").asText()).isEqualTo(StructJson.UNKNOWN);

@@ -79,6 +79,25 @@ class PlanDiffTest {
     }
 
     @Test
+    void reviewsVolumesAddedToAServiceWithTheirGrants() {
+        var base = stack(ADDITIVE);
+        var head = stack(ADDITIVE + """
+                volumes:
+                  secrets: {/etc/hello/tls/tls.key: {secret: hello-tls-key, version: "2"}}
+                  cloudSqlInstances: [acme-demo:europe-west1:hello-db, acme-data:europe-west1:warehouse]
+                """);
+
+        var diff = PlanDiff.between(base, head);
+
+        assertThat(diff.changes()).extracting(PlanDiff.ResourceChange::action, PlanDiff.ResourceChange::name).containsExactlyInAnyOrder(
+                tuple(Action.UPDATE, "hello"), tuple(Action.ADD, "hello-secret-hello-tls-key"),
+                tuple(Action.ADD, "hello-role-cloudsql.client"), tuple(Action.ADD, "hello-role-cloudsql.client-acme-data"));
+        assertThat(IamTransition.check(base, head, java.util.Set.of())).isEmpty();
+        assertThat(Grants.of(head)).as("the accessor grant, read past the new resource types").containsAll(Grants.of(base));
+        assertThat(new AccessReport(List.of(ReviewFixtures.environment(head))).markdown()).contains("hello-tls-key");
+    }
+
+    @Test
     void updatesAServiceInPlaceWhenOnlyTheImageChanges() {
         var diff = PlanDiff.between(stack(ADDITIVE), TestPlans.runStack(stackText(ADDITIVE).replace("hello:1", "hello:2")));
 

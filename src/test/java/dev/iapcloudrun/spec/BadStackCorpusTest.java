@@ -121,6 +121,9 @@ class BadStackCorpusTest {
                 "120-probe-timeout-above-period.yaml",
                 // a connector's or subnetwork's region compared with the service's
                 "135-connector-in-another-region.yaml", "136-subnetwork-in-another-region.yaml",
+                // mount paths compared with each other and with /cloudsql
+                "143-two-secret-files-in-one-directory.yaml", "144-secret-file-inside-another-mount.yaml",
+                "145-secret-file-inside-cloudsql.yaml",
                 // the stack's own policy
                 "62-policy-requires-digests.yaml", "63-policy-requires-deletion-protection.yaml",
                 "64-policy-requires-authoritative-accessors.yaml", "133-policy-requires-binary-authorization.yaml",

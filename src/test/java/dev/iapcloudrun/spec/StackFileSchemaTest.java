@@ -43,6 +43,8 @@ class StackFileSchemaTest {
         properties.put("services[].livenessProbe", service + "/livenessProbe/properties");
         properties.put("services[].network", service + "/network/properties");
         properties.put("services[].binaryAuthorization", service + "/binaryAuthorization/properties");
+        properties.put("services[].volumes", service + "/volumes/properties");
+        properties.put("services[].volumes.secrets.*", service + "/volumes/properties/secrets/additionalProperties/properties");
 
         assertThat(StackFileModel.LEVELS).extracting(StackFileModel.Level::path).containsExactlyInAnyOrderElementsOf(properties.keySet());
         for (var level : StackFileModel.LEVELS) {
@@ -86,5 +88,25 @@ class StackFileSchemaTest {
                       mode: additive
                       members: [allUsers]
                 """)).hasSize(2).anySatisfy(m -> assertThat(m).contains("ingres")).anySatisfy(m -> assertThat(m).startsWith("$.services[0].accessors.members[0]: does not match"));
+    }
+
+    @Test
+    void rejectsSecretFilesAndCloudSqlInstancesTheReaderRefuses() {
+        var stack = """
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                    volumes:
+                      secrets:
+                        %s: {secret: tls-key}
+                      cloudSqlInstances: [%s]
+                """;
+        assertThat(StackFileSchema.violations(stack.formatted("/etc/hello/tls.key", "acme-dev:europe-west1:hello-db"))).isEmpty();
+        for (var path : java.util.List.of("/tls.key", "etc/hello/tls.key", "/proc/hello/key", "/etc/../key", "/etc/hello/")) {
+            assertThat(StackFileSchema.violations(stack.formatted(path, "acme-dev:europe-west1:hello-db"))).as(path).isNotEmpty();
+        }
+        for (var instance : java.util.List.of("hello-db", "acme-dev:hello-db", "Acme:europe-west1:db", "acme-dev:europe-west1:db-")) {
+            assertThat(StackFileSchema.violations(stack.formatted("/etc/hello/tls.key", instance))).as(instance).isNotEmpty();
+        }
     }
 }

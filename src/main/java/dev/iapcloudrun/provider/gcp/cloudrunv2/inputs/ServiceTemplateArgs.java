@@ -96,6 +96,14 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
         return Optional.ofNullable(this.vpcAccess);
     }
 
+    /** Volumes the containers may mount. */
+    @Import(name="volumes")
+    private @Nullable Output<List<ServiceTemplateVolumeArgs>> volumes;
+
+    public Optional<Output<List<ServiceTemplateVolumeArgs>>> volumes() {
+        return Optional.ofNullable(this.volumes);
+    }
+
     private ServiceTemplateArgs() {}
 
     private ServiceTemplateArgs(ServiceTemplateArgs $) {
@@ -109,6 +117,7 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
         this.sessionAffinity = $.sessionAffinity;
         this.timeout = $.timeout;
         this.vpcAccess = $.vpcAccess;
+        this.volumes = $.volumes;
     }
 
     public static Builder builder() {
@@ -222,6 +231,19 @@ public final class ServiceTemplateArgs extends com.pulumi.resources.ResourceArgs
 
         public Builder vpcAccess(ServiceTemplateVpcAccessArgs vpcAccess) {
             return vpcAccess(Output.of(vpcAccess));
+        }
+
+        public Builder volumes(@Nullable Output<List<ServiceTemplateVolumeArgs>> volumes) {
+            $.volumes = volumes;
+            return this;
+        }
+
+        public Builder volumes(List<ServiceTemplateVolumeArgs> volumes) {
+            return volumes(Output.of(volumes));
+        }
+
+        public Builder volumes(ServiceTemplateVolumeArgs... volumes) {
+            return volumes(List.of(volumes));
         }
 
         public ServiceTemplateArgs build() {

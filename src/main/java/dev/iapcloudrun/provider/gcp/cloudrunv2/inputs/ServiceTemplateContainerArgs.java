@@ -87,6 +87,14 @@ public final class ServiceTemplateContainerArgs extends com.pulumi.resources.Res
         return Optional.ofNullable(this.startupProbe);
     }
 
+    /** Volumes of the revision mounted in the container. */
+    @Import(name="volumeMounts")
+    private @Nullable Output<List<ServiceTemplateContainerVolumeMountArgs>> volumeMounts;
+
+    public Optional<Output<List<ServiceTemplateContainerVolumeMountArgs>>> volumeMounts() {
+        return Optional.ofNullable(this.volumeMounts);
+    }
+
     private ServiceTemplateContainerArgs() {}
 
     private ServiceTemplateContainerArgs(ServiceTemplateContainerArgs $) {
@@ -99,6 +107,7 @@ public final class ServiceTemplateContainerArgs extends com.pulumi.resources.Res
         this.resources = $.resources;
         this.startupProbe = $.startupProbe;
         this.livenessProbe = $.livenessProbe;
+        this.volumeMounts = $.volumeMounts;
     }
 
     public static Builder builder() {
@@ -211,6 +220,19 @@ public final class ServiceTemplateContainerArgs extends com.pulumi.resources.Res
 
         public Builder startupProbe(ServiceTemplateContainerStartupProbeArgs startupProbe) {
             return startupProbe(Output.of(startupProbe));
+        }
+
+        public Builder volumeMounts(@Nullable Output<List<ServiceTemplateContainerVolumeMountArgs>> volumeMounts) {
+            $.volumeMounts = volumeMounts;
+            return this;
+        }
+
+        public Builder volumeMounts(List<ServiceTemplateContainerVolumeMountArgs> volumeMounts) {
+            return volumeMounts(Output.of(volumeMounts));
+        }
+
+        public Builder volumeMounts(ServiceTemplateContainerVolumeMountArgs... volumeMounts) {
+            return volumeMounts(List.of(volumeMounts));
         }
 
         public ServiceTemplateContainerArgs build() {
