@@ -4,6 +4,7 @@ import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.gcp.cloudrunv2.ServiceIamMemberArgs;
+import com.pulumi.gcp.projects.IAMMemberArgs;
 import com.pulumi.gcp.secretmanager.SecretIamMemberArgs;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.resources.ComponentResource;
@@ -28,6 +29,7 @@ import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerSt
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeHttpGetArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateContainerStartupProbeTcpSocketArgs;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.inputs.ServiceTemplateScalingArgs;
+import dev.iapcloudrun.provider.gcp.projects.IAMMember;
 import dev.iapcloudrun.provider.gcp.secretmanager.SecretIamMember;
 import dev.iapcloudrun.provider.gcp.serviceaccount.Account;
 import dev.iapcloudrun.spec.Principal;
@@ -57,7 +59,9 @@ import java.util.stream.Collectors;
  *   <li>{@code <name>-invoker-<principal>}: {@code roles/run.invoker} for each declared service-to-service caller,
  *       named after the principal as IAM compares it;</li>
  *   <li>{@code <name>-secret-<secret>}: {@code roles/secretmanager.secretAccessor} on each secret the service reads,
- *       for the dedicated identity only; the service waits for them.</li>
+ *       for the dedicated identity only; the service waits for them;</li>
+ *   <li>{@code <name>-role-<role>}: each declared project role of the dedicated identity, an additive member grant
+ *       (an authoritative project binding would strip the role from everyone else); the service waits for them.</li>
  * </ul>
  * Invoker grants are additive members, never a binding: an authoritative invoker list would remove grants
  * that the platform or Google itself makes on the service.
@@ -95,7 +99,7 @@ public final class IapCloudRunService extends ComponentResource {
             Optional<ProbeArgs> startupProbe, Optional<ProbeArgs> livenessProbe,
             Optional<Output<String>> timeout,
             Optional<Output<Integer>> port, Output<Boolean> deletionProtection, Optional<Output<List<String>>> customAudiences,
-            List<Principal> invokers, boolean iap, Output<Boolean> publicAccess, Optional<Output<List<LabelArgs>>> labels,
+            List<Principal> invokers, List<String> runtimeRoles, boolean iap, Output<Boolean> publicAccess, Optional<Output<List<LabelArgs>>> labels,
             Optional<Output<String>> iapAgentMember) {}
 
     /**
@@ -112,9 +116,12 @@ public final class IapCloudRunService extends ComponentResource {
         // Cloud Run checks that the runtime identity may read each secret when it creates a revision, so the
         // service waits for the grants its revision needs, and for what the component itself waits for.
         var secretGrants = in.serviceAccount().isEmpty() ? secretGrants(name, in) : List.<Resource>of();
+        // A new revision may call what its roles allow as soon as it starts, so the service waits for them too.
+        var roleGrants = roleGrants(name, in);
         var dependsOn = InputChecks.map(GcpProvider.dependsOnOf(options), waitFor -> {
                     var all = new ArrayList<Resource>(waitFor);
                     all.addAll(secretGrants);
+                    all.addAll(roleGrants);
                     return List.copyOf(all);
                 });
         var service = new Service(name, serviceArgs(name, in, checks, runtimeIdentity),
@@ -184,6 +191,7 @@ public final class IapCloudRunService extends ComponentResource {
         var written = c.known("invokers", args.invokers().orElse(null), "each invoker's grant is a resource named after its principal")
                 .orElse(List.of());
         principals(c, "invokers", written, invokers);
+        var runtimeRoles = runtimeRoles(c, args);
         return new Inputs(
                 c.required("project", args.project(), "a project id", InputRules::projectId),
                 c.required("region", args.region(), "a region such as europe-west1", r -> InputRules.region(r, Set.of())),
@@ -199,9 +207,42 @@ public final class IapCloudRunService extends ComponentResource {
                 c.optional("timeout", args.timeout().orElse(null), InputRules::timeout),
                 c.optional("port", args.port().orElse(null), InputRules::port),
                 args.deletionProtection().orElse(Output.of(true)),
-                args.customAudiences(), List.copyOf(invokers), iap, publicAccess,
+                args.customAudiences(), List.copyOf(invokers), runtimeRoles, iap, publicAccess,
                 c.optional("labels", args.labels().orElse(null), IapCloudRunService::labels),
                 iapAgentMember);
+    }
+
+    /** The runtime identity's project roles, each checked, duplicates refused, none on an account the stack does not own. */
+    private static List<String> runtimeRoles(InputChecks c, IapCloudRunServiceArgs args) {
+        var roles = c.known("runtimeRoles", args.runtimeRoles().orElse(null), "each role's grant is a resource named after it")
+                .orElse(List.of());
+        if (!c.checking()) {
+            return List.copyOf(roles);
+        }
+        var allowAdmin = c.known("allowAdminRoles", args.allowAdminRoles().orElse(null),
+                "it decides whether an admin role is refused").orElse(false);
+        // Any account named here is one the stack does not create, whatever its address; no grant is made to it either way.
+        c.together("runtimeRoles", args.serviceAccount().orElse(null), Output.of(roles),
+                (account, r) -> InputRules.runtimeRolesOnNamedAccount(account, !r.isEmpty()));
+        var seen = new HashMap<String, Integer>();
+        for (int i = 0; i < roles.size(); i++) {
+            var at = "runtimeRoles[" + i + "]";
+            var role = roles.get(i);
+            if (role == null) {
+                c.missing(at, InputRules.ROLE_FORM);
+                continue;
+            }
+            var problem = InputRules.runtimeRole(role, allowAdmin);
+            if (problem.isPresent()) {
+                c.refuse(at, problem.get());
+                continue;
+            }
+            var first = seen.putIfAbsent(role, i);
+            if (first != null) {
+                c.refuse(at, InputRules.roleTwice(role, "at runtimeRoles[" + first + "]"));
+            }
+        }
+        return List.copyOf(roles);
     }
 
     /** The first refused variable of a list, if any: each named once, by a name Cloud Run allows. */
@@ -529,6 +570,25 @@ public final class IapCloudRunService extends ComponentResource {
         public int compareTo(SecretName other) {
             return suffix().compareTo(other.suffix());
         }
+    }
+
+    /**
+     * One additive {@code gcp:projects/iAMMember:IAMMember} per project role of the dedicated identity, named
+     * {@code <name>-role-<role without roles/>}; a custom role keeps its whole path, which no predefined role starts with.
+     */
+    private List<Resource> roleGrants(String name, Inputs in) {
+        var grants = new ArrayList<Resource>();
+        if (in.serviceAccount().isPresent()) {
+            return grants;
+        }
+        for (var role : new TreeSet<>(in.runtimeRoles())) {
+            grants.add(new IAMMember(name + "-role-" + InputRules.roleGrantSuffix(role), IAMMemberArgs.builder()
+                    .project(in.project())
+                    .role(role)
+                    .member(runtimeMember)
+                    .build(), GcpProvider.childOf(this).build()));
+        }
+        return grants;
     }
 
     private void invoker(String name, List<Output<Alias>> aliases, Inputs in, Output<String> member) {

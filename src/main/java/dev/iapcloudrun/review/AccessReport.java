@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Who can reach which service in which environment, and through which grant, read from the stacks' plans.
  * The project's own IAP service agent's invoker grant is how IAP itself calls a service, not a person's access,
- * so it is shown as a property of the service instead of a row. Each service's runtime identity and the secrets
- * it can read are shown with it: they are what the service itself can reach.
+ * so it is shown as a property of the service instead of a row. Each service's runtime identity, its project roles
+ * and the secrets it can read are shown with it: they are what the service itself can reach.
  */
 public record AccessReport(List<Environment> environments) {
 
@@ -33,7 +33,11 @@ public record AccessReport(List<Environment> environments) {
      */
     public record Environment(String stack, String project, String region, Audience audience, List<Grants.OAuthClient> oauthClients,
                               List<ServiceSettings> services, List<Grant> grants, Map<String, Boolean> agentCanInvoke,
-                              List<SecretGrant> secrets) {
+                              List<SecretGrant> secrets, List<Grants.ProjectRole> projectRoles) {
+
+        public Environment {
+            projectRoles = List.copyOf(projectRoles);
+        }
 
         public static Environment of(Plan plan, Audience audience) {
             var all = Grants.of(plan);
@@ -44,7 +48,8 @@ public record AccessReport(List<Environment> environments) {
             services.forEach(s -> agent.put(s.service(), invokedByAgent.contains(s.service())));
             return new Environment(plan.stack(), Grants.project(plan),
                     plan.outputs().path("region").asText(""), audience, Grants.oauthClients(plan), services,
-                    all.stream().filter(g -> !g.isIapAgent()).toList(), agent, Grants.secrets(plan));
+                    all.stream().filter(g -> !g.isIapAgent()).toList(), agent, Grants.secrets(plan),
+                    Grants.projectRoles(plan));
         }
 
         /** Who signs in, and through which OAuth client: the client id only, never its secret. */
@@ -70,12 +75,16 @@ public record AccessReport(List<Environment> environments) {
             return services.stream().anyMatch(s -> s.service().equals(service) && s.iapEnabled());
         }
 
-        /** The service's runtime identity and the secrets the stack lets it read. */
+        /** The service's runtime identity, its project roles and the secrets the stack lets it read. */
         String identityLine(ServiceSettings s) {
+            var roles = projectRoles.stream().filter(r -> r.service().equals(s.service()))
+                    .map(r -> r.role() + (!project.isEmpty() && !r.project().equals(project) ? " on " + r.project() + " (ANOTHER PROJECT)" : ""))
+                    .toList();
             var readable = secrets.stream().filter(g -> g.service().equals(s.service()) && g.role().equals(Roles.SECRET_ACCESSOR))
                     .map(g -> g.path() + (!project.isEmpty() && !g.project().equals(project) ? " (ANOTHER PROJECT)" : ""))
                     .toList();
-            return "runs as " + s.runtimeLabel() + "; reads secrets: " + (readable.isEmpty() ? "none granted by this stack"
+            return "runs as " + s.runtimeLabel() + "; project roles: " + (roles.isEmpty() ? "none granted by this stack"
+                    : String.join(", ", roles)) + "; reads secrets: " + (readable.isEmpty() ? "none granted by this stack"
                     : String.join(", ", readable));
         }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param executionEnvironment {@code gen1} or {@code gen2}; empty means Cloud Run's choice
  * @param command        the container's entrypoint; empty means the image's own
  * @param args           the arguments to the entrypoint; empty means the image's own
+ * @param runtimeRoles   project roles of the dedicated runtime identity, as written; empty means none
  */
 public record ServiceSpec(
         String name,
@@ -42,6 +43,7 @@ public record ServiceSpec(
         boolean deletionProtection,
         List<String> customAudiences,
         List<Principal> invokers,
+        List<String> runtimeRoles,
         boolean iap,
         boolean publicAccess,
         Optional<AccessorsSpec> accessors) {
@@ -53,6 +55,7 @@ public record ServiceSpec(
         args = List.copyOf(args);
         customAudiences = List.copyOf(customAudiences);
         invokers = List.copyOf(invokers);
+        runtimeRoles = List.copyOf(runtimeRoles);
     }
 
     /** A Secret Manager secret version read into an environment variable. */

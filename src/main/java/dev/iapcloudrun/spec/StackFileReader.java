@@ -204,10 +204,11 @@ public final class StackFileReader {
         var labels = labels(f, "labels");
 
         var policy = f.object("policy", "a mapping of requireImageDigests, requireDeletionProtection, requireAuthoritativeAccessors "
-                        + "and allowDefaultServiceAccounts")
+                        + "allowDefaultServiceAccounts and allowAdminRoles")
                 .map(p -> {
                     var required = new StackPolicy(p.bool("requireImageDigests", false), p.bool("requireDeletionProtection", false),
-                            p.bool("requireAuthoritativeAccessors", false), p.bool("allowDefaultServiceAccounts", false));
+                            p.bool("requireAuthoritativeAccessors", false), p.bool("allowDefaultServiceAccounts", false),
+                            p.bool("allowAdminRoles", false));
                     p.finish();
                     return required;
                 }).orElse(StackPolicy.NONE);
@@ -380,6 +381,7 @@ public final class StackFileReader {
         var deletionProtection = f.bool("deletionProtection", true);
         var audiences = f.strings("customAudiences", "an audience string");
         var invokers = principals(f, "invokers");
+        var runtimeRoles = runtimeRoles(f, policy, serviceAccount);
         var iap = f.bool("iap", true);
         var publicAccess = f.bool("public", false);
         InputRules.publicWithIap(iap, publicAccess).ifPresent(message -> f.problem(f.node("public").orElseThrow(), "public", message));
@@ -393,7 +395,7 @@ public final class StackFileReader {
         }
         return new ServiceSpec(name, image, ingress, serviceAccount, env, secrets, min, max, cpu, memory, cpuIdle, startupCpuBoost,
                 concurrency, executionEnvironment, sessionAffinity, command, args, startupProbe, livenessProbe, timeout, port,
-                deletionProtection, audiences, invokers, iap, publicAccess, accessors);
+                deletionProtection, audiences, invokers, runtimeRoles, iap, publicAccess, accessors);
     }
 
     /** A startup or liveness probe: one check, and its timing inside Cloud Run's ranges. */
@@ -450,6 +452,23 @@ public final class StackFileReader {
         }
         return Optional.of(new ProbeSpec(written.get(0), path, port, service, timing.get("initialDelaySeconds"), period, timeout,
                 timing.get("failureThreshold")));
+    }
+
+    /** Project roles of the runtime identity: each well-formed and allowed, each once, none for an account the stack does not own. */
+    private static List<String> runtimeRoles(Fields f, StackPolicy policy, Optional<String> serviceAccount) {
+        var seen = new HashMap<String, Location>();
+        var roles = f.list("runtimeRoles", (n, path) -> f.text(n, path, InputRules.ROLE_FORM).filter(role -> {
+            var problem = InputRules.runtimeRole(role, policy.allowAdminRoles());
+            if (problem.isEmpty()) {
+                var first = seen.putIfAbsent(role, n.location());
+                problem = first == null ? Optional.empty() : Optional.of(InputRules.roleTwice(role, "at line " + first.line()));
+            }
+            problem.ifPresent(message -> f.addProblem(n, path, message));
+            return problem.isEmpty();
+        }));
+        serviceAccount.flatMap(sa -> InputRules.runtimeRolesOnNamedAccount(sa, f.has("runtimeRoles") && !roles.isEmpty()))
+                .ifPresent(message -> f.problem(f.node("runtimeRoles").orElseThrow(), "runtimeRoles", message));
+        return roles;
     }
 
     /** The container's command or args: a list of words, none empty; numbers are read as their text. */

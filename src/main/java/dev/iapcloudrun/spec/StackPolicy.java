@@ -9,9 +9,11 @@ package dev.iapcloudrun.spec;
  * @param requireAuthoritativeAccessors every accessors block must be authoritative
  * @param allowDefaultServiceAccounts   the one switch the other way: a service may run as the project's default Compute
  *                                      Engine or App Engine service account, with a warning each time, instead of an error
+ * @param allowAdminRoles               the same way: a runtime identity may hold {@code roles/SERVICE.admin} roles, with a
+ *                                      warning each time (roles that administer IAM stay refused)
  */
 public record StackPolicy(boolean requireImageDigests, boolean requireDeletionProtection, boolean requireAuthoritativeAccessors,
-        boolean allowDefaultServiceAccounts) {
+        boolean allowDefaultServiceAccounts, boolean allowAdminRoles) {
 
-    public static final StackPolicy NONE = new StackPolicy(false, false, false, false);
+    public static final StackPolicy NONE = new StackPolicy(false, false, false, false, false);
 }

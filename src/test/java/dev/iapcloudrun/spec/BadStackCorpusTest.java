@@ -119,6 +119,9 @@ class BadStackCorpusTest {
                 "112-execution-environment-gen2-with-millicpu.yaml",
                 // a probe's timeout compared with its period
                 "120-probe-timeout-above-period.yaml",
+                // the runtime identity's roles: an admin role without the policy that allows it, and roles on an account
+                // the stack does not own
+                "163-runtime-role-admin-without-policy.yaml", "166-runtime-roles-on-named-account.yaml",
                 // the stack's own policy
                 "62-policy-requires-digests.yaml", "63-policy-requires-deletion-protection.yaml",
                 "64-policy-requires-authoritative-accessors.yaml",
