@@ -216,12 +216,10 @@ public final class IapCloudRunService extends ComponentResource {
     private static List<String> runtimeRoles(InputChecks c, IapCloudRunServiceArgs args) {
         var roles = c.known("runtimeRoles", args.runtimeRoles().orElse(null), "each role's grant is a resource named after it")
                 .orElse(List.of());
-        if (!c.checking()) {
-            return List.copyOf(roles);
-        }
         var allowAdmin = c.known("allowAdminRoles", args.allowAdminRoles().orElse(null),
                 "it decides whether an admin role is refused").orElse(false);
         // Any account named here is one the stack does not create, whatever its address; no grant is made to it either way.
+        // Run in both passes, so that a rule over an account or a project known only at deploy time waits for it.
         c.together("runtimeRoles", args.serviceAccount().orElse(null), Output.of(roles),
                 (account, r) -> InputRules.runtimeRolesOnNamedAccount(account, !r.isEmpty()));
         var seen = new HashMap<String, Integer>();
@@ -237,6 +235,7 @@ public final class IapCloudRunService extends ComponentResource {
                 c.refuse(at, problem.get());
                 continue;
             }
+            c.together(at, args.project(), Output.of(role), (project, r) -> InputRules.runtimeRoleInProject(r, project));
             var first = seen.putIfAbsent(role, i);
             if (first != null) {
                 c.refuse(at, InputRules.roleTwice(role, "at runtimeRoles[" + first + "]"));

@@ -357,6 +357,21 @@ public final class InputRules {
         return CUSTOM_ROLE.matcher(role).matches();
     }
 
+    /**
+     * A project's custom role can be granted only in that project: a grant of another project's would fail at deploy
+     * time, or, if it ever worked, give this project's identity a role that another team defines and may widen.
+     */
+    public static Optional<String> runtimeRoleInProject(String role, String project) {
+        var prefix = "projects/";
+        if (!role.startsWith(prefix) || !CUSTOM_ROLE.matcher(role).matches()) {
+            return Optional.empty();
+        }
+        var owner = role.substring(prefix.length(), role.indexOf('/', prefix.length()));
+        return refuse(!owner.equals(project), () -> "found the custom role \"" + role + "\" of the project " + owner
+                + ", but the service runs in " + project + ", where only its own project's custom roles (or its "
+                + "organization's) can be granted; expected projects/" + project + "/roles/ID, or an organizations/NUMBER/roles/ID role");
+    }
+
     /** A role listed again: one role, one grant. */
     public static String roleTwice(String role, String firstAt) {
         return "the role '" + role + "' is listed twice (first " + firstAt + "); expected each role once";

@@ -244,7 +244,7 @@ public final class StackFileReader {
             }
         });
         f.list("services", (n, path) -> {
-            var s = service(Fields.of(n, path, problems, "a mapping describing one service"), policy);
+            var s = service(Fields.of(n, path, problems, "a mapping describing one service"), policy, project);
             if (s != null) {
                 var first = names.putIfAbsent(s.name(), n.location());
                 if (first != null) {
@@ -295,7 +295,7 @@ public final class StackFileReader {
                 : new OAuthClientSpec(clientId, secretKey, loginHint, programmatic, hosts, scope);
     }
 
-    private static ServiceSpec service(Fields f, StackPolicy policy) {
+    private static ServiceSpec service(Fields f, StackPolicy policy, Optional<String> project) {
         var name = f.requiredString("name", "a Cloud Run service name");
         if (name != null) {
             InputRules.serviceName(name).ifPresent(message -> f.problem(f.node("name").orElseThrow(), "name", message));
@@ -381,7 +381,7 @@ public final class StackFileReader {
         var deletionProtection = f.bool("deletionProtection", true);
         var audiences = f.strings("customAudiences", "an audience string");
         var invokers = principals(f, "invokers");
-        var runtimeRoles = runtimeRoles(f, policy, serviceAccount);
+        var runtimeRoles = runtimeRoles(f, policy, serviceAccount, project);
         var iap = f.bool("iap", true);
         var publicAccess = f.bool("public", false);
         InputRules.publicWithIap(iap, publicAccess).ifPresent(message -> f.problem(f.node("public").orElseThrow(), "public", message));
@@ -455,10 +455,11 @@ public final class StackFileReader {
     }
 
     /** Project roles of the runtime identity: each well-formed and allowed, each once, none for an account the stack does not own. */
-    private static List<String> runtimeRoles(Fields f, StackPolicy policy, Optional<String> serviceAccount) {
+    private static List<String> runtimeRoles(Fields f, StackPolicy policy, Optional<String> serviceAccount, Optional<String> project) {
         var seen = new HashMap<String, Location>();
         var roles = f.list("runtimeRoles", (n, path) -> f.text(n, path, InputRules.ROLE_FORM).filter(role -> {
-            var problem = InputRules.runtimeRole(role, policy.allowAdminRoles());
+            var problem = InputRules.runtimeRole(role, policy.allowAdminRoles())
+                    .or(() -> project.flatMap(p -> InputRules.runtimeRoleInProject(role, p)));
             if (problem.isEmpty()) {
                 var first = seen.putIfAbsent(role, n.location());
                 problem = first == null ? Optional.empty() : Optional.of(InputRules.roleTwice(role, "at line " + first.line()));

@@ -224,6 +224,16 @@ class ComponentGuardrailsTest {
     }
 
     @Test
+    void refusesAnotherProjectsCustomRoleInTheStackFilesWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles("projects/acme-prod/roles/traceWriter")
+                .build(), null));
+
+        assertThat(run.failure()).contains("input 'runtimeRoles[0]': "
+                + stackFileMessage("runtimeRoles: [projects/acme-prod/roles/traceWriter]", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
     void acceptsAnAdminRoleOnlyWhenAllowedAndNeverAnIamAdminRole() {
         var allowed = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles("roles/storage.admin")
                 .allowAdminRoles(true).build(), null));

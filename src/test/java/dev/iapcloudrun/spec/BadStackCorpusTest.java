@@ -120,8 +120,9 @@ class BadStackCorpusTest {
                 // a probe's timeout compared with its period
                 "120-probe-timeout-above-period.yaml",
                 // the runtime identity's roles: an admin role without the policy that allows it, and roles on an account
-                // the stack does not own
+                // the stack does not own, a custom role of another project
                 "163-runtime-role-admin-without-policy.yaml", "166-runtime-roles-on-named-account.yaml",
+                "172-runtime-role-custom-role-of-another-project.yaml",
                 // the stack's own policy
                 "62-policy-requires-digests.yaml", "63-policy-requires-deletion-protection.yaml",
                 "64-policy-requires-authoritative-accessors.yaml",

@@ -149,6 +149,37 @@ class StackRulesTest {
     }
 
     @Test
+    void warnsOfEveryAdminRoleThePolicyAllowsAndRefusesItWithoutThePolicy() {
+        var roles = "runtimeRoles: [roles/cloudtrace.agent, roles/storage.admin, roles/pubsub.admin]\n";
+        var allowed = check(stack("policy:\n  allowAdminRoles: true", roles + AUTHORITATIVE), Optional.empty());
+        assertThat(allowed.errors()).isEmpty();
+        assertThat(allowed.warnings()).extracting(w -> w.path()).containsExactly("services[0].runtimeRoles[1]", "services[0].runtimeRoles[2]");
+        assertThat(allowed.warnings()).allSatisfy(w -> assertThat(w.message()).contains("as policy.allowAdminRoles allows")
+                .endsWith("[admin-runtime-role]"));
+
+        assertThat(check(stack("", roles + AUTHORITATIVE), Optional.empty()).errors()).extracting(e -> e.path())
+                .containsExactly("services[0].runtimeRoles[1]", "services[0].runtimeRoles[2]");
+    }
+
+    @Test
+    void refusesAnIamAdminRoleEvenWhereThePolicyAllowsAdminRoles() {
+        var check = check(stack("policy:\n  allowAdminRoles: true", "runtimeRoles: [roles/iam.roleAdmin]\n" + AUTHORITATIVE),
+                Optional.empty());
+        assertThat(check.errors()).singleElement().satisfies(e ->
+                assertThat(e.message()).startsWith("found \"roles/iam.roleAdmin\", which administers IAM"));
+    }
+
+    @Test
+    void warnsThatACustomRolesPermissionsAreNotChecked() {
+        var check = check(stack("", "runtimeRoles: [projects/acme-demo/roles/traceWriter]\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("services[0].runtimeRoles[0]");
+            assertThat(w.message()).contains("whose permissions this tool cannot see").endsWith("[custom-runtime-role]");
+        });
+    }
+
+    @Test
     void warnsThatInvokersDoNotReachAServiceBehindIap() {
         var invokers = "invokers: [serviceAccount:billing@acme-demo.iam.gserviceaccount.com]\n";
 
