@@ -4,6 +4,7 @@ import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.review.Grants.Grant;
 import dev.iapcloudrun.review.Grants.SecretGrant;
 import dev.iapcloudrun.review.Grants.ServiceSettings;
+import dev.iapcloudrun.rules.InputRules;
 import dev.iapcloudrun.spec.StackSpec.Audience;
 import dev.iapcloudrun.synth.Plan;
 
@@ -78,7 +79,8 @@ public record AccessReport(List<Environment> environments) {
         /** The service's runtime identity, its project roles and the secrets the stack lets it read. */
         String identityLine(ServiceSettings s) {
             var roles = projectRoles.stream().filter(r -> r.service().equals(s.service()))
-                    .map(r -> r.role() + (!project.isEmpty() && !r.project().equals(project) ? " on " + r.project() + " (ANOTHER PROJECT)" : ""))
+                    .map(r -> r.role() + (InputRules.isAdminRole(r.role()) ? " (ADMIN)" : "")
+                            + (!project.isEmpty() && !r.project().equals(project) ? " on " + r.project() + " (ANOTHER PROJECT)" : ""))
                     .toList();
             var readable = secrets.stream().filter(g -> g.service().equals(s.service()) && g.role().equals(Roles.SECRET_ACCESSOR))
                     .map(g -> g.path() + (!project.isEmpty() && !g.project().equals(project) ? " (ANOTHER PROJECT)" : ""))
@@ -235,7 +237,7 @@ public record AccessReport(List<Environment> environments) {
                             .append("\">").append(html(line)).append("</span>");
                     var identity = env.identityLine(s);
                     out.append("<span class=\"identity").append(s.runsAsDefaultComputeAccount() || identity.contains("ANOTHER PROJECT")
-                            ? " off" : "").append("\">").append(html(identity)).append("</span>");
+                            || identity.contains("(ADMIN)") ? " off" : "").append("\">").append(html(identity)).append("</span>");
                 });
                 out.append("</th>");
             }
@@ -287,7 +289,7 @@ public record AccessReport(List<Environment> environments) {
             <dt class="grant">Green cell</dt><dd>The principal can reach the service: an IAP accessor (through IAP), or a Cloud Run invoker of a service without IAP.</dd>
             <dt class="inert">Grey cell</dt><dd>A Cloud Run invoker of a service with IAP on: IAP checks every request first, so this grant alone reaches nothing.</dd>
             <dt class="none">—</dt><dd>No grant: the principal cannot reach the service through this stack.</dd>
-            <dt class="off">Red</dt><dd>Needs attention: the service is public to anyone (IAP off, invoker check off), IAP is off, the IAP agent cannot invoke it, it runs as the default Compute Engine account, or it reads a secret of another project.</dd>
+            <dt class="off">Red</dt><dd>Needs attention: the service is public to anyone (IAP off, invoker check off), IAP is off, the IAP agent cannot invoke it, it runs as the default Compute Engine account, it holds an admin role on the project, or it reads a secret or holds a role of another project.</dd>
             <dt>authoritative</dt><dd>The stack's list is the whole list of that role on the service; with a condition, of that role and condition only.</dd>
             <dt>additive</dt><dd>The stack adds its grants and leaves others alone; grants made outside the stack are not shown.</dd>
             <dt class="condition">if TITLE</dt><dd>The grant holds only while its IAM condition is true; hover for the expression.</dd>

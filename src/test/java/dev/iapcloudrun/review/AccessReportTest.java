@@ -3,11 +3,11 @@ package dev.iapcloudrun.review;
 import dev.iapcloudrun.TestPlans;
 import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.spec.StackFileReader;
+import dev.iapcloudrun.synth.Plan;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import dev.iapcloudrun.synth.Plan;
 import java.util.List;
 
 import static dev.iapcloudrun.review.ReviewFixtures.stack;
@@ -161,6 +161,16 @@ class AccessReportTest {
                 + "roles/monitoring.metricWriter; reads secrets: none granted by this stack";
         assertThat(report.markdown()).contains("- `hello`: IAP on, ingress all; " + line);
         assertThat(Jsoup.parse(report.html(Provenance.NOT_A_REPOSITORY)).select("th[data-service=hello] .identity").text()).isEqualTo(line);
+    }
+
+    @Test
+    void flagsAnAdminRoleOfAServicesIdentity() {
+        var plan = TestPlans.runStack(ReviewFixtures.STACK.replace("services:", "policy:\n  allowAdminRoles: true\nservices:")
+                .formatted(("runtimeRoles: [roles/storage.admin]\n" + ReviewFixtures.ADDITIVE).indent(4).stripTrailing()));
+
+        var page = Jsoup.parse(new AccessReport(List.of(ReviewFixtures.environment(plan))).html(Provenance.NOT_A_REPOSITORY));
+
+        assertThat(page.select("th[data-service=hello] .identity.off").text()).contains("project roles: roles/storage.admin (ADMIN);");
     }
 
     @Test
