@@ -1,6 +1,8 @@
 package dev.iapcloudrun.spec;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Optional;
 
@@ -167,6 +169,29 @@ class StackRulesTest {
                 Optional.empty());
         assertThat(check.errors()).singleElement().satisfies(e ->
                 assertThat(e.message()).startsWith("found \"roles/iam.roleAdmin\", which administers IAM"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"roles/owner", "roles/editor", "roles/viewer", "roles/iam.securityAdmin", "roles/iam.roleAdmin",
+            "roles/iam.serviceAccountAdmin", "roles/iam.serviceAccountKeyAdmin", "roles/iam.workloadIdentityPoolAdmin",
+            "roles/iam.serviceAccountUser", "roles/iam.serviceAccountTokenCreator", "roles/iam.serviceAccountOpenIdTokenCreator",
+            "roles/iam.workloadIdentityUser", "roles/resourcemanager.projectIamAdmin", "roles/resourcemanager.folderAdmin",
+            "roles/resourcemanager.organizationAdmin", "roles/secretmanager.admin"})
+    void refusesARoleThatHandsOverTheProjectWhateverThePolicy(String role) {
+        var check = check(stack("policy:\n  allowAdminRoles: true", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).singleElement().satisfies(e -> {
+            assertThat(e.path()).isEqualTo("services[0].runtimeRoles[0]");
+            assertThat(e.message()).startsWith("found ");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"roles/cloudtrace.agent", "roles/monitoring.metricWriter", "roles/cloudsql.client",
+            "roles/storage.objectViewer", "roles/cloudbuild.builds.viewer", "roles/iam.securityReviewer",
+            "organizations/123456789/roles/traceWriter"})
+    void acceptsARoleThatDoesTheServicesOwnWork(String role) {
+        var check = check(stack("", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).isEmpty();
     }
 
     @Test
