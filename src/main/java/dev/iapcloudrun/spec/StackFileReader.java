@@ -203,7 +203,7 @@ public final class StackFileReader {
         }
         var labels = labels(f, "labels");
 
-        var policy = f.object("policy", "a mapping of requireImageDigests, requireDeletionProtection, requireAuthoritativeAccessors "
+        var policy = f.object("policy", "a mapping of requireImageDigests, requireDeletionProtection, requireAuthoritativeAccessors, "
                         + "allowDefaultServiceAccounts and allowAdminRoles")
                 .map(p -> {
                     var required = new StackPolicy(p.bool("requireImageDigests", false), p.bool("requireDeletionProtection", false),
