@@ -220,8 +220,11 @@ public final class IapCloudRunService extends ComponentResource {
                 "it decides whether an admin role is refused").orElse(false);
         // Any account named here is one the stack does not create, whatever its address; no grant is made to it either way.
         // Run in both passes, so that a rule over an account or a project known only at deploy time waits for it.
-        c.together("runtimeRoles", args.serviceAccount().orElse(null), Output.of(roles),
-                (account, r) -> InputRules.runtimeRolesOnNamedAccount(account, !r.isEmpty()));
+        if (!roles.isEmpty()) {
+            // Without roles there is nothing to check, and an account known only at deploy time must not hold the service back.
+            c.together("runtimeRoles", args.serviceAccount().orElse(null), Output.of(roles),
+                    (account, r) -> InputRules.runtimeRolesOnNamedAccount(account, true));
+        }
         var seen = new HashMap<String, Integer>();
         for (int i = 0; i < roles.size(); i++) {
             var at = "runtimeRoles[" + i + "]";
