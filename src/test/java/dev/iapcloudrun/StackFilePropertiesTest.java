@@ -240,8 +240,8 @@ class StackFilePropertiesTest {
             "minInstances", "maxInstances", "resources", "cpu", "memory", "cpuIdle", "startupCpuBoost", "concurrency", "executionEnvironment",
             "sessionAffinity", "command", "args", "startupProbe", "livenessProbe", "httpGet", "tcpSocket", "grpc", "path",
             "service", "initialDelaySeconds", "periodSeconds", "timeoutSeconds", "failureThreshold", "network", "connector", "vpc", "subnetwork", "tags",
-            "egress", "binaryAuthorization", "breakglassJustification", "requireBinaryAuthorization", "timeout", "port", "deletionProtection", "invokers", "iap",
-            "public", "accessors", "mode", "members", "condition", "title", "expression", "policy", "requireImageDigests",
+            "egress", "binaryAuthorization", "breakglassJustification", "requireBinaryAuthorization", "timeout", "port", "deletionProtection", "invokers",
+            "runtimeRoles", "iap", "public", "accessors", "mode", "members", "condition", "title", "expression", "policy", "requireImageDigests", "allowAdminRoles",
             "volumes", "cloudSqlInstances", "/etc/hello/tls.key", "/etc/hello/ca/ca.pem", "/tls.key", "/cloudsql/certs/ca.pem");
 
     @Provide
@@ -249,7 +249,7 @@ class StackFilePropertiesTest {
         Arbitrary<Object> scalar = Arbitraries.oneOf(
                 Arbitraries.of("hello", "orders-api", "europe-west1", "acme-demo", "all", "internal", "additive", "authoritative",
                         "user:ada@acme.example", "group:ops@acme.example", "allUsers", "us-docker.pkg.dev/cloudrun/container/hello",
-                        "512Mi", "1", "500m", "", "/app/server", "--port=8080", "/healthz", "default", "all-traffic", "private-ranges-only", "run-egress", "acme-demo:europe-west1:hello-db", "gen1", "gen2", "300s", "external", "latest", "request.time < timestamp(\"2030-01-01T00:00:00Z\")"),
+                        "512Mi", "1", "500m", "", "/app/server", "--port=8080", "/healthz", "default", "all-traffic", "private-ranges-only", "run-egress", "acme-demo:europe-west1:hello-db", "gen1", "gen2", "roles/cloudtrace.agent", "roles/owner", "300s", "external", "latest", "request.time < timestamp(\"2030-01-01T00:00:00Z\")"),
                 Arbitraries.integers().between(-2, 70_000).map(n -> (Object) n),
                 Arbitraries.of(true, false).map(v -> (Object) v),
                 // An explicit null, which the schema refuses wherever it stands; so must the validator.

@@ -60,7 +60,7 @@ import java.util.stream.Collectors;
  * One Cloud Run service behind IAP, with what it needs to work and nothing more:
  * <ul>
  *   <li>{@code <name>}: the {@code gcp:cloudrunv2/service:Service}, IAP on, the IAM invoker check on;</li>
- *   <li>{@code <name>-runtime}: its dedicated runtime service account, holding no project role, unless the
+ *   <li>{@code <name>-runtime}: its dedicated runtime service account, holding only the grants below, unless the
  *       stack names an existing one;</li>
  *   <li>{@code <name>-invoker-iap-agent}: {@code roles/run.invoker} for the project's IAP service agent, without
  *       which signed-in users get "IAP for Cloud Run app is not set up correctly";</li>
@@ -70,7 +70,9 @@ import java.util.stream.Collectors;
  *       as a variable or a file, for the dedicated identity only; the service waits for them;</li>
  *   <li>{@code <name>-role-cloudsql.client}: {@code roles/cloudsql.client} on the service's project when it connects to
  *       one of its Cloud SQL instances ({@code -<project>} appended for another project's), for the dedicated identity
- *       only; the service waits for them.</li>
+ *       only; the service waits for them;</li>
+ *   <li>{@code <name>-role-<role>}: each declared project role of the dedicated identity, an additive member grant
+ *       (an authoritative project binding would strip the role from everyone else); the service waits for them.</li>
  * </ul>
  * Invoker grants are additive members, never a binding: an authoritative invoker list would remove grants
  * that the platform or Google itself makes on the service.
@@ -109,7 +111,7 @@ public final class IapCloudRunService extends ComponentResource {
             Optional<NetworkArgs> network, Optional<BinaryAuthorizationArgs> binaryAuthorization, VolumesArgs volumes,
             Optional<Output<String>> timeout,
             Optional<Output<Integer>> port, Output<Boolean> deletionProtection, Optional<Output<List<String>>> customAudiences,
-            List<Principal> invokers, boolean iap, Output<Boolean> publicAccess, Optional<Output<List<LabelArgs>>> labels,
+            List<Principal> invokers, List<String> runtimeRoles, boolean iap, Output<Boolean> publicAccess, Optional<Output<List<LabelArgs>>> labels,
             Optional<Output<String>> iapAgentMember) {}
 
     /**
@@ -127,10 +129,13 @@ public final class IapCloudRunService extends ComponentResource {
         // service waits for the grants its revision needs, and for what the component itself waits for.
         var secretGrants = in.serviceAccount().isEmpty() ? secretGrants(name, in) : List.<Resource>of();
         var cloudSqlGrants = in.serviceAccount().isEmpty() ? cloudSqlGrants(name, in) : List.<Resource>of();
+        // A new revision may call what its roles allow as soon as it starts, so the service waits for them too.
+        var roleGrants = roleGrants(name, in);
         var dependsOn = InputChecks.map(GcpProvider.dependsOnOf(options), waitFor -> {
                     var all = new ArrayList<Resource>(waitFor);
                     all.addAll(secretGrants);
                     all.addAll(cloudSqlGrants);
+                    all.addAll(roleGrants);
                     return List.copyOf(all);
                 });
         var service = new Service(name, serviceArgs(name, in, checks, runtimeIdentity),
@@ -205,6 +210,7 @@ public final class IapCloudRunService extends ComponentResource {
         var written = c.known("invokers", args.invokers().orElse(null), "each invoker's grant is a resource named after its principal")
                 .orElse(List.of());
         principals(c, "invokers", written, invokers);
+        var runtimeRoles = runtimeRoles(c, args);
         return new Inputs(
                 c.required("project", args.project(), "a project id", InputRules::projectId),
                 c.required("region", args.region(), "a region such as europe-west1", r -> InputRules.region(r, Set.of())),
@@ -222,9 +228,44 @@ public final class IapCloudRunService extends ComponentResource {
                 c.optional("timeout", args.timeout().orElse(null), InputRules::timeout),
                 c.optional("port", args.port().orElse(null), InputRules::port),
                 args.deletionProtection().orElse(Output.of(true)),
-                args.customAudiences(), List.copyOf(invokers), iap, publicAccess,
+                args.customAudiences(), List.copyOf(invokers), runtimeRoles, iap, publicAccess,
                 c.optional("labels", args.labels().orElse(null), IapCloudRunService::labels),
                 iapAgentMember);
+    }
+
+    /** The runtime identity's project roles, each checked, duplicates refused, none on an account the stack does not own. */
+    private static List<String> runtimeRoles(InputChecks c, IapCloudRunServiceArgs args) {
+        var roles = c.known("runtimeRoles", args.runtimeRoles().orElse(null), "each role's grant is a resource named after it")
+                .orElse(List.of());
+        var allowAdmin = c.known("allowAdminRoles", args.allowAdminRoles().orElse(null),
+                "it decides whether an admin role is refused").orElse(false);
+        // Any account named here is one the stack does not create, whatever its address; no grant is made to it either way.
+        // Run in both passes, so that a rule over an account or a project known only at deploy time waits for it.
+        if (!roles.isEmpty()) {
+            // Without roles there is nothing to check, and an account known only at deploy time must not hold the service back.
+            c.together("runtimeRoles", args.serviceAccount().orElse(null), Output.of(roles),
+                    (account, r) -> InputRules.runtimeRolesOnNamedAccount(account, true));
+        }
+        var seen = new HashMap<String, Integer>();
+        for (int i = 0; i < roles.size(); i++) {
+            var at = "runtimeRoles[" + i + "]";
+            var role = roles.get(i);
+            if (role == null) {
+                c.missing(at, InputRules.ROLE_FORM);
+                continue;
+            }
+            var problem = InputRules.runtimeRole(role, allowAdmin);
+            if (problem.isPresent()) {
+                c.refuse(at, problem.get());
+                continue;
+            }
+            c.together(at, args.project(), Output.of(role), (project, r) -> InputRules.runtimeRoleInProject(r, project));
+            var first = seen.putIfAbsent(role, i);
+            if (first != null) {
+                c.refuse(at, InputRules.roleTwice(role, "at runtimeRoles[" + first + "]"));
+            }
+        }
+        return List.copyOf(roles);
     }
 
     /** The first refused variable of a list, if any: each named once, by a name Cloud Run allows. */
@@ -757,6 +798,32 @@ public final class IapCloudRunService extends ComponentResource {
         public int compareTo(SecretName other) {
             return suffix().compareTo(other.suffix());
         }
+    }
+
+    /**
+     * One additive {@code gcp:projects/iAMMember:IAMMember} per project role of the dedicated identity, named
+     * {@code <name>-role-<role without roles/>}; a custom role keeps its whole path, which no predefined role starts with.
+     */
+    private List<Resource> roleGrants(String name, Inputs in) {
+        var grants = new ArrayList<Resource>();
+        if (in.serviceAccount().isPresent()) {
+            return grants;
+        }
+        // Cloud SQL in the service's own project already grants roles/cloudsql.client under the same name, with the same
+        // inputs: declaring the role as well is one grant, which stays when the instances go.
+        boolean cloudSqlHere = in.volumes().cloudSqlInstances().orElse(List.of()).stream()
+                .anyMatch(instance -> in.ownProject().filter(InputRules.cloudSqlProject(instance)::equals).isPresent());
+        for (var role : new TreeSet<>(in.runtimeRoles())) {
+            if (cloudSqlHere && role.equals(Roles.CLOUD_SQL_CLIENT)) {
+                continue;
+            }
+            grants.add(new IAMMember(name + "-role-" + InputRules.roleGrantSuffix(role), IAMMemberArgs.builder()
+                    .project(in.project())
+                    .role(role)
+                    .member(runtimeMember)
+                    .build(), GcpProvider.childOf(this).build()));
+        }
+        return grants;
     }
 
     private void invoker(String name, List<Output<Alias>> aliases, Inputs in, Output<String> member) {

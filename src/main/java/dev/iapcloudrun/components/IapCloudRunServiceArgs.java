@@ -335,6 +335,32 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
     }
 
     /**
+     * Project roles for the dedicated runtime identity, each an additive grant on the service's project
+     * ({@code <name>-role-<role without roles/>}). Default none: the identity holds no project role. Predefined
+     * ({@code roles/SERVICE.ROLE}) or custom ({@code projects/P/roles/ID}, {@code organizations/O/roles/ID}) roles; the
+     * basic roles and roles that administer IAM or act as other accounts are refused, {@code roles/SERVICE.admin} unless
+     * {@code allowAdminRoles}, and any role with {@code serviceAccount} set (the stack does not own that account). Known
+     * when the program runs: each grant is a resource named after its role.
+     */
+    @Import(name="runtimeRoles")
+    private @Nullable Output<List<String>> runtimeRoles;
+
+    public Optional<Output<List<String>>> runtimeRoles() {
+        return Optional.ofNullable(this.runtimeRoles);
+    }
+
+    /**
+     * Allow {@code roles/SERVICE.admin} among {@code runtimeRoles}. Default false: an admin role usually lets its holder
+     * change the IAM policy of its resources. The stack-file program warns of every role this allows.
+     */
+    @Import(name="allowAdminRoles")
+    private @Nullable Output<Boolean> allowAdminRoles;
+
+    public Optional<Output<Boolean>> allowAdminRoles() {
+        return Optional.ofNullable(this.allowAdminRoles);
+    }
+
+    /**
      * Whether IAP sits in front of the service. Default true.
      */
     @Import(name="iap")
@@ -408,6 +434,8 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
         this.deletionProtection = $.deletionProtection;
         this.customAudiences = $.customAudiences;
         this.invokers = $.invokers;
+        this.runtimeRoles = $.runtimeRoles;
+        this.allowAdminRoles = $.allowAdminRoles;
         this.iap = $.iap;
         this.publicAccess = $.publicAccess;
         this.labels = $.labels;
@@ -725,6 +753,28 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
 
         public Builder invokers(String... invokers) {
             return invokers(List.of(invokers));
+        }
+
+        public Builder runtimeRoles(@Nullable Output<List<String>> runtimeRoles) {
+            $.runtimeRoles = runtimeRoles;
+            return this;
+        }
+
+        public Builder runtimeRoles(List<String> runtimeRoles) {
+            return runtimeRoles(Output.of(runtimeRoles));
+        }
+
+        public Builder runtimeRoles(String... runtimeRoles) {
+            return runtimeRoles(List.of(runtimeRoles));
+        }
+
+        public Builder allowAdminRoles(@Nullable Output<Boolean> allowAdminRoles) {
+            $.allowAdminRoles = allowAdminRoles;
+            return this;
+        }
+
+        public Builder allowAdminRoles(Boolean allowAdminRoles) {
+            return allowAdminRoles(Output.of(allowAdminRoles));
         }
 
         public Builder iap(@Nullable Output<Boolean> iap) {

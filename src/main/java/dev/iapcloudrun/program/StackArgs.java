@@ -47,6 +47,12 @@ public final class StackArgs {
         if (stack.policy().allowDefaultServiceAccounts()) {
             args.allowDefaultServiceAccount(true);
         }
+        if (!service.runtimeRoles().isEmpty()) {
+            args.runtimeRoles(service.runtimeRoles());
+        }
+        if (stack.policy().allowAdminRoles()) {
+            args.allowAdminRoles(true);
+        }
         if (!service.env().isEmpty()) {
             args.env(service.env().entrySet().stream().map(e -> EnvVarArgs.builder().name(e.getKey()).value(e.getValue()).build()).toList());
         }

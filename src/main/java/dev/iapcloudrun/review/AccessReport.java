@@ -4,6 +4,7 @@ import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.review.Grants.Grant;
 import dev.iapcloudrun.review.Grants.SecretGrant;
 import dev.iapcloudrun.review.Grants.ServiceSettings;
+import dev.iapcloudrun.rules.InputRules;
 import dev.iapcloudrun.spec.StackSpec.Audience;
 import dev.iapcloudrun.synth.Plan;
 
@@ -16,8 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Who can reach which service in which environment, and through which grant, read from the stacks' plans.
  * The project's own IAP service agent's invoker grant is how IAP itself calls a service, not a person's access,
- * so it is shown as a property of the service instead of a row. Each service's runtime identity and the secrets
- * it can read are shown with it: they are what the service itself can reach.
+ * so it is shown as a property of the service instead of a row. Each service's runtime identity, its project roles
+ * and the secrets it can read are shown with it: they are what the service itself can reach.
  */
 public record AccessReport(List<Environment> environments) {
 
@@ -33,7 +34,11 @@ public record AccessReport(List<Environment> environments) {
      */
     public record Environment(String stack, String project, String region, Audience audience, List<Grants.OAuthClient> oauthClients,
                               List<ServiceSettings> services, List<Grant> grants, Map<String, Boolean> agentCanInvoke,
-                              List<SecretGrant> secrets) {
+                              List<SecretGrant> secrets, List<Grants.ProjectRole> projectRoles) {
+
+        public Environment {
+            projectRoles = List.copyOf(projectRoles);
+        }
 
         public static Environment of(Plan plan, Audience audience) {
             var all = Grants.of(plan);
@@ -44,7 +49,8 @@ public record AccessReport(List<Environment> environments) {
             services.forEach(s -> agent.put(s.service(), invokedByAgent.contains(s.service())));
             return new Environment(plan.stack(), Grants.project(plan),
                     plan.outputs().path("region").asText(""), audience, Grants.oauthClients(plan), services,
-                    all.stream().filter(g -> !g.isIapAgent()).toList(), agent, Grants.secrets(plan));
+                    all.stream().filter(g -> !g.isIapAgent()).toList(), agent, Grants.secrets(plan),
+                    Grants.projectRoles(plan));
         }
 
         /** Who signs in, and through which OAuth client: the client id only, never its secret. */
@@ -70,12 +76,17 @@ public record AccessReport(List<Environment> environments) {
             return services.stream().anyMatch(s -> s.service().equals(service) && s.iapEnabled());
         }
 
-        /** The service's runtime identity and the secrets the stack lets it read. */
+        /** The service's runtime identity, its project roles and the secrets the stack lets it read. */
         String identityLine(ServiceSettings s) {
+            var roles = projectRoles.stream().filter(r -> r.service().equals(s.service()))
+                    .map(r -> r.role() + (InputRules.isAdminRole(r.role()) ? " (ADMIN)" : "")
+                            + (!project.isEmpty() && !r.project().equals(project) ? " on " + r.project() + " (ANOTHER PROJECT)" : ""))
+                    .toList();
             var readable = secrets.stream().filter(g -> g.service().equals(s.service()) && g.role().equals(Roles.SECRET_ACCESSOR))
                     .map(g -> g.path() + (!project.isEmpty() && !g.project().equals(project) ? " (ANOTHER PROJECT)" : ""))
                     .toList();
-            return "runs as " + s.runtimeLabel() + "; reads secrets: " + (readable.isEmpty() ? "none granted by this stack"
+            return "runs as " + s.runtimeLabel() + "; project roles: " + (roles.isEmpty() ? "none granted by this stack"
+                    : String.join(", ", roles)) + "; reads secrets: " + (readable.isEmpty() ? "none granted by this stack"
                     : String.join(", ", readable));
         }
 
@@ -226,7 +237,7 @@ public record AccessReport(List<Environment> environments) {
                             .append("\">").append(html(line)).append("</span>");
                     var identity = env.identityLine(s);
                     out.append("<span class=\"identity").append(s.runsAsDefaultComputeAccount() || identity.contains("ANOTHER PROJECT")
-                            ? " off" : "").append("\">").append(html(identity)).append("</span>");
+                            || identity.contains("(ADMIN)") ? " off" : "").append("\">").append(html(identity)).append("</span>");
                 });
                 out.append("</th>");
             }
@@ -278,7 +289,7 @@ public record AccessReport(List<Environment> environments) {
             <dt class="grant">Green cell</dt><dd>The principal can reach the service: an IAP accessor (through IAP), or a Cloud Run invoker of a service without IAP.</dd>
             <dt class="inert">Grey cell</dt><dd>A Cloud Run invoker of a service with IAP on: IAP checks every request first, so this grant alone reaches nothing.</dd>
             <dt class="none">—</dt><dd>No grant: the principal cannot reach the service through this stack.</dd>
-            <dt class="off">Red</dt><dd>Needs attention: the service is public to anyone (IAP off, invoker check off), IAP is off, the IAP agent cannot invoke it, it runs as the default Compute Engine account, or it reads a secret of another project.</dd>
+            <dt class="off">Red</dt><dd>Needs attention: the service is public to anyone (IAP off, invoker check off), IAP is off, the IAP agent cannot invoke it, it runs as the default Compute Engine account, it holds an admin role on the project, or it reads a secret or holds a role of another project.</dd>
             <dt>authoritative</dt><dd>The stack's list is the whole list of that role on the service; with a condition, of that role and condition only.</dd>
             <dt>additive</dt><dd>The stack adds its grants and leaves others alone; grants made outside the stack are not shown.</dd>
             <dt class="condition">if TITLE</dt><dd>The grant holds only while its IAM condition is true; hover for the expression.</dd>

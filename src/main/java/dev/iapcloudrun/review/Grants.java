@@ -169,6 +169,19 @@ public final class Grants {
         }
     }
 
+    /**
+     * A role on a whole project ({@code gcp:projects/iAMMember:IAMMember}), such as one a service's runtime identity
+     * holds to export traces or reach Cloud SQL: whoever declared it, it is what the service itself may do.
+     *
+     * @param service the service whose runtime identity holds it, or empty when the principal is no service's
+     */
+    public record ProjectRole(String service, String principal, String project, String role) {
+
+        public String key() {
+            return project + " " + role + " " + Principal.canonical(principal);
+        }
+    }
+
     public static final Comparator<Grant> ORDER = Comparator.comparing(Grant::service).thenComparing(Grant::role)
             .thenComparing(Grant::principal);
 
@@ -275,6 +288,23 @@ public final class Grants {
         grants.sort(Comparator.comparing(SecretGrant::service).thenComparing(SecretGrant::path)
                 .thenComparing(SecretGrant::role).thenComparing(SecretGrant::principal));
         return grants;
+    }
+
+    /** Every project role of a plan, each tied to the service whose runtime identity holds it. */
+    public static List<ProjectRole> projectRoles(Plan plan) {
+        var services = services(plan);
+        var roles = new ArrayList<ProjectRole>();
+        for (var r : plan.ofType(GcpTypes.PROJECT_IAM_MEMBER)) {
+            var in = r.inputs();
+            var principal = in.path("member").asText();
+            var service = services.stream().filter(s -> !s.runtimeIdentity().isEmpty()
+                            && Principal.canonical(s.runtimeMember()).equals(Principal.canonical(principal)))
+                    .map(ServiceSettings::service).findFirst().orElse("");
+            roles.add(new ProjectRole(service, principal, in.path("project").asText(""), in.path("role").asText()));
+        }
+        roles.sort(Comparator.comparing(ProjectRole::service).thenComparing(ProjectRole::project)
+                .thenComparing(ProjectRole::role).thenComparing(ProjectRole::principal));
+        return roles;
     }
 
     /** The stack's project: as it exports it, or as its services name it. */

@@ -21,6 +21,8 @@ import java.util.TreeSet;
  * plan A to plan B. It follows the provider's semantics and the engine's order (see the README, "How access changes
  * are checked"):
  * <ul>
+ *   <li>policies are those of a Cloud Run service (invokers), of IAP on it (accessors), of a secret, and of the project
+ *       (the runtime identities' project roles);</li>
  *   <li>a Binding is authoritative for its role and condition: creating or updating it rewrites that entry, deleting it
  *       removes the whole entry, members added by others included;</li>
  *   <li>a Member is additive: creating it merges one principal, deleting it removes that principal;</li>
@@ -41,10 +43,11 @@ public final class IamTransition {
         public static final String RUN = "Cloud Run service";
         public static final String IAP = "IAP on Cloud Run service";
         public static final String SECRET = "secret";
+        public static final String PROJECT = "project";
 
-        /** The Cloud Run service the policy belongs to, empty for a secret. */
+        /** The Cloud Run service the policy belongs to, empty for a secret or a project. */
         public String service() {
-            return kind.equals(SECRET) ? "" : name;
+            return kind.equals(SECRET) || kind.equals(PROJECT) ? "" : name;
         }
 
         @Override
@@ -362,6 +365,9 @@ public final class IamTransition {
                 case GcpTypes.IAP_WEB_RUN_IAM_BINDING, GcpTypes.IAP_WEB_RUN_IAM_MEMBER -> new PolicyKey(PolicyKey.IAP,
                         in.path("project").asText(), in.path("location").asText(), in.path("cloudRunServiceName").asText());
                 case GcpTypes.SECRET_IAM_MEMBER -> secret(in);
+                // A project's policy, like a secret's, has no location; its name is the project.
+                case GcpTypes.PROJECT_IAM_MEMBER -> new PolicyKey(PolicyKey.PROJECT, in.path("project").asText(), "",
+                        in.path("project").asText());
                 default -> null;
             };
             if (key == null) {

@@ -5,6 +5,7 @@ import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.review.Finding.Kind;
 import dev.iapcloudrun.review.Finding.Side;
 import dev.iapcloudrun.review.Grants.Grant;
+import dev.iapcloudrun.review.Grants.ProjectRole;
 import dev.iapcloudrun.review.Grants.SecretGrant;
 import dev.iapcloudrun.review.Grants.ServiceSettings;
 import dev.iapcloudrun.synth.Plan;
@@ -45,6 +46,7 @@ final class SecurityFindings {
         services(servicesBefore, servicesAfter, grantsAfter, findings);
         var project = Grants.project(head).isEmpty() ? Grants.project(base) : Grants.project(head);
         secrets(Grants.secrets(base), Grants.secrets(head), project, findings);
+        projectRoles(Grants.projectRoles(base), Grants.projectRoles(head), findings);
         runtimeIdentities(servicesBefore, servicesAfter, findings);
         IamTransition.explain(IamTransition.verdict(base, head)).forEach((policy, text) ->
                 findings.add(new Finding(Kind.UNSAFE_ACCESS_TRANSITION, policy.service(), "unsafe change of access " + text)));
@@ -180,6 +182,32 @@ final class SecurityFindings {
                         + " on the secret " + grant.path()));
             }
         }
+    }
+
+    /**
+     * A project role of a runtime identity is what the service's code may do in the project: a reviewer sees each one
+     * gained or lost, whichever part of the stack declares it.
+     */
+    private static void projectRoles(List<ProjectRole> before, List<ProjectRole> after, List<Finding> findings) {
+        var old = before.stream().map(ProjectRole::key).collect(Collectors.toSet());
+        var now = after.stream().map(ProjectRole::key).collect(Collectors.toSet());
+        for (var role : after) {
+            if (!old.contains(role.key())) {
+                findings.add(new Finding(Kind.ACCESS_GRANTED, role.service(), holder(role) + " gains " + role.role()
+                        + " on the project " + role.project()));
+            }
+        }
+        for (var role : before) {
+            if (!now.contains(role.key())) {
+                findings.add(new Finding(Kind.ACCESS_REVOKED, role.service(), holder(role) + " loses " + role.role()
+                        + " on the project " + role.project()));
+            }
+        }
+    }
+
+    private static String holder(ProjectRole role) {
+        return role.service().isEmpty() ? role.principal()
+                : "the runtime identity of " + role.service() + " (" + role.principal() + ")";
     }
 
     private static String holder(SecretGrant grant) {

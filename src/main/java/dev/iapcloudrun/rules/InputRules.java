@@ -303,6 +303,98 @@ public final class InputRules {
         return CPU.matcher(cpu).matches() && cpu.endsWith("m") && Integer.parseInt(cpu.substring(0, cpu.length() - 1)) < 1000;
     }
 
+    // Project roles of a service's runtime identity. Refused outright: the basic roles, and every role that administers
+    // IAM or lets its holder act as another identity, whatever the policy, since with one of them the service's code
+    // could grant itself or take over any other role (https://cloud.google.com/iam/docs/service-account-permissions,
+    // "Roles for service account authentication" and "Service account impersonation";
+    // https://cloud.google.com/iam/docs/understanding-roles). Other *.admin roles only with policy.allowAdminRoles.
+
+    private static final Pattern PREDEFINED_ROLE = Pattern.compile("roles/[a-z][a-z0-9]*(\\.[a-zA-Z][a-zA-Z0-9]*)+");
+    private static final Pattern CUSTOM_ROLE = Pattern.compile("(projects/[a-z][a-z0-9-]{4,28}[a-z0-9]|organizations/[1-9][0-9]{0,19})/roles/[a-zA-Z0-9_.]{3,64}");
+    private static final Set<String> BASIC_ROLES = Set.of("roles/owner", "roles/editor", "roles/viewer");
+    /** Roles that grant IAM administration or act-as under a name that does not say "Admin" of IAM. */
+    private static final Set<String> IDENTITY_ROLES = Set.of("roles/iam.serviceAccountUser", "roles/iam.serviceAccountTokenCreator",
+            "roles/iam.serviceAccountOpenIdTokenCreator", "roles/iam.workloadIdentityUser", "roles/iam.securityAdmin",
+            "roles/secretmanager.admin");
+    private static final Pattern IAM_ADMIN_ROLE = Pattern.compile("roles/(iam|resourcemanager)\\.[a-zA-Z]*Admin");
+    /** Why a role of the kind admin is a risk, refused or warned about where a stack's policy allows it. */
+    public static final String ADMIN_ROLE_RISK = "an admin role grants every permission of its service, usually including "
+            + "setting the IAM policy of its resources, to whoever controls the service's code";
+
+    /** The form of a role, for messages. */
+    public static final String ROLE_FORM = "a predefined role roles/SERVICE.ROLE (such as roles/cloudtrace.agent) or a custom role "
+            + "projects/PROJECT/roles/ID or organizations/NUMBER/roles/ID";
+
+    /**
+     * A project role for a service's runtime identity.
+     *
+     * @param allowAdmin whether {@code roles/SERVICE.admin} roles are allowed (a stack's {@code policy.allowAdminRoles})
+     */
+    public static Optional<String> runtimeRole(String role, boolean allowAdmin) {
+        if (BASIC_ROLES.contains(role)) {
+            return Optional.of("found the basic role \"" + role + "\", which spans every service of the project (Google "
+                    + "advises against basic roles in production); expected the predefined roles the service needs, such as "
+                    + "roles/cloudtrace.agent");
+        }
+        if (IDENTITY_ROLES.contains(role) || IAM_ADMIN_ROLE.matcher(role).matches()) {
+            return Optional.of("found \"" + role + "\", which administers IAM or lets its holder act as other service "
+                    + "accounts, so the service's code could grant itself any role; expected roles that do the service's own "
+                    + "work (grant identity roles to a person or a deployment pipeline, not to a running service)");
+        }
+        if (!PREDEFINED_ROLE.matcher(role).matches() && !CUSTOM_ROLE.matcher(role).matches()) {
+            return Optional.of("found \"" + role + "\"; expected " + ROLE_FORM);
+        }
+        return refuse(isAdminRole(role) && !allowAdmin, () -> "found the admin role \"" + role + "\"; " + ADMIN_ROLE_RISK
+                + "; expected a narrower role of that service, or policy.allowAdminRoles: true (allowAdminRoles of the "
+                + "component) to allow it with a warning");
+    }
+
+    /** {@code roles/SERVICE.admin}: the whole of a service. */
+    public static boolean isAdminRole(String role) {
+        return PREDEFINED_ROLE.matcher(role).matches() && role.endsWith(".admin");
+    }
+
+    /** A custom role, whose permissions the program cannot see. */
+    public static boolean isCustomRole(String role) {
+        return CUSTOM_ROLE.matcher(role).matches();
+    }
+
+    /**
+     * A project's custom role can be granted only in that project: a grant of another project's would fail at deploy
+     * time, or, if it ever worked, give this project's identity a role that another team defines and may widen.
+     */
+    public static Optional<String> runtimeRoleInProject(String role, String project) {
+        var prefix = "projects/";
+        if (!role.startsWith(prefix) || !CUSTOM_ROLE.matcher(role).matches()) {
+            return Optional.empty();
+        }
+        var owner = role.substring(prefix.length(), role.indexOf('/', prefix.length()));
+        return refuse(!owner.equals(project), () -> "found the custom role \"" + role + "\" of the project " + owner
+                + ", but the service runs in " + project + ", where only its own project's custom roles (or its "
+                + "organization's) can be granted; expected projects/" + project + "/roles/ID, or an organizations/NUMBER/roles/ID role");
+    }
+
+    /** A role listed again: one role, one grant. */
+    public static String roleTwice(String role, String firstAt) {
+        return "the role '" + role + "' is listed twice (first " + firstAt + "); expected each role once";
+    }
+
+    /**
+     * Roles on an account the stack does not create: its grants are whoever manages it's to make, and another workload
+     * running as it would gain them too.
+     */
+    public static Optional<String> runtimeRolesOnNamedAccount(String serviceAccount, boolean anyRoles) {
+        return refuse(anyRoles, () -> "the service runs as the existing account " + serviceAccount + ", which the stack does "
+                + "not own: its roles are managed where the account is, and any other workload running as it would gain them "
+                + "too; expected no runtimeRoles with serviceAccount, or leave serviceAccount out to get a dedicated identity "
+                + "that holds exactly these roles");
+    }
+
+    /** The resource name suffix of a role's grant: a predefined role without {@code roles/}, a custom role as written. */
+    public static String roleGrantSuffix(String role) {
+        return role.startsWith("roles/") ? role.substring("roles/".length()) : role;
+    }
+
     /** Public access switches the invoker check off, which IAP's own check relies on. */
     public static Optional<String> publicWithIap(boolean iap, boolean publicAccess) {
         return refuse(iap && publicAccess, () -> "public access (the invoker check switched off) cannot be combined with IAP; "

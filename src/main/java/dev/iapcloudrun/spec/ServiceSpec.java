@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param network        how the service reaches a VPC network; empty means it does not
  * @param binaryAuthorization the policy its images are checked against; empty means none
  * @param volumes        secrets mounted as files and Cloud SQL instances; {@link Volumes#NONE} when none
+ * @param runtimeRoles   project roles of the dedicated runtime identity, as written; empty means none
  */
 public record ServiceSpec(
         String name,
@@ -47,6 +48,7 @@ public record ServiceSpec(
         boolean deletionProtection,
         List<String> customAudiences,
         List<Principal> invokers,
+        List<String> runtimeRoles,
         boolean iap,
         boolean publicAccess,
         Optional<AccessorsSpec> accessors) {
@@ -58,6 +60,7 @@ public record ServiceSpec(
         args = List.copyOf(args);
         customAudiences = List.copyOf(customAudiences);
         invokers = List.copyOf(invokers);
+        runtimeRoles = List.copyOf(runtimeRoles);
     }
 
     /** A Secret Manager secret version read into an environment variable. */

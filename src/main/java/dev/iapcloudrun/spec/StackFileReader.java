@@ -204,11 +204,11 @@ public final class StackFileReader {
         var labels = labels(f, "labels");
 
         var policy = f.object("policy", "a mapping of requireImageDigests, requireDeletionProtection, requireAuthoritativeAccessors, "
-                        + "allowDefaultServiceAccounts and requireBinaryAuthorization")
+                        + "allowDefaultServiceAccounts, requireBinaryAuthorization and allowAdminRoles")
                 .map(p -> {
                     var required = new StackPolicy(p.bool("requireImageDigests", false), p.bool("requireDeletionProtection", false),
                             p.bool("requireAuthoritativeAccessors", false), p.bool("allowDefaultServiceAccounts", false),
-                            p.bool("requireBinaryAuthorization", false));
+                            p.bool("requireBinaryAuthorization", false), p.bool("allowAdminRoles", false));
                     p.finish();
                     return required;
                 }).orElse(StackPolicy.NONE);
@@ -244,7 +244,7 @@ public final class StackFileReader {
             }
         });
         f.list("services", (n, path) -> {
-            var s = service(Fields.of(n, path, problems, "a mapping describing one service"), policy);
+            var s = service(Fields.of(n, path, problems, "a mapping describing one service"), policy, project);
             if (s != null) {
                 region.ifPresent(r -> networkRegion(n, path, s, r, problems));
                 var first = names.putIfAbsent(s.name(), n.location());
@@ -296,7 +296,7 @@ public final class StackFileReader {
                 : new OAuthClientSpec(clientId, secretKey, loginHint, programmatic, hosts, scope);
     }
 
-    private static ServiceSpec service(Fields f, StackPolicy policy) {
+    private static ServiceSpec service(Fields f, StackPolicy policy, Optional<String> project) {
         var name = f.requiredString("name", "a Cloud Run service name");
         if (name != null) {
             InputRules.serviceName(name).ifPresent(message -> f.problem(f.node("name").orElseThrow(), "name", message));
@@ -387,6 +387,7 @@ public final class StackFileReader {
         var deletionProtection = f.bool("deletionProtection", true);
         var audiences = f.strings("customAudiences", "an audience string");
         var invokers = principals(f, "invokers");
+        var runtimeRoles = runtimeRoles(f, policy, serviceAccount, project);
         var iap = f.bool("iap", true);
         var publicAccess = f.bool("public", false);
         InputRules.publicWithIap(iap, publicAccess).ifPresent(message -> f.problem(f.node("public").orElseThrow(), "public", message));
@@ -400,7 +401,7 @@ public final class StackFileReader {
         }
         return new ServiceSpec(name, image, ingress, serviceAccount, env, secrets, min, max, cpu, memory, cpuIdle, startupCpuBoost,
                 concurrency, executionEnvironment, sessionAffinity, command, args, startupProbe, livenessProbe, network, binaryAuthorization, volumes, timeout, port,
-                deletionProtection, audiences, invokers, iap, publicAccess, accessors);
+                deletionProtection, audiences, invokers, runtimeRoles, iap, publicAccess, accessors);
     }
 
     /** A startup or liveness probe: one check, and its timing inside Cloud Run's ranges. */
@@ -548,6 +549,24 @@ public final class StackFileReader {
         });
         v.finish();
         return new ServiceSpec.Volumes(files, instances);
+    }
+
+    /** Project roles of the runtime identity: each well-formed and allowed, each once, none for an account the stack does not own. */
+    private static List<String> runtimeRoles(Fields f, StackPolicy policy, Optional<String> serviceAccount, Optional<String> project) {
+        var seen = new HashMap<String, Location>();
+        var roles = f.list("runtimeRoles", (n, path) -> f.text(n, path, InputRules.ROLE_FORM).filter(role -> {
+            var problem = InputRules.runtimeRole(role, policy.allowAdminRoles())
+                    .or(() -> project.flatMap(p -> InputRules.runtimeRoleInProject(role, p)));
+            if (problem.isEmpty()) {
+                var first = seen.putIfAbsent(role, n.location());
+                problem = first == null ? Optional.empty() : Optional.of(InputRules.roleTwice(role, "at line " + first.line()));
+            }
+            problem.ifPresent(message -> f.addProblem(n, path, message));
+            return problem.isEmpty();
+        }));
+        serviceAccount.flatMap(sa -> InputRules.runtimeRolesOnNamedAccount(sa, f.has("runtimeRoles") && !roles.isEmpty()))
+                .ifPresent(message -> f.problem(f.node("runtimeRoles").orElseThrow(), "runtimeRoles", message));
+        return roles;
     }
 
     /** The container's command or args: a list of words, none empty; numbers are read as their text. */

@@ -10,9 +10,11 @@ package dev.iapcloudrun.spec;
  * @param requireBinaryAuthorization    every service must be deployed under a Binary Authorization policy
  * @param allowDefaultServiceAccounts   the one switch the other way: a service may run as the project's default Compute
  *                                      Engine or App Engine service account, with a warning each time, instead of an error
+ * @param allowAdminRoles               the same way: a runtime identity may hold {@code roles/SERVICE.admin} roles, with a
+ *                                      warning each time (roles that administer IAM stay refused)
  */
 public record StackPolicy(boolean requireImageDigests, boolean requireDeletionProtection, boolean requireAuthoritativeAccessors,
-        boolean allowDefaultServiceAccounts, boolean requireBinaryAuthorization) {
+        boolean allowDefaultServiceAccounts, boolean requireBinaryAuthorization, boolean allowAdminRoles) {
 
-    public static final StackPolicy NONE = new StackPolicy(false, false, false, false, false);
+    public static final StackPolicy NONE = new StackPolicy(false, false, false, false, false, false);
 }

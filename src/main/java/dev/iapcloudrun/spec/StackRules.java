@@ -32,7 +32,10 @@ public final class StackRules {
         /** Only reached where policy.requireBinaryAuthorization asks: deploying without it is otherwise a legitimate choice. */
         BINARY_AUTHORIZATION_MISSING("binary-authorization-missing", "requireBinaryAuthorization", StackPolicy::requireBinaryAuthorization),
         // Only a warning, every time: breakglass is for emergencies, and a policy that refused it would block the emergency.
-        BREAKGLASS("breakglass", null, p -> false);
+        BREAKGLASS("breakglass", null, p -> false),
+        /** Only reached where policy.allowAdminRoles allows the role; elsewhere the reader refuses it. */
+        ADMIN_RUNTIME_ROLE("admin-runtime-role", null, p -> false),
+        CUSTOM_RUNTIME_ROLE("custom-runtime-role", null, p -> false);
 
         public final String id;
         /** The policy switch that makes this rule an error, or null. */
@@ -87,6 +90,19 @@ public final class StackRules {
                 found.add(Rule.DEFAULT_SERVICE_ACCOUNT, at + ".serviceAccount", "'" + s.name() + "' runs as the project's default "
                         + "service account " + account.get() + ", as policy.allowDefaultServiceAccounts allows; "
                         + InputRules.DEFAULT_ACCOUNT_RISK, "services", i, "serviceAccount");
+            }
+            for (int j = 0; j < s.runtimeRoles().size(); j++) {
+                var role = s.runtimeRoles().get(j);
+                if (InputRules.isAdminRole(role)) {
+                    found.add(Rule.ADMIN_RUNTIME_ROLE, at + ".runtimeRoles[" + j + "]", "the runtime identity of '" + s.name()
+                            + "' holds the admin role " + role + ", as policy.allowAdminRoles allows; " + InputRules.ADMIN_ROLE_RISK,
+                            "services", i, "runtimeRoles", j);
+                } else if (InputRules.isCustomRole(role)) {
+                    found.add(Rule.CUSTOM_RUNTIME_ROLE, at + ".runtimeRoles[" + j + "]", "the runtime identity of '" + s.name()
+                            + "' holds the custom role " + role + ", whose permissions this tool cannot see: check that it "
+                            + "includes no IAM administration (setIamPolicy) and no iam.serviceAccounts.actAs or token creation",
+                            "services", i, "runtimeRoles", j);
+                }
             }
             if (s.iap() && !s.invokers().isEmpty()) {
                 // Google's "Configure IAP for Cloud Run": the IAP check happens first, then IAP calls Cloud Run as its own agent.

@@ -303,6 +303,54 @@ class ComponentGuardrailsTest {
     }
 
     @Test
+    void refusesRuntimeRolesAStackFileRefusesInTheSameWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles("roles/editor",
+                "roles/iam.serviceAccountTokenCreator", "roles/storage.admin", "cloudtrace.agent", "roles/pubsub.publisher",
+                "roles/pubsub.publisher").build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 5 refused inputs:")
+                .contains("input 'runtimeRoles[0]': " + stackFileMessage("runtimeRoles: [roles/editor]", ""))
+                .contains("input 'runtimeRoles[1]': " + stackFileMessage("runtimeRoles: [roles/iam.serviceAccountTokenCreator]", ""))
+                .contains("input 'runtimeRoles[2]': " + stackFileMessage("runtimeRoles: [roles/storage.admin]", ""))
+                .contains("input 'runtimeRoles[3]': " + stackFileMessage("runtimeRoles: [cloudtrace.agent]", ""))
+                .contains("input 'runtimeRoles[5]': the role 'roles/pubsub.publisher' is listed twice (first at runtimeRoles[4])");
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesRuntimeRolesOnANamedAccountInTheStackFilesWords() {
+        var account = "shared-runner@acme-dev.iam.gserviceaccount.com";
+        var run = run(ctx -> new IapCloudRunService("orders", service().serviceAccount(account).runtimeRoles("roles/cloudtrace.agent")
+                .build(), null));
+
+        assertThat(run.failure()).contains("input 'runtimeRoles': "
+                + stackFileMessage("serviceAccount: " + account + "\nruntimeRoles: [roles/cloudtrace.agent]", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesAnotherProjectsCustomRoleInTheStackFilesWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles("projects/acme-prod/roles/traceWriter")
+                .build(), null));
+
+        assertThat(run.failure()).contains("input 'runtimeRoles[0]': "
+                + stackFileMessage("runtimeRoles: [projects/acme-prod/roles/traceWriter]", ""));
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void acceptsAnAdminRoleOnlyWhenAllowedAndNeverAnIamAdminRole() {
+        var allowed = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles("roles/storage.admin")
+                .allowAdminRoles(true).build(), null));
+        assertThat(allowed.result().exitCode()).isZero();
+        assertThat(allowed.registered()).contains("gcp:projects/iAMMember:IAMMember orders-role-storage.admin");
+
+        var iamAdmin = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles("roles/iam.securityAdmin")
+                .allowAdminRoles(true).build(), null));
+        assertThat(iamAdmin.failure()).contains("input 'runtimeRoles[0]': found \"roles/iam.securityAdmin\", which administers IAM");
+    }
+
+    @Test
     void refusesEveryProblemOfAComponentAtOnce() {
         var run = run(ctx -> new IapCloudRunService("Orders", service().image("Not An Image").cpu("3").port(70000)
                 .serviceAccount("123-compute@developer.gserviceaccount.com").build(), null));

@@ -246,6 +246,33 @@ class IapCloudRunServiceTest {
     }
 
     private static final String SECRET_MEMBER = "gcp:secretmanager/secretIamMember:SecretIamMember";
+    private static final String PROJECT_MEMBER = "gcp:projects/iAMMember:IAMMember";
+
+    @Test
+    void grantsEachRuntimeRoleAsAnAdditiveProjectMemberNamedAfterTheRole() {
+        var plan = plan(service("orders", TYPICAL + "runtimeRoles: [roles/monitoring.metricWriter, roles/cloudtrace.agent]\n"));
+        assertThat(plan.ofType(PROJECT_MEMBER)).extracting(Plan.PlannedResource::name)
+                .containsExactlyInAnyOrder("orders-role-cloudtrace.agent", "orders-role-monitoring.metricWriter");
+        var grant = plan.named(PROJECT_MEMBER, "orders-role-cloudtrace.agent");
+        assertThat(text(grant, "project")).isEqualTo("acme-dev");
+        assertThat(text(grant, "role")).isEqualTo("roles/cloudtrace.agent");
+        assertThat(text(grant, "member")).isEqualTo("serviceAccount:run-orders@acme-dev.iam.gserviceaccount.com");
+        assertThat(grant.parent()).isEqualTo(plan.named(IapCloudRunService.TYPE, "orders").urn());
+        // The service's first revision may call what its roles allow as soon as it starts.
+        assertThat(plan.named(SERVICE, "orders").dependsOn()).contains(grant.urn());
+    }
+
+    @Test
+    void namesACustomRolesGrantAfterItsWholePath() {
+        var plan = plan(service("orders", TYPICAL + "runtimeRoles: [projects/acme-dev/roles/traceWriter]\n"));
+        assertThat(text(plan.named(PROJECT_MEMBER, "orders-role-projects/acme-dev/roles/traceWriter"), "role"))
+                .isEqualTo("projects/acme-dev/roles/traceWriter");
+    }
+
+    @Test
+    void grantsNoProjectRoleWhenNoneIsDeclared() {
+        assertThat(plan(service("orders")).ofType(PROJECT_MEMBER)).isEmpty();
+    }
 
     @Test
     void createsTheServiceOnlyOnceItsIdentityMayReadItsSecrets() {

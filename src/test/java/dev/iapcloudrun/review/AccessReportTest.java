@@ -3,6 +3,7 @@ package dev.iapcloudrun.review;
 import dev.iapcloudrun.TestPlans;
 import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.spec.StackFileReader;
+import dev.iapcloudrun.synth.Plan;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
@@ -135,10 +136,41 @@ class AccessReportTest {
 
         var report = new AccessReport(List.of(ReviewFixtures.environment(plan)));
 
-        var line = "runs as run-hello@acme-demo.iam.gserviceaccount.com; reads secrets: projects/acme-demo/secrets/db-password, "
+        var line = "runs as run-hello@acme-demo.iam.gserviceaccount.com; project roles: none granted by this stack; "
+                + "reads secrets: projects/acme-demo/secrets/db-password, "
                 + "projects/acme-prod/secrets/api-key (ANOTHER PROJECT)";
         assertThat(report.markdown()).contains("- `hello`: IAP on, ingress all; " + line);
         assertThat(Jsoup.parse(report.html(Provenance.NOT_A_REPOSITORY)).select("th[data-service=hello] .identity.off").text()).isEqualTo(line);
+    }
+
+    @Test
+    void showsWhatEachServicesIdentityMayDoInTheProjectWhoeverDeclaredTheRole() {
+        var declared = stack("runtimeRoles: [roles/monitoring.metricWriter, roles/cloudtrace.agent]\n" + ReviewFixtures.ADDITIVE);
+        // A project role of the identity that another part of the stack grants, as Cloud SQL's client role would be.
+        var plan = ReviewFixtures.withResources(declared, resources -> {
+            var trace = resources.stream().filter(r -> r.name().equals("hello-role-cloudtrace.agent")).findFirst().orElseThrow();
+            var inputs = trace.inputs().deepCopy();
+            inputs.put("role", "roles/cloudsql.client");
+            resources.add(new Plan.PlannedResource(trace.urn().replace("cloudtrace.agent", "cloudsql.client"), trace.type(),
+                    "hello-role-cloudsql.client", trace.parent(), true, inputs, List.of(), false, "9.37.0"));
+        });
+
+        var report = new AccessReport(List.of(ReviewFixtures.environment(plan)));
+
+        var line = "runs as run-hello@acme-demo.iam.gserviceaccount.com; project roles: roles/cloudsql.client, roles/cloudtrace.agent, "
+                + "roles/monitoring.metricWriter; reads secrets: none granted by this stack";
+        assertThat(report.markdown()).contains("- `hello`: IAP on, ingress all; " + line);
+        assertThat(Jsoup.parse(report.html(Provenance.NOT_A_REPOSITORY)).select("th[data-service=hello] .identity").text()).isEqualTo(line);
+    }
+
+    @Test
+    void flagsAnAdminRoleOfAServicesIdentity() {
+        var plan = TestPlans.runStack(ReviewFixtures.STACK.replace("services:", "policy:\n  allowAdminRoles: true\nservices:")
+                .formatted(("runtimeRoles: [roles/storage.admin]\n" + ReviewFixtures.ADDITIVE).indent(4).stripTrailing()));
+
+        var page = Jsoup.parse(new AccessReport(List.of(ReviewFixtures.environment(plan))).html(Provenance.NOT_A_REPOSITORY));
+
+        assertThat(page.select("th[data-service=hello] .identity.off").text()).contains("project roles: roles/storage.admin (ADMIN);");
     }
 
     @Test

@@ -126,6 +126,46 @@ class IamTransitionTest {
                 "request.time < timestamp(\"2030-01-01T00:00:00Z\")"))).containsExactly("user:ada@example.com");
     }
 
+    private static final String RUNTIME = "serviceAccount:run-hello@acme-demo.iam.gserviceaccount.com";
+
+    @Test
+    void aRuntimeRoleIsAnAdditiveMemberOfTheProjectsPolicy() {
+        var plan = stack("runtimeRoles: [roles/cloudtrace.agent]\n" + accessors("additive", "user:ada@example.com"));
+
+        var project = new IamTransition.PolicyKey(IamTransition.PolicyKey.PROJECT, "acme-demo", "", "acme-demo");
+        assertThat(IamTransition.declared(plan).members(project, new IamTransition.Entry("roles/cloudtrace.agent", "", "", "")))
+                .containsExactly(RUNTIME);
+    }
+
+    @Test
+    void gainingOrLosingARuntimeRoleMergesOrRemovesOnlyThatMember() {
+        var a = stack("runtimeRoles: [roles/cloudtrace.agent]\n" + accessors("additive", "user:ada@example.com"));
+        var b = stack("runtimeRoles: [roles/cloudtrace.agent, roles/monitoring.metricWriter]\n" + accessors("additive", "user:ada@example.com"));
+
+        assertThat(problems(a, b)).isEmpty();
+        assertThat(problems(b, a)).isEmpty();
+    }
+
+    @Test
+    void aRuntimeRoleWhoseGrantMovesToAnotherNameIsLostAtTheOldGrantsDelete() {
+        var a = stack("runtimeRoles: [roles/cloudtrace.agent]\n" + accessors("additive", "user:ada@example.com"));
+        var old = a.named(GcpTypes.PROJECT_IAM_MEMBER, "hello-role-cloudtrace.agent");
+        // The same role for the same identity under a new name: created first (a no-op to IAM), the old one deleted last.
+        var b = withResources(a, resources -> {
+            resources.remove(old);
+            resources.add(new Plan.PlannedResource(old.urn() + "-moved", old.type(), old.name() + "-moved", old.parent(), true,
+                    old.inputs().deepCopy(), old.dependsOn(), false, "9.37.0"));
+        });
+
+        assertThat(problems(a, b)).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Violation.LOST);
+            assertThat(p.principal()).isEqualTo(RUNTIME);
+            assertThat(p.policy().toString()).isEqualTo("project acme-demo");
+            assertThat(p.step().urn()).isEqualTo(old.urn());
+        });
+        assertThat(IamTransition.verdict(a, b).stateDeletes()).containsExactly(old.urn());
+    }
+
     @Test
     void aNewBindingAndNewMembersOnOneEntryCanLoseTheMembersBecauseTheirOrderIsUndefined() {
         var a = stack(accessors("authoritative", "user:ada@example.com"));

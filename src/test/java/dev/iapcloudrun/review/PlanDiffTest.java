@@ -398,6 +398,37 @@ class PlanDiffTest {
     }
 
     @Test
+    void reportsAProjectRoleGainedOrLostByARuntimeIdentityAsAccessGrantedOrRevoked() {
+        var diff = PlanDiff.between(stack("runtimeRoles: [roles/cloudtrace.agent]\n" + ADDITIVE),
+                stack("runtimeRoles: [roles/monitoring.metricWriter]\n" + ADDITIVE));
+
+        assertThat(diff.findings()).extracting(Finding::kind, Finding::service, Finding::message).containsExactly(
+                tuple(Kind.ACCESS_GRANTED, "hello", "the runtime identity of hello (serviceAccount:run-hello@acme-demo.iam"
+                        + ".gserviceaccount.com) gains roles/monitoring.metricWriter on the project acme-demo"),
+                tuple(Kind.ACCESS_REVOKED, "hello", "the runtime identity of hello (serviceAccount:run-hello@acme-demo.iam"
+                        + ".gserviceaccount.com) loses roles/cloudtrace.agent on the project acme-demo"));
+    }
+
+    @Test
+    void reportsAProjectRoleOfARuntimeIdentityThatAnotherPartOfTheStackGrants() {
+        var base = stack("runtimeRoles: [roles/cloudtrace.agent]\n" + ADDITIVE);
+        // Cloud SQL's client role, granted to the identity by another component under the same naming.
+        var head = withResources(base, resources -> {
+            var trace = resources.stream().filter(r -> r.name().equals("hello-role-cloudtrace.agent")).findFirst().orElseThrow();
+            var inputs = trace.inputs().deepCopy();
+            inputs.put("role", "roles/cloudsql.client");
+            resources.add(new Plan.PlannedResource(trace.urn().replace("cloudtrace.agent", "cloudsql.client"), trace.type(),
+                    "hello-role-cloudsql.client", trace.parent(), true, inputs, List.of(), false, "9.37.0"));
+        });
+
+        assertThat(PlanDiff.between(base, head).findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.ACCESS_GRANTED);
+            assertThat(f.service()).isEqualTo("hello");
+            assertThat(f.message()).endsWith("gains roles/cloudsql.client on the project acme-demo");
+        });
+    }
+
+    @Test
     void namesTheServiceWhoseRuntimeIdentityGainsARole() {
         var diff = PlanDiff.between(stack("iap: false\n"),
                 stack("iap: false\ninvokers: [serviceAccount:run-hello@acme-demo.iam.gserviceaccount.com]\n"));

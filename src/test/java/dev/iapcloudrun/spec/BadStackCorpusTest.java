@@ -124,6 +124,10 @@ class BadStackCorpusTest {
                 // mount paths compared with each other and with /cloudsql
                 "143-two-secret-files-in-one-directory.yaml", "144-secret-file-inside-another-mount.yaml",
                 "145-secret-file-inside-cloudsql.yaml",
+                // the runtime identity's roles: an admin role without the policy that allows it, and roles on an account
+                // the stack does not own, a custom role of another project
+                "163-runtime-role-admin-without-policy.yaml", "166-runtime-roles-on-named-account.yaml",
+                "172-runtime-role-custom-role-of-another-project.yaml",
                 // the stack's own policy
                 "62-policy-requires-digests.yaml", "63-policy-requires-deletion-protection.yaml",
                 "64-policy-requires-authoritative-accessors.yaml", "133-policy-requires-binary-authorization.yaml",

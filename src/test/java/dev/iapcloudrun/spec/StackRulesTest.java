@@ -1,6 +1,8 @@
 package dev.iapcloudrun.spec;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Optional;
 
@@ -175,6 +177,60 @@ class StackRulesTest {
         assertThat(check.warnings()).singleElement().satisfies(w -> {
             assertThat(w.path()).isEqualTo("services[0].serviceAccount");
             assertThat(w.message()).contains("Editor role on the project").endsWith("[default-service-account]");
+        });
+    }
+
+    @Test
+    void warnsOfEveryAdminRoleThePolicyAllowsAndRefusesItWithoutThePolicy() {
+        var roles = "runtimeRoles: [roles/cloudtrace.agent, roles/storage.admin, roles/pubsub.admin]\n";
+        var allowed = check(stack("policy:\n  allowAdminRoles: true", roles + AUTHORITATIVE), Optional.empty());
+        assertThat(allowed.errors()).isEmpty();
+        assertThat(allowed.warnings()).extracting(w -> w.path()).containsExactly("services[0].runtimeRoles[1]", "services[0].runtimeRoles[2]");
+        assertThat(allowed.warnings()).allSatisfy(w -> assertThat(w.message()).contains("as policy.allowAdminRoles allows")
+                .endsWith("[admin-runtime-role]"));
+
+        assertThat(check(stack("", roles + AUTHORITATIVE), Optional.empty()).errors()).extracting(e -> e.path())
+                .containsExactly("services[0].runtimeRoles[1]", "services[0].runtimeRoles[2]");
+    }
+
+    @Test
+    void refusesAnIamAdminRoleEvenWhereThePolicyAllowsAdminRoles() {
+        var check = check(stack("policy:\n  allowAdminRoles: true", "runtimeRoles: [roles/iam.roleAdmin]\n" + AUTHORITATIVE),
+                Optional.empty());
+        assertThat(check.errors()).singleElement().satisfies(e ->
+                assertThat(e.message()).startsWith("found \"roles/iam.roleAdmin\", which administers IAM"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"roles/owner", "roles/editor", "roles/viewer", "roles/iam.securityAdmin", "roles/iam.roleAdmin",
+            "roles/iam.serviceAccountAdmin", "roles/iam.serviceAccountKeyAdmin", "roles/iam.workloadIdentityPoolAdmin",
+            "roles/iam.serviceAccountUser", "roles/iam.serviceAccountTokenCreator", "roles/iam.serviceAccountOpenIdTokenCreator",
+            "roles/iam.workloadIdentityUser", "roles/resourcemanager.projectIamAdmin", "roles/resourcemanager.folderAdmin",
+            "roles/resourcemanager.organizationAdmin", "roles/secretmanager.admin"})
+    void refusesARoleThatHandsOverTheProjectWhateverThePolicy(String role) {
+        var check = check(stack("policy:\n  allowAdminRoles: true", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).singleElement().satisfies(e -> {
+            assertThat(e.path()).isEqualTo("services[0].runtimeRoles[0]");
+            assertThat(e.message()).startsWith("found ");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"roles/cloudtrace.agent", "roles/monitoring.metricWriter", "roles/cloudsql.client",
+            "roles/storage.objectViewer", "roles/cloudbuild.builds.viewer", "roles/iam.securityReviewer",
+            "organizations/123456789/roles/traceWriter"})
+    void acceptsARoleThatDoesTheServicesOwnWork(String role) {
+        var check = check(stack("", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).isEmpty();
+    }
+
+    @Test
+    void warnsThatACustomRolesPermissionsAreNotChecked() {
+        var check = check(stack("", "runtimeRoles: [projects/acme-demo/roles/traceWriter]\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("services[0].runtimeRoles[0]");
+            assertThat(w.message()).contains("whose permissions this tool cannot see").endsWith("[custom-runtime-role]");
         });
     }
 
