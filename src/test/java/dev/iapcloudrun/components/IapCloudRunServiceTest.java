@@ -340,7 +340,6 @@ class IapCloudRunServiceTest {
         assertThat(grant.aliases()).isEmpty();
     }
 
-    private static final String PROJECT_MEMBER = "gcp:projects/iAMMember:IAMMember";
 
     @Test
     void mountsEachSecretFileReadOnlyWithTheDirectoryHoldingIt() {
@@ -410,6 +409,19 @@ class IapCloudRunServiceTest {
         assertThat(text(grant, "role")).isEqualTo("roles/cloudsql.client");
         assertThat(text(grant, "member")).isEqualTo("serviceAccount:run-orders@acme-dev.iam.gserviceaccount.com");
         assertThat(plan.named(SERVICE, "orders").dependsOn()).contains(grant.urn());
+    }
+
+    @Test
+    void declaringTheClientRoleBesideCloudSqlIsOneGrantThatOutlivesTheInstances() {
+        var both = plan(service("orders", "runtimeRoles: [roles/cloudsql.client]\n"
+                + "volumes: {cloudSqlInstances: [acme-dev:europe-west1:orders-db]}\n"));
+        var roleOnly = plan(service("orders", "runtimeRoles: [roles/cloudsql.client]\n"));
+        assertThat(both.ofType(PROJECT_MEMBER)).extracting(Plan.PlannedResource::name).containsExactly("orders-role-cloudsql.client");
+        // Dropping the instances later keeps the very same grant: no delete at the end of the run revokes it.
+        var kept = roleOnly.named(PROJECT_MEMBER, "orders-role-cloudsql.client");
+        var grant = both.named(PROJECT_MEMBER, "orders-role-cloudsql.client");
+        assertThat(kept.urn()).isEqualTo(grant.urn());
+        assertThat(kept.inputs()).isEqualTo(grant.inputs());
     }
 
     @Test
