@@ -205,8 +205,8 @@ public final class Main {
     }
 
     @Command(name = "import-file", mixinStandardHelpOptions = true, synopsisHeading = "usage: ",
-            description = {"Write Pulumi's bulk import file (pulumi import --file) of the resources the stack adopts (adopt: true):",
-                    "type, name, import ID, parent and provider version of each, named as the program names them."})
+            description = {"Write Pulumi's bulk import file (pulumi import --file) of what the stack adopts (adopt: true).",
+                    "Each resource's type, import ID, parent and provider version, named as the program names it."})
     static final class ImportFileCommand implements Callable<Integer> {
         @ParentCommand Main main;
         @Option(names = "--stack", required = true, paramLabel = "STACK", description = "The stack (stacks/STACK.yaml and Pulumi.STACK.yaml).")
