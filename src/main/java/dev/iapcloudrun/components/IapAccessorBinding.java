@@ -63,7 +63,7 @@ public final class IapAccessorBinding extends ComponentResource {
                     c.description().ifPresent(args1::description);
                     return args1.build();
                 })));
-                new WebCloudRunServiceIamBinding(name, binding.build(), adopting(GcpProvider.childOf(this), options, in,
+                new WebCloudRunServiceIamBinding(name, binding.build(), adopting(GcpProvider.childOf(this), options,
                         in.adoption().map(a -> a.importId(ImportIds.IAP_BINDING))).build());
             }
             default -> {
@@ -80,7 +80,7 @@ public final class IapAccessorBinding extends ComponentResource {
                         return args1.build();
                     })));
                     new WebCloudRunServiceIamMember(name + "-" + principal.canonical(), member.build(), adopting(GcpProvider.childOf(this)
-                            .aliases(IapCloudRunService.writtenNameAlias(this, name + "-", principal)), options, in,
+                            .aliases(IapCloudRunService.writtenNameAlias(this, name + "-", principal)), options,
                             in.adoption().map(a -> a.importId(ImportIds.IAP_MEMBER, "member", principal.canonical()))).build());
                 }
             }
@@ -117,7 +117,7 @@ public final class IapAccessorBinding extends ComponentResource {
      * is then a plain value, which carries no dependency on the service.
      */
     private static CustomResourceOptions.Builder adopting(CustomResourceOptions.Builder child, @Nullable ComponentResourceOptions options,
-                                                          Inputs in, Optional<String> importId) {
+                                                          Optional<String> importId) {
         return importId.isEmpty() ? child : child.importId(importId.get()).dependsOn(GcpProvider.dependsOnOf(options));
     }
 
