@@ -231,6 +231,11 @@ public final class IapCloudRunService extends ComponentResource {
         principals(c, "invokers", written, invokers);
         var runtimeRoles = runtimeRoles(c, args);
         var adoption = adoption(c, args, iap);
+        // The agent's grant is imported by the agent the project number names: another member would be another grant.
+        adoption.flatMap(Adoption::projectNumber).ifPresent(number -> c.together("iapAgentMember", iapAgentMember.orElse(null),
+                Output.of(IapServiceAgent.member(number)), (member, expected) -> member.equals(expected) ? Optional.empty()
+                        : Optional.of("found " + member + ", but with adopt the IAP agent's invoker grant is imported for " + expected
+                        + ", the agent of projectNumber " + number + "; expected IapProjectSetup's iapAgentMember of the same project")));
         return new Inputs(
                 c.required("project", args.project(), "a project id", InputRules::projectId),
                 c.required("region", args.region(), "a region such as europe-west1", r -> InputRules.region(r, Set.of())),

@@ -467,4 +467,21 @@ class ComponentGuardrailsTest {
         assertThat(run.failure()).contains("IapAccessorBinding 'orders-accessors' input 'serviceName': comes from another resource",
                 "with adopt, each grant's import ID names it");
     }
+
+    @Test
+    void refusesAdoptionWhenTheIapAgentIsNotTheOneTheProjectNumberNames() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().projectNumber("987654321").adopt(true).build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' input 'iapAgentMember': found " + AGENT,
+                "is imported for serviceAccount:service-987654321@gcp-sa-iap.iam.gserviceaccount.com");
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void adoptsWhenTheIapAgentIsTheOneTheProjectNumberNames() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().projectNumber("123456789").adopt(true).build(), null));
+
+        assertThat(run.result().exceptions()).isEmpty();
+        assertThat(run.registered()).contains("gcp:cloudrunv2/service:Service orders");
+    }
 }
