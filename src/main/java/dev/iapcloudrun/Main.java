@@ -1,5 +1,6 @@
 package dev.iapcloudrun;
 
+import dev.iapcloudrun.adopt.ImportFile;
 import dev.iapcloudrun.plugin.ComponentPlugin;
 import dev.iapcloudrun.program.IapCloudRunProgram;
 import dev.iapcloudrun.program.PulumiEntryPoint;
@@ -43,7 +44,7 @@ import java.util.concurrent.Callable;
 @Command(name = "iap-cloudrun", mixinStandardHelpOptions = true, versionProvider = Versions.class, synopsisHeading = "usage: ",
         description = "Cloud Run services behind Identity-Aware Proxy, one Pulumi stack per environment: plans, reviews and "
                 + "checks offline, with no cloud credentials.",
-        subcommands = {Main.Synth.class, Main.Diff.class, Main.Validate.class, Main.Access.class, Main.NewStackCommand.class,
+        subcommands = {Main.Synth.class, Main.ImportFileCommand.class, Main.Diff.class, Main.Validate.class, Main.Access.class, Main.NewStackCommand.class,
                 Main.Bench.class, Main.Completion.class, CommandLine.HelpCommand.class},
         footer = {"", "Without a command, the jar is the Pulumi program that 'pulumi preview' and 'pulumi up' run."})
 public final class Main {
@@ -197,6 +198,35 @@ public final class Main {
                 err.println("wrote the plan of stack '" + stack + "' (" + plan.resources().size() + " resources) to " + out);
             } else {
                 main.out().print(PlanJson.write(plan));
+                main.out().flush();
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "import-file", mixinStandardHelpOptions = true, synopsisHeading = "usage: ",
+            description = {"Write Pulumi's bulk import file (pulumi import --file) of what the stack adopts (adopt: true).",
+                    "Each resource's type, import ID, parent and provider version, named as the program names it."})
+    static final class ImportFileCommand implements Callable<Integer> {
+        @ParentCommand Main main;
+        @Option(names = "--stack", required = true, paramLabel = "STACK", description = "The stack (stacks/STACK.yaml and Pulumi.STACK.yaml).")
+        String stack;
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the file to FILE, whole or not at all, instead of printing it.")
+        String out;
+
+        @Override
+        public Integer call() throws IOException {
+            var warnings = new ArrayList<String>();
+            var plan = new Workspace(main.root()).synth(stack, warnings::add);
+            warnings.forEach(warning -> main.err().println("warning: " + warning));
+            var file = ImportFile.of(plan, IapCloudRunProgram.stackFile(stack));
+            var text = ImportFile.write(file);
+            if (out != null) {
+                writeOut(main.root(), out, text);
+                main.err().println("wrote the import file of stack '" + stack + "' (" + ImportFile.entries(file).size() + " entries) to " + out
+                        + "; import with: pulumi import --file " + out + " --stack " + stack + " --protect=false --generate-code=false");
+            } else {
+                main.out().print(text);
                 main.out().flush();
             }
             return OK;

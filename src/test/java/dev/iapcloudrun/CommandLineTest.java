@@ -109,7 +109,7 @@ class CommandLineTest {
         assertThat(run("-C", "project", "validate", "--format", "github")).isEqualTo(2);
         assertThat(stdout().lines().toList()).containsExactly(
                 "::error file=stacks/demo.yaml,line=4,col=5,title=iap-cloudrun%3A services[0].ingres::unknown field 'ingres'; "
-                        + "did you mean 'ingress'? expected one of accessors, args, binaryAuthorization, command, concurrency, customAudiences, deletionProtection, env, "
+                        + "did you mean 'ingress'? expected one of accessors, adopt, args, binaryAuthorization, command, concurrency, customAudiences, deletionProtection, env, "
                         + "executionEnvironment, iap, image, ingress, invokers, livenessProbe, name, network, port, public, resources, runtimeRoles, scaling, secrets, "
                         + "serviceAccount, sessionAffinity, startupProbe, timeout, volumes",
                 "::notice title=iap-cloudrun validate::validated 1 stack: 1 with errors, 0 warnings");

@@ -128,6 +128,34 @@ class StackFilePropertiesTest {
         }
     }
 
+    @Property(tries = 100)
+    void theSchemaAndTheReaderAgreeOnWhichAdoptedServicesNeedTheProjectNumber(
+            @ForAll("adoptSettings") String stackAdopt, @ForAll("adoptSettings") String serviceAdopt,
+            @ForAll("adoptSettings") String iap, @ForAll boolean projectNumber) throws IOException {
+        var text = (projectNumber ? "projectNumber: \"123456789012\"\n" : "") + line("", "adopt", stackAdopt) + """
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                """ + line("    ", "adopt", serviceAdopt) + line("    ", "iap", iap);
+        var check = StackFileReader.check(FILE, text, new StackFileReader.Defaults(Optional.of("acme-demo"), Optional.of("europe-west1")),
+                Optional.empty());
+        boolean adopted = serviceAdopt.isEmpty() ? stackAdopt.equals("true") : serviceAdopt.equals("true");
+        boolean refused = adopted && !iap.equals("false") && !projectNumber;
+        assertThat(check.errors().isEmpty()).as(text).isEqualTo(!refused);
+        assertThat(StackFileSchema.violations(text).isEmpty()).as(text).isEqualTo(!refused);
+        Statistics.collect(refused);
+        Statistics.coverage(coverage -> coverage.check(true).count(n -> n > 0));
+    }
+
+    @Provide
+    Arbitrary<String> adoptSettings() {
+        return Arbitraries.of("", "true", "false");
+    }
+
+    private static String line(String indent, String key, String value) {
+        return value.isEmpty() ? "" : indent + key + ": " + value + "\n";
+    }
+
     @Property(tries = 300)
     void theSchemaAndTheReaderAgreeOnSecretFilePathsAndCloudSqlInstances(@ForAll("secretFilePaths") String path,
             @ForAll("cloudSqlInstances") String instance) throws IOException {
@@ -242,7 +270,7 @@ class StackFilePropertiesTest {
             "service", "initialDelaySeconds", "periodSeconds", "timeoutSeconds", "failureThreshold", "network", "connector", "vpc", "subnetwork", "tags",
             "egress", "binaryAuthorization", "breakglassJustification", "requireBinaryAuthorization", "timeout", "port", "deletionProtection", "invokers",
             "runtimeRoles", "iap", "public", "accessors", "mode", "members", "condition", "title", "expression", "policy", "requireImageDigests", "allowAdminRoles",
-            "volumes", "cloudSqlInstances", "/etc/hello/tls.key", "/etc/hello/ca/ca.pem", "/tls.key", "/cloudsql/certs/ca.pem");
+            "volumes", "cloudSqlInstances", "adopt", "/etc/hello/tls.key", "/etc/hello/ca/ca.pem", "/tls.key", "/cloudsql/certs/ca.pem");
 
     @Provide
     Arbitrary<Map<String, Object>> documents() {

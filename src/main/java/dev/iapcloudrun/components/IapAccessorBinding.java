@@ -4,6 +4,8 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.iapcloudrun.adopt.ImportIds;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
 import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamBinding;
 import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamBindingArgs;
@@ -61,7 +63,8 @@ public final class IapAccessorBinding extends ComponentResource {
                     c.description().ifPresent(args1::description);
                     return args1.build();
                 })));
-                new WebCloudRunServiceIamBinding(name, binding.build(), GcpProvider.childOf(this).build());
+                new WebCloudRunServiceIamBinding(name, binding.build(), adopting(GcpProvider.childOf(this), options,
+                        in.adoption().map(a -> a.importId(ImportIds.IAP_BINDING))).build());
             }
             default -> {
                 for (Principal principal : in.additive()) {
@@ -76,8 +79,9 @@ public final class IapAccessorBinding extends ComponentResource {
                         c.description().ifPresent(args1::description);
                         return args1.build();
                     })));
-                    new WebCloudRunServiceIamMember(name + "-" + principal.canonical(), member.build(), GcpProvider.childOf(this)
-                            .aliases(IapCloudRunService.writtenNameAlias(this, name + "-", principal)).build());
+                    new WebCloudRunServiceIamMember(name + "-" + principal.canonical(), member.build(), adopting(GcpProvider.childOf(this)
+                            .aliases(IapCloudRunService.writtenNameAlias(this, name + "-", principal)), options,
+                            in.adoption().map(a -> a.importId(ImportIds.IAP_MEMBER, "member", principal.canonical()))).build());
                 }
             }
         }
@@ -91,7 +95,48 @@ public final class IapAccessorBinding extends ComponentResource {
      * @param members  the members as IAM holds them, sorted: possibly known only at deploy time for a binding
      */
     private record Inputs(Output<String> project, Output<String> region, Output<String> serviceName, String mode,
-                          List<Principal> additive, Output<List<String>> members, Optional<Output<AccessorConditionArgs>> condition) {}
+                          List<Principal> additive, Output<List<String>> members, Optional<Output<AccessorConditionArgs>> condition,
+                          Optional<Adoption> adoption) {}
+
+    /** What the import IDs of adopted grants name, each known when the program runs. */
+    private record Adoption(String project, String region, String serviceName, Optional<String> conditionTitle) {
+
+        String importId(String type, String... inputs) {
+            var all = new HashMap<String, String>(Map.of("project", project, "location", region,
+                    "cloudRunServiceName", serviceName, "role", Roles.IAP_ACCESSOR));
+            conditionTitle.ifPresent(title -> all.put("condition.title", title));
+            for (int i = 0; i < inputs.length; i += 2) {
+                all.put(inputs[i], inputs[i + 1]);
+            }
+            return ImportIds.of(type, all).orElseThrow();
+        }
+    }
+
+    /**
+     * An adopted grant carries its import ID, and waits for what the component waits for (the service): its service name
+     * is then a plain value, which carries no dependency on the service.
+     */
+    private static CustomResourceOptions.Builder adopting(CustomResourceOptions.Builder child, @Nullable ComponentResourceOptions options,
+                                                          Optional<String> importId) {
+        return importId.isEmpty() ? child : child.importId(importId.get()).dependsOn(GcpProvider.dependsOnOf(options));
+    }
+
+    /** With {@code adopt}, what each import ID names: known now, or refused. */
+    private static Optional<Adoption> adoption(InputChecks c, IapAccessorBindingArgs args) {
+        var adopt = c.known("adopt", args.adopt().orElse(null), "it decides whether grants are created or adopted").orElse(false);
+        if (!adopt) {
+            return Optional.empty();
+        }
+        var why = "with adopt, each grant's import ID names it";
+        var project = c.known("project", args.project(), why);
+        var region = c.known("region", args.region(), why);
+        var serviceName = c.known("serviceName", args.serviceName(), why);
+        var condition = args.condition().isPresent() ? c.known("condition", args.condition().get(), why) : Optional.<AccessorConditionArgs>empty();
+        if (project.isEmpty() || region.isEmpty() || serviceName.isEmpty() || (args.condition().isPresent() && condition.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Adoption(project.get(), region.get(), serviceName.get(), condition.map(AccessorConditionArgs::title)));
+    }
 
     private static Inputs inputs(InputChecks c, IapAccessorBindingArgs args) {
         var mode = c.known("mode", args.mode(), "it decides whether one binding or one grant per member is made");
@@ -122,7 +167,7 @@ public final class IapAccessorBinding extends ComponentResource {
                 c.required("region", args.region(), "a region such as europe-west1", r -> InputRules.region(r, Set.of())),
                 c.required("serviceName", args.serviceName(), "the service's name (IapCloudRunService's serviceName)", n -> Optional.empty()),
                 mode.orElse("authoritative"), List.copyOf(additive), members,
-                c.optional("condition", args.condition().orElse(null), IapAccessorBinding::conditionProblem));
+                c.optional("condition", args.condition().orElse(null), IapAccessorBinding::conditionProblem), adoption(c, args));
     }
 
     /** The first refused member of a list, if any, by the rules the stack file's members meet. */

@@ -77,6 +77,19 @@ public final class IapAccessorBindingArgs extends com.pulumi.resources.ResourceA
         return Optional.ofNullable(this.condition);
     }
 
+    /**
+     * Adopt the grants that already exist instead of creating them: the binding, or each member, is registered with the
+     * provider's import ID. Known when the program runs; then project, region, serviceName and the condition must be
+     * too, as each ID names them, and serviceName is a plain value (the grants wait for what the component waits for).
+     * An adopted binding is then updated to exactly {@code members}: read {@code pulumi preview} first. Default false.
+     */
+    @Import(name="adopt")
+    private @Nullable Output<Boolean> adopt;
+
+    public Optional<Output<Boolean>> adopt() {
+        return Optional.ofNullable(this.adopt);
+    }
+
     private IapAccessorBindingArgs() {}
 
     private IapAccessorBindingArgs(IapAccessorBindingArgs $) {
@@ -86,6 +99,7 @@ public final class IapAccessorBindingArgs extends com.pulumi.resources.ResourceA
         this.mode = $.mode;
         this.members = $.members;
         this.condition = $.condition;
+        this.adopt = $.adopt;
     }
 
     public static Builder builder() {
@@ -163,6 +177,15 @@ public final class IapAccessorBindingArgs extends com.pulumi.resources.ResourceA
 
         public Builder condition(AccessorConditionArgs condition) {
             return condition(Output.of(condition));
+        }
+
+        public Builder adopt(@Nullable Output<Boolean> adopt) {
+            $.adopt = adopt;
+            return this;
+        }
+
+        public Builder adopt(Boolean adopt) {
+            return adopt(Output.of(adopt));
         }
 
         public IapAccessorBindingArgs build() {

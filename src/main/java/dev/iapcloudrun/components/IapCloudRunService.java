@@ -10,6 +10,7 @@ import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.iapcloudrun.adopt.ImportIds;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.Service;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.ServiceIamMember;
@@ -112,7 +113,22 @@ public final class IapCloudRunService extends ComponentResource {
             Optional<Output<String>> timeout,
             Optional<Output<Integer>> port, Output<Boolean> deletionProtection, Optional<Output<List<String>>> customAudiences,
             List<Principal> invokers, List<String> runtimeRoles, boolean iap, Output<Boolean> publicAccess, Optional<Output<List<LabelArgs>>> labels,
-            Optional<Output<String>> iapAgentMember) {}
+            Optional<Output<String>> iapAgentMember, Optional<Adoption> adoption) {}
+
+    /** What the import IDs of an adopted service name, each known when the program runs. */
+    private record Adoption(String project, String region, Optional<String> projectNumber) {
+
+        /** The import ID of a resource of {@code type}, from the inputs it declares besides project and region. */
+        String importId(String type, String... inputs) {
+            var all = new HashMap<String, String>();
+            all.put("project", project);
+            all.put("location", region);
+            for (int i = 0; i < inputs.length; i += 2) {
+                all.put(inputs[i], inputs[i + 1]);
+            }
+            return ImportIds.of(type, all).orElseThrow();
+        }
+    }
 
     /**
      * @param name    the component's name, which is also the Cloud Run service's name
@@ -138,17 +154,20 @@ public final class IapCloudRunService extends ComponentResource {
                     all.addAll(roleGrants);
                     return List.copyOf(all);
                 });
-        var service = new Service(name, serviceArgs(name, in, checks, runtimeIdentity),
-                GcpProvider.childOf(this).dependsOn(dependsOn).build());
+        var service = new Service(name, serviceArgs(name, in, checks, runtimeIdentity), GcpProvider.childOf(this).dependsOn(dependsOn)
+                .importId(in.adoption().map(a -> a.importId(ImportIds.SERVICE, "name", name)).orElse(null)).build());
         this.serviceName = service.name();
         this.uri = service.uri();
 
         if (in.iap()) {
-            invoker(name + "-invoker-iap-agent", List.of(), in, in.iapAgentMember().orElseThrow());
+            invoker(name + "-invoker-iap-agent", List.of(), in, in.iapAgentMember().orElseThrow(), in.adoption()
+                    .map(a -> a.importId(ImportIds.SERVICE_IAM_MEMBER, "name", name, "role", Roles.RUN_INVOKER,
+                            "member", IapServiceAgent.member(a.projectNumber().orElseThrow()))));
         }
         for (Principal invoker : new TreeSet<>(in.invokers())) {
             invoker(name + "-invoker-" + invoker.canonical(), writtenNameAlias(this, name + "-invoker-", invoker), in,
-                    Output.of(invoker.canonical()));
+                    Output.of(invoker.canonical()), in.adoption().map(a -> a.importId(ImportIds.SERVICE_IAM_MEMBER,
+                            "name", name, "role", Roles.RUN_INVOKER, "member", invoker.canonical())));
         }
         registerOutputs(Map.of("serviceName", serviceName, "uri", uri, "runtimeIdentity", runtimeIdentity));
     }
@@ -211,6 +230,12 @@ public final class IapCloudRunService extends ComponentResource {
                 .orElse(List.of());
         principals(c, "invokers", written, invokers);
         var runtimeRoles = runtimeRoles(c, args);
+        var adoption = adoption(c, args, iap);
+        // The agent's grant is imported by the agent the project number names: another member would be another grant.
+        adoption.flatMap(Adoption::projectNumber).ifPresent(number -> c.together("iapAgentMember", iapAgentMember.orElse(null),
+                Output.of(IapServiceAgent.member(number)), (member, expected) -> member.equals(expected) ? Optional.empty()
+                        : Optional.of("found " + member + ", but with adopt the IAP agent's invoker grant is imported for " + expected
+                        + ", the agent of projectNumber " + number + "; expected IapProjectSetup's iapAgentMember of the same project")));
         return new Inputs(
                 c.required("project", args.project(), "a project id", InputRules::projectId),
                 c.required("region", args.region(), "a region such as europe-west1", r -> InputRules.region(r, Set.of())),
@@ -230,7 +255,24 @@ public final class IapCloudRunService extends ComponentResource {
                 args.deletionProtection().orElse(Output.of(true)),
                 args.customAudiences(), List.copyOf(invokers), runtimeRoles, iap, publicAccess,
                 c.optional("labels", args.labels().orElse(null), IapCloudRunService::labels),
-                iapAgentMember);
+                iapAgentMember, adoption);
+    }
+
+    /** With {@code adopt}, what each import ID names: known now, or refused. */
+    private static Optional<Adoption> adoption(InputChecks c, IapCloudRunServiceArgs args, boolean iap) {
+        var adopt = c.known("adopt", args.adopt().orElse(null), "it decides whether resources are created or adopted").orElse(false);
+        if (!adopt) {
+            return Optional.empty();
+        }
+        var why = "with adopt, each resource's import ID names it";
+        var project = c.known("project", args.project(), why);
+        var region = c.known("region", args.region(), why);
+        var number = iap ? c.known("projectNumber", args.projectNumber().orElse(null), why) : Optional.<String>empty();
+        InputRules.adoptWithIap(true, iap, args.projectNumber().isPresent()).ifPresent(p -> c.refuse("projectNumber", p));
+        if (project.isEmpty() || region.isEmpty() || (iap && number.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Adoption(project.get(), region.get(), number));
     }
 
     /** The runtime identity's project roles, each checked, duplicates refused, none on an account the stack does not own. */
@@ -528,7 +570,8 @@ public final class IapCloudRunService extends ComponentResource {
                 .accountId(accountId)
                 .displayName("Cloud Run runtime: " + name)
                 .description("Runtime identity of the Cloud Run service " + name + " (managed by iap-cloudrun)")
-                .build(), GcpProvider.childOf(this).build());
+                .build(), GcpProvider.childOf(this)
+                .importId(in.adoption().map(a -> a.importId(ImportIds.ACCOUNT, "accountId", accountId)).orElse(null)).build());
         // The email follows from the account id; deriving it (instead of waiting for the email output)
         // lets offline plans show the identity in full, while the URN keeps the service after the account.
         return Output.tuple(account.urn(), in.project()).applyValue(t -> accountId + "@" + t.t2 + ".iam.gserviceaccount.com");
@@ -826,14 +869,14 @@ public final class IapCloudRunService extends ComponentResource {
         return grants;
     }
 
-    private void invoker(String name, List<Output<Alias>> aliases, Inputs in, Output<String> member) {
+    private void invoker(String name, List<Output<Alias>> aliases, Inputs in, Output<String> member, Optional<String> importId) {
         new ServiceIamMember(name, ServiceIamMemberArgs.builder()
                 .project(in.project())
                 .location(in.region())
                 .name(serviceName)
                 .role(Roles.RUN_INVOKER)
                 .member(member)
-                .build(), GcpProvider.childOf(this).aliases(aliases).build());
+                .build(), GcpProvider.childOf(this).aliases(aliases).importId(importId.orElse(null)).build());
     }
 
     /**

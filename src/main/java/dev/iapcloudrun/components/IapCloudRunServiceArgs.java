@@ -401,6 +401,19 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
         return Optional.ofNullable(this.iapAgentMember);
     }
 
+    /**
+     * Adopt what already runs instead of creating it: the service, its invoker grants and, when the component makes
+     * it, its runtime account are registered with the provider's import ID ({@code dev.iapcloudrun.adopt.ImportIds}).
+     * Known when the program runs; then project, region and (with IAP) projectNumber must be too, as each ID names them.
+     * Default false. Once adopted, turning it off changes nothing.
+     */
+    @Import(name="adopt")
+    private @Nullable Output<Boolean> adopt;
+
+    public Optional<Output<Boolean>> adopt() {
+        return Optional.ofNullable(this.adopt);
+    }
+
     private IapCloudRunServiceArgs() {}
 
     private IapCloudRunServiceArgs(IapCloudRunServiceArgs $) {
@@ -440,6 +453,7 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
         this.publicAccess = $.publicAccess;
         this.labels = $.labels;
         this.iapAgentMember = $.iapAgentMember;
+        this.adopt = $.adopt;
     }
 
     public static Builder builder() {
@@ -815,6 +829,15 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
 
         public Builder iapAgentMember(String iapAgentMember) {
             return iapAgentMember(Output.of(iapAgentMember));
+        }
+
+        public Builder adopt(@Nullable Output<Boolean> adopt) {
+            $.adopt = adopt;
+            return this;
+        }
+
+        public Builder adopt(Boolean adopt) {
+            return adopt(Output.of(adopt));
         }
 
         public IapCloudRunServiceArgs build() {

@@ -143,7 +143,7 @@ public final class IapCloudRunProgram {
             var component = new IapCloudRunService(service.name(), StackArgs.service(spec, service, setup.iapAgentMember()),
                     ComponentResourceOptions.builder().dependsOn(setup).build());
             service.accessors().ifPresent(accessors -> new IapAccessorBinding(service.name() + "-accessors",
-                    StackArgs.accessors(spec.project(), spec.region(), component.serviceName(), accessors), ComponentResourceOptions.builder().dependsOn(component).build()));
+                    StackArgs.accessors(spec.project(), spec.region(), service, component.serviceName()), ComponentResourceOptions.builder().dependsOn(component).build()));
             // One Output per value, so that a URI unknown before deployment leaves the other values readable.
             services.put(service.name(), Map.of("serviceName", component.serviceName(), "uri", component.uri(),
                     "runtimeIdentity", component.runtimeIdentity()));

@@ -42,6 +42,9 @@ public final class StackArgs {
                 .iap(service.iap())
                 .publicAccess(service.publicAccess())
                 .iapAgentMember(iapAgentMember);
+        if (service.adopt()) {
+            args.adopt(true);
+        }
         stack.projectNumber().ifPresent(args::projectNumber);
         service.serviceAccount().ifPresent(args::serviceAccount);
         if (stack.policy().allowDefaultServiceAccounts()) {
@@ -102,8 +105,25 @@ public final class StackArgs {
         return args.build();
     }
 
+    /**
+     * An adopted service's grants name it by a plain value, which their import IDs need; the program makes the binding
+     * wait for the service instead.
+     */
+    public static IapAccessorBindingArgs accessors(String project, String region, ServiceSpec service, Output<String> serviceName) {
+        var args = IapAccessorBindingArgs.builder();
+        if (service.adopt()) {
+            args.adopt(true);
+        }
+        return accessors(args, project, region, service.adopt() ? Output.of(service.name()) : serviceName, service.accessors().orElseThrow());
+    }
+
     public static IapAccessorBindingArgs accessors(String project, String region, Output<String> serviceName, AccessorsSpec accessors) {
-        var args = IapAccessorBindingArgs.builder()
+        return accessors(IapAccessorBindingArgs.builder(), project, region, serviceName, accessors);
+    }
+
+    private static IapAccessorBindingArgs accessors(IapAccessorBindingArgs.Builder args, String project, String region,
+                                                    Output<String> serviceName, AccessorsSpec accessors) {
+        args
                 .project(project)
                 .region(region)
                 .serviceName(serviceName)

@@ -59,8 +59,10 @@ public enum DiffFormat {
         if (diff.isEmpty()) {
             return "no changes";
         }
+        // Imports are named only when there are some, so that the summary of a stack that adopts nothing stays as it was.
         return diff.count(Action.ADD) + " to add, " + diff.count(Action.UPDATE) + " to update, "
-                + diff.count(Action.REPLACE) + " to replace, " + diff.count(Action.DELETE) + " to delete";
+                + diff.count(Action.REPLACE) + " to replace, " + diff.count(Action.DELETE) + " to delete"
+                + (diff.count(Action.IMPORT) > 0 ? ", " + diff.count(Action.IMPORT) + " to import" : "");
     }
 
     static String text(PlanDiff diff) {
@@ -90,6 +92,9 @@ public enum DiffFormat {
         var heading = change.action().symbol + " " + change.type() + " " + change.name();
         if (change.action() == Action.REPLACE) {
             heading += " (replaced: " + String.join(", ", change.replacedBecause()) + " changed)";
+        }
+        if (change.action() == Action.IMPORT) {
+            heading += " (adopted: import " + change.properties().get(0).after().asText() + ")";
         }
         lines.add(heading);
         if (change.action() == Action.UPDATE || change.action() == Action.REPLACE) {
@@ -240,7 +245,9 @@ public enum DiffFormat {
         root.put("stack", diff.stack());
         var summary = root.putObject("summary");
         for (var action : Action.values()) {
-            summary.put(action.label, diff.count(action));
+            if (action != Action.IMPORT || diff.count(action) > 0) {
+                summary.put(action.label, diff.count(action));
+            }
         }
         var findings = root.putArray("security");
         for (var f : diff.findings()) {

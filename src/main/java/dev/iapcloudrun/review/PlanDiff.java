@@ -3,6 +3,7 @@ package dev.iapcloudrun.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.spec.Principal;
 import dev.iapcloudrun.synth.Plan;
@@ -35,7 +36,9 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
     }
 
     public enum Action {
-        ADD("+", "add"), UPDATE("~", "update"), REPLACE("+-", "replace"), DELETE("-", "delete");
+        ADD("+", "add"), UPDATE("~", "update"), REPLACE("+-", "replace"), DELETE("-", "delete"),
+        /** An existing resource the stack adopts: read, not created; {@code pulumi preview} shows {@code = import}. */
+        IMPORT("=", "import");
 
         public final String symbol;
         public final String label;
@@ -76,7 +79,14 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
         return changes.stream().filter(c -> c.action() == action).count();
     }
 
-    /** Compares {@code base} (what is deployed, or the target branch) with {@code head} (the proposed change). */
+    /** The pseudo-input of an imported resource that holds its import ID. */
+    public static final String IMPORT_ID = "(import)";
+
+    /**
+     * Compares {@code base} (what is deployed, or the target branch) with {@code head} (the proposed change). A resource
+     * in both is compared by its inputs alone: its import ID appearing or going does not change it, as the engine takes a
+     * resource already in the state for itself whatever the option says.
+     */
     public static PlanDiff between(Plan base, Plan head) {
         Map<String, Plan.PlannedResource> before = byUrn(base);
         Map<String, Plan.PlannedResource> after = byUrn(head);
@@ -90,7 +100,11 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
         for (var urn : urns) {
             var b = before.get(aliased.getOrDefault(urn, urn));
             var a = after.get(urn);
-            if (b == null) {
+            if (b == null && !a.importId().isEmpty()) {
+                var properties = inputs(a, MissingNode.getInstance(), a.inputs(), false, agents);
+                properties.add(0, new PropertyChange(IMPORT_ID, MissingNode.getInstance(), TextNode.valueOf(a.importId()), false));
+                changes.add(new ResourceChange(Action.IMPORT, urn, a.type(), a.name(), properties, false));
+            } else if (b == null) {
                 changes.add(new ResourceChange(Action.ADD, urn, a.type(), a.name(), inputs(a, MissingNode.getInstance(), a.inputs(), false, agents), false));
             } else if (a == null) {
                 changes.add(new ResourceChange(Action.DELETE, urn, b.type(), b.name(), inputs(b, b.inputs(), MissingNode.getInstance(), false, agents), isProtected(b)));

@@ -255,7 +255,7 @@ final class SecurityFindings {
 
     private static String oauth(PlanDiff.ResourceChange change) {
         return switch (change.action()) {
-            case ADD -> "IAP settings " + change.name() + " are created: sign-in goes through the custom OAuth client";
+            case ADD, IMPORT -> "IAP settings " + change.name() + " are created: sign-in goes through the custom OAuth client";
             case DELETE -> "IAP settings " + change.name() + " are deleted: every IAP setting of their scope is reset, "
                     + "and sign-in falls back to Google's managed OAuth client";
             case UPDATE, REPLACE -> "IAP settings " + change.name() + " change: " + change.properties().stream()

@@ -635,6 +635,16 @@ public final class InputRules {
         return "the instance " + name + " is listed twice (first " + firstAt + "); expected each instance once";
     }
 
+    /**
+     * Adopting a service behind IAP imports the IAP agent's invoker grant, whose import ID names the agent by the
+     * project's number: without it the ID is not known when the program runs.
+     */
+    public static Optional<String> adoptWithIap(boolean adopt, boolean iap, boolean projectNumberKnown) {
+        return refuse(adopt && iap && !projectNumberKnown, () -> "adopting a service behind IAP needs the project's number: "
+                + "the IAP agent's invoker grant is imported by an ID naming service-NUMBER@gcp-sa-iap.iam.gserviceaccount.com; "
+                + "expected projectNumber (gcloud projects describe PROJECT --format='value(projectNumber)')");
+    }
+
     private static long mebibytes(String memory) {
         long amount = Long.parseLong(memory.substring(0, memory.length() - 2));
         return memory.endsWith("Gi") ? amount * 1024 : amount;

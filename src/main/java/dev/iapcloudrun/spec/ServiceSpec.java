@@ -51,7 +51,8 @@ public record ServiceSpec(
         List<String> runtimeRoles,
         boolean iap,
         boolean publicAccess,
-        Optional<AccessorsSpec> accessors) {
+        Optional<AccessorsSpec> accessors,
+        boolean adopt) {
 
     public ServiceSpec {
         env = Map.copyOf(env);

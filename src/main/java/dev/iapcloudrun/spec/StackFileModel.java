@@ -22,7 +22,7 @@ final class StackFileModel {
 
     static final List<Level> LEVELS = List.of(
             new Level("", "at the top level of the file (not indented)",
-                    Set.of("project", "projectNumber", "region", "labels", "policy", "iap", "services")),
+                    Set.of("project", "projectNumber", "region", "labels", "policy", "iap", "services", "adopt")),
             new Level("policy", "under 'policy' (indent it below policy:)",
                     Set.of("requireImageDigests", "requireDeletionProtection", "requireAuthoritativeAccessors", "allowDefaultServiceAccounts",
                             "requireBinaryAuthorization", "allowAdminRoles")),
@@ -32,7 +32,7 @@ final class StackFileModel {
             new Level("services[]", "in a service, an item of 'services' (indent it as the service's '- name:' is)",
                     Set.of("name", "image", "ingress", "serviceAccount", "env", "secrets", "scaling", "resources", "timeout", "port",
                             "concurrency", "executionEnvironment", "sessionAffinity", "command", "args", "startupProbe", "livenessProbe",
-                            "network", "binaryAuthorization", "volumes", "deletionProtection", "customAudiences", "invokers", "runtimeRoles", "iap", "public", "accessors")),
+                            "network", "binaryAuthorization", "volumes", "deletionProtection", "customAudiences", "invokers", "runtimeRoles", "iap", "public", "accessors", "adopt")),
             new Level("services[].scaling", "under 'scaling' (indent it below scaling:)", Set.of("minInstances", "maxInstances")),
             new Level("services[].resources", "under 'resources' (indent it below resources:)", Set.of("cpu", "memory", "cpuIdle", "startupCpuBoost")),
             new Level("services[].startupProbe", "under 'startupProbe' (indent it below startupProbe:)", PROBE_KEYS),

@@ -236,6 +236,8 @@ public final class StackFileReader {
             i.finish();
         }
 
+        // Every service's default: adopt what runs already instead of creating it (README, "Adopting services").
+        var adoptAll = f.bool("adopt", false);
         var services = new ArrayList<ServiceSpec>();
         var names = new HashMap<String, Location>();
         f.required("services", "a list of services").ifPresent(n -> {
@@ -244,7 +246,8 @@ public final class StackFileReader {
             }
         });
         f.list("services", (n, path) -> {
-            var s = service(Fields.of(n, path, problems, "a mapping describing one service"), policy, project);
+            var s = service(Fields.of(n, path, problems, "a mapping describing one service"), policy, project, adoptAll,
+                    projectNumber.isPresent());
             if (s != null) {
                 region.ifPresent(r -> networkRegion(n, path, s, r, problems));
                 var first = names.putIfAbsent(s.name(), n.location());
@@ -296,7 +299,7 @@ public final class StackFileReader {
                 : new OAuthClientSpec(clientId, secretKey, loginHint, programmatic, hosts, scope);
     }
 
-    private static ServiceSpec service(Fields f, StackPolicy policy, Optional<String> project) {
+    private static ServiceSpec service(Fields f, StackPolicy policy, Optional<String> project, boolean adoptAll, boolean projectNumber) {
         var name = f.requiredString("name", "a Cloud Run service name");
         if (name != null) {
             InputRules.serviceName(name).ifPresent(message -> f.problem(f.node("name").orElseThrow(), "name", message));
@@ -395,13 +398,16 @@ public final class StackFileReader {
         if (f.has("accessors")) {
             InputRules.accessorsWithoutIap(iap).ifPresent(message -> f.problem(f.node("accessors").orElseThrow(), "accessors", message));
         }
+        var adopt = f.bool("adopt", adoptAll);
+        InputRules.adoptWithIap(adopt, iap, projectNumber).ifPresent(message -> f.node("adopt").ifPresentOrElse(
+                n -> f.problem(n, "adopt", message), () -> f.problemHere("adopt: true at the top of the stack file: " + message)));
         f.finish();
         if (name == null || image == null) {
             return null;
         }
         return new ServiceSpec(name, image, ingress, serviceAccount, env, secrets, min, max, cpu, memory, cpuIdle, startupCpuBoost,
                 concurrency, executionEnvironment, sessionAffinity, command, args, startupProbe, livenessProbe, network, binaryAuthorization, volumes, timeout, port,
-                deletionProtection, audiences, invokers, runtimeRoles, iap, publicAccess, accessors);
+                deletionProtection, audiences, invokers, runtimeRoles, iap, publicAccess, accessors, adopt);
     }
 
     /** A startup or liveness probe: one check, and its timing inside Cloud Run's ranges. */

@@ -35,7 +35,9 @@ public final class StackRules {
         BREAKGLASS("breakglass", null, p -> false),
         /** Only reached where policy.allowAdminRoles allows the role; elsewhere the reader refuses it. */
         ADMIN_RUNTIME_ROLE("admin-runtime-role", null, p -> false),
-        CUSTOM_RUNTIME_ROLE("custom-runtime-role", null, p -> false);
+        CUSTOM_RUNTIME_ROLE("custom-runtime-role", null, p -> false),
+        // Only a warning, every time: taking over a hand-made policy is the point of adopting, and who loses access is the review.
+        ADOPTED_AUTHORITATIVE_ACCESSORS("adopted-authoritative-accessors", null, p -> false);
 
         public final String id;
         /** The policy switch that makes this rule an error, or null. */
@@ -129,6 +131,13 @@ public final class StackRules {
                         + "': a destroy or a replacement deletes the service without a further step", "services", i, "deletionProtection");
             }
             var mode = s.accessors().map(AccessorsSpec::mode);
+            if (s.adopt() && mode.filter(m -> m == AccessorsSpec.Mode.AUTHORITATIVE).isPresent()) {
+                found.add(Rule.ADOPTED_AUTHORITATIVE_ACCESSORS, at + ".accessors.mode", "'" + s.name() + "' is adopted with authoritative "
+                        + "accessors: the first pulumi up imports its roles/iap.httpsResourceAccessor binding and then leaves exactly the "
+                        + s.accessors().get().members().size() + " listed members, removing everyone else the live policy holds; compare "
+                        + "with gcloud iap web get-iam-policy --resource-type=cloud-run --service=" + s.name() + " (the adopt report lists "
+                        + "who loses access) and check the binding's members in pulumi preview", "services", i, "accessors", "mode");
+            }
             if (mode.filter(m -> m == AccessorsSpec.Mode.ADDITIVE).isPresent()) {
                 var before = base.flatMap(b -> b.services().stream().filter(o -> o.name().equals(s.name())).findFirst())
                         .flatMap(ServiceSpec::accessors).map(AccessorsSpec::mode);

@@ -128,7 +128,8 @@ public final class OfflineEngine {
                     request.getDependenciesList().stream().distinct().sorted().toList(),
                     request.getProtect(),
                     request.getVersion(),
-                    request.getAliasesList().stream().map(alias -> monitor.aliasUrn(alias, request)).distinct().sorted().toList()));
+                    request.getAliasesList().stream().map(alias -> monitor.aliasUrn(alias, request)).distinct().sorted().toList(),
+                    request.getImportId()));
         }
         resources.sort(Comparator.comparing(Plan.PlannedResource::urn));
         final String rootUrn = stackUrn;

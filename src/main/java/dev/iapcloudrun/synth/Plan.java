@@ -31,13 +31,22 @@ public record Plan(String project, String stack, List<PlannedResource> resources
      * @param version   the provider plugin version the resource asks for, empty for components
      * @param aliases   URNs the resource was known by before, sorted: the engine takes a resource of the old state
      *                  with one of them for this resource, and updates it instead of deleting it and creating this one
+     * @param importId  the provider's ID of the existing resource the program adopts (the {@code import} option), empty
+     *                  when the resource is created
      */
     public record PlannedResource(String urn, String type, String name, String parent, boolean custom,
                                   ObjectNode inputs, List<String> dependsOn, boolean protect, String version,
-                                  List<String> aliases) {
+                                  List<String> aliases, String importId) {
         public PlannedResource {
             dependsOn = List.copyOf(dependsOn);
             aliases = List.copyOf(aliases);
+        }
+
+        /** A resource the program creates (no import ID). */
+        public PlannedResource(String urn, String type, String name, String parent, boolean custom,
+                               ObjectNode inputs, List<String> dependsOn, boolean protect, String version,
+                               List<String> aliases) {
+            this(urn, type, name, parent, custom, inputs, dependsOn, protect, version, aliases, "");
         }
 
         /** A resource without aliases. */

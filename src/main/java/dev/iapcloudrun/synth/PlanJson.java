@@ -62,13 +62,18 @@ public final class PlanJson {
                 var aliases = node.putArray("aliases");
                 r.aliases().forEach(aliases::add);
             }
+            // Only for an adopted resource, so that plans of stacks that adopt nothing keep their bytes.
+            if (!r.importId().isEmpty()) {
+                node.put("importId", r.importId());
+            }
         }
         root.set("outputs", plan.outputs());
         return root;
     }
 
     /**
-     * Reads a plan written by {@link #write(Plan, Path)}. Provider versions and invokes are not part of
+     * Reads a plan written by {@link #write(Plan, Path)}; a plan written before adoption existed has no import IDs, and
+     * reads as one that adopts nothing. Provider versions and invokes are not part of
      * the file, so they come back empty. A plan written before {@code synth} left the root stack's type out of its
      * URNs, as the engine does, is read with the engine's URNs ({@link Urns#withoutRootStackType}), so that it compares
      * with a newer plan resource by resource.
@@ -100,7 +105,7 @@ public final class PlanJson {
             aliases.sort(null);
             resources.add(new Plan.PlannedResource(urn, r.path("type").asText(), r.path("name").asText(),
                     Urns.withoutRootStackType(r.path("parent").asText("")), r.path("custom").asBoolean(true), (ObjectNode) r.get("inputs"),
-                    dependsOn, r.path("protect").asBoolean(false), "", aliases));
+                    dependsOn, r.path("protect").asBoolean(false), "", aliases, r.path("importId").asText("")));
         }
         if (!problems.isEmpty()) {
             throw new InputException(file + ": not a plan written by synth: " + String.join("; ", problems));

@@ -8,6 +8,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import dev.iapcloudrun.provider.gcp.serviceaccount.Account;
+import dev.iapcloudrun.rules.InputRules;
 import dev.iapcloudrun.spec.StackFileReader;
 import dev.iapcloudrun.synth.OfflineEngine;
 import org.junit.jupiter.api.Test;
@@ -444,5 +445,43 @@ class ComponentGuardrailsTest {
         assertThat(run.failure()).contains("IapProjectSetup 'acme-dev' input 'projectNumber': "
                 + stackFileMessage("", "projectNumber: \"12ab\"\n"));
         assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesAdoptionBehindIapWithoutTheProjectNumberInTheStackFilesWords() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().adopt(true).build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' input 'projectNumber': "
+                + InputRules.adoptWithIap(true, true, false).orElseThrow());
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesAdoptionWhenTheServiceNameOfTheGrantsIsKnownOnlyAtDeployTime() {
+        var run = run(ctx -> {
+            var svc = new IapCloudRunService("orders", service().projectNumber("123456789").adopt(true).build(), null);
+            new IapAccessorBinding("orders-accessors", accessors().serviceName(svc.serviceName()).mode("additive")
+                    .members("user:ada@example.com").adopt(true).build(), null);
+        });
+
+        assertThat(run.failure()).contains("IapAccessorBinding 'orders-accessors' input 'serviceName': comes from another resource",
+                "with adopt, each grant's import ID names it");
+    }
+
+    @Test
+    void refusesAdoptionWhenTheIapAgentIsNotTheOneTheProjectNumberNames() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().projectNumber("987654321").adopt(true).build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' input 'iapAgentMember': found " + AGENT,
+                "is imported for serviceAccount:service-987654321@gcp-sa-iap.iam.gserviceaccount.com");
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void adoptsWhenTheIapAgentIsTheOneTheProjectNumberNames() {
+        var run = run(ctx -> new IapCloudRunService("orders", service().projectNumber("123456789").adopt(true).build(), null));
+
+        assertThat(run.result().exceptions()).isEmpty();
+        assertThat(run.registered()).contains("gcp:cloudrunv2/service:Service orders");
     }
 }

@@ -488,4 +488,45 @@ class PlanDiffTest {
         return diff.changes().stream().filter(c -> c.type().equals(GcpTypes.RUN_SERVICE) && c.name().equals(name))
                 .findFirst().orElseThrow().urn();
     }
+
+    private static final String ADOPTED = ADDITIVE + "adopt: true\n";
+
+    private static Plan nothing() {
+        return withResources(stack(ADDITIVE), List::clear);
+    }
+
+    @Test
+    void showsEachAdoptedResourceAsAnImportWithItsIdAndWhatItCreatesAsAdditions() {
+        var diff = PlanDiff.between(nothing(), stack(ADOPTED));
+
+        assertThat(diff.changes()).filteredOn(c -> c.action() == Action.IMPORT).extracting(PlanDiff.ResourceChange::type, PlanDiff.ResourceChange::name)
+                .containsExactlyInAnyOrder(tuple(GcpTypes.RUN_SERVICE, "hello"), tuple("gcp:serviceaccount/account:Account", "hello-runtime"),
+                        tuple(GcpTypes.RUN_SERVICE_IAM_MEMBER, "hello-invoker-iap-agent"),
+                        tuple(GcpTypes.IAP_WEB_RUN_IAM_MEMBER, "hello-accessors-user:ada@example.com"));
+        assertThat(diff.changes()).filteredOn(c -> c.action() == Action.ADD).extracting(PlanDiff.ResourceChange::type)
+                .as("the project's APIs and IAP agent are created, as they are idempotent to create").contains("gcp:projects/service:Service")
+                .doesNotContain(GcpTypes.RUN_SERVICE, GcpTypes.RUN_SERVICE_IAM_MEMBER, GcpTypes.IAP_WEB_RUN_IAM_MEMBER);
+        var service = diff.changes().stream().filter(c -> c.type().equals(GcpTypes.RUN_SERVICE)).findFirst().orElseThrow();
+        assertThat(service.properties().get(0).path()).isEqualTo(PlanDiff.IMPORT_ID);
+        assertThat(service.properties().get(0).after().asText()).isEqualTo("projects/acme-demo/locations/europe-west1/services/hello");
+        assertThat(DiffFormat.summary(diff)).endsWith(", 4 to import");
+        assertThat(DiffFormat.text(diff)).contains("= " + GcpTypes.RUN_SERVICE + " hello (adopted: import projects/acme-demo/locations/europe-west1/services/hello)");
+    }
+
+    @Test
+    void turningAdoptOffAfterTheFirstUpChangesNothing() {
+        var diff = PlanDiff.between(stack(ADOPTED), stack(ADDITIVE));
+
+        assertThat(diff.isEmpty()).isTrue();
+        assertThat(diff.findings()).isEmpty();
+    }
+
+    @Test
+    void aStackThatAdoptsNothingKeepsItsSummaryWithoutImports() {
+        var diff = PlanDiff.between(nothing(), stack(ADDITIVE));
+
+        assertThat(diff.count(Action.IMPORT)).isZero();
+        assertThat(DiffFormat.summary(diff)).doesNotContain("import");
+        assertThat(DiffFormat.JSON.render(diff, "")).doesNotContain("\"import\"");
+    }
 }

@@ -60,6 +60,18 @@ class StackRulesTest {
     }
 
     @Test
+    void warnsThatAnAdoptedAuthoritativeBindingLeavesOnlyItsMembersAndNotForAdditiveOnes() {
+        var top = "projectNumber: \"123456789012\"\nadopt: true";
+        assertThat(check(stack(top, AUTHORITATIVE), Optional.empty()).warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("services[0].accessors.mode");
+            assertThat(w.message()).contains("'hello' is adopted with authoritative accessors", "leaves exactly the 1 listed members",
+                    "removing everyone else the live policy holds").endsWith("[adopted-authoritative-accessors]");
+        });
+        assertThat(check(stack(top, ADDITIVE), Optional.empty()).warnings()).isEmpty();
+        assertThat(check(stack(top, "adopt: false\n" + AUTHORITATIVE), Optional.empty()).warnings()).isEmpty();
+    }
+
+    @Test
     void policyTurnsTheWarningIntoAnError() {
         var check = check(stack("policy:\n  requireDeletionProtection: true", "deletionProtection: false\n" + AUTHORITATIVE), Optional.empty());
         assertThat(check.warnings()).isEmpty();

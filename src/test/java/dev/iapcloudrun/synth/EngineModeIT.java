@@ -6,6 +6,7 @@ import com.google.protobuf.Value;
 import dev.iapcloudrun.FakePulumiEngine;
 import dev.iapcloudrun.Processes;
 import dev.iapcloudrun.TestPlans;
+import dev.iapcloudrun.program.IapCloudRunProgram;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +89,43 @@ class EngineModeIT {
 
             assertThat(engine.registrations).filteredOn(r -> r.getCustom())
                     .allSatisfy(r -> assertThat(r.getVersion()).isEqualTo(GcpProvider.VERSION));
+            assertThat(engine.registrations).as("a stack that adopts nothing sends no import ID")
+                    .allSatisfy(r -> assertThat(r.getImportId()).as(r.getName()).isEmpty());
             assertThat(engine.logText() + run.output()).doesNotContain(SECRET);
+        }
+    }
+
+    @Test
+    void sendsEachAdoptedResourceWithItsImportIdAndTheOthersWithout() throws Exception {
+        var root = ROOT.resolve("examples/adopt");
+        var project = PulumiProject.load(root);
+        var config = project.stackConfig("shop");
+        var stack = new TestPlans.BundledStack(project.name(), "shop", config.values(), config.secretKeys(), config.fingerprints());
+        var offline = OfflineEngine.synth(project.name(), "shop", config.values(), config.secretKeys(), config.fingerprints(),
+                new IapCloudRunProgram(root)::run, warning -> { });
+
+        var run = run(root, stack, "731205994118");
+        try (var engine = run.engine()) {
+            assertThat(run.exitCode()).as("engine logs: %s", engine.logText()).isZero();
+            var sent = new TreeMap<String, String>();
+            engine.registrations.forEach(r -> sent.put(r.getType() + "::" + r.getName(), r.getImportId()));
+            var planned = new TreeMap<String, String>();
+            offline.resources().forEach(r -> planned.put(r.type() + "::" + r.name(), r.importId()));
+            assertThat(sent).isEqualTo(planned);
+            assertThat(sent).containsEntry("gcp:cloudrunv2/service:Service::storefront",
+                            "projects/acme-shop-prod/locations/europe-west1/services/storefront")
+                    .containsEntry("gcp:iap/webCloudRunServiceIamBinding:WebCloudRunServiceIamBinding::storefront-accessors",
+                            "projects/acme-shop-prod/iap_web/cloud_run-europe-west1/services/storefront roles/iap.httpsResourceAccessor")
+                    .containsEntry("gcp:cloudrunv2/serviceIamMember:ServiceIamMember::storefront-invoker-iap-agent",
+                            "projects/acme-shop-prod/locations/europe-west1/services/storefront roles/run.invoker "
+                                    + "serviceAccount:service-731205994118@gcp-sa-iap.iam.gserviceaccount.com")
+                    .containsEntry("gcp:serviceaccount/account:Account::storefront-runtime",
+                            "projects/acme-shop-prod/serviceAccounts/run-storefront@acme-shop-prod.iam.gserviceaccount.com")
+                    .as("a service with adopt: false is created, with its grants")
+                    .containsEntry("gcp:cloudrunv2/service:Service::returns", "")
+                    .containsEntry("gcp:iap/webCloudRunServiceIamBinding:WebCloudRunServiceIamBinding::returns-accessors", "")
+                    .as("project-wide resources are created, never adopted")
+                    .containsEntry("gcp:projects/service:Service::acme-shop-prod-run-api", "");
         }
     }
 

@@ -51,4 +51,20 @@ class PlanJsonTest {
                 .containsExactly(List.of(URN + "a-user:Zoe@acme.example"), List.of());
         assertThat(PlanJson.write(plan)).as("only a resource with aliases lists them").containsOnlyOnce("\"aliases\"");
     }
+
+    @Test
+    void keepsTheImportIdOfAnAdoptedResourceAndReadsAPlanWithoutOneAsAdoptingNothing(@TempDir Path dir) throws IOException {
+        var adopted = member("a-user:zoe@acme.example", List.of());
+        adopted = new Plan.PlannedResource(adopted.urn(), adopted.type(), adopted.name(), adopted.parent(), adopted.custom(), adopted.inputs(),
+                adopted.dependsOn(), adopted.protect(), adopted.version(), adopted.aliases(),
+                "projects/p/iap_web/cloud_run-europe-west1/services/s roles/iap.httpsResourceAccessor user:zoe@acme.example");
+        var plan = new Plan("iap-cloudrun", "dev", List.of(adopted, member("b-user:ada@acme.example", List.of())),
+                JsonNodeFactory.instance.objectNode(), List.of());
+
+        Files.writeString(dir.resolve("plan.json"), PlanJson.write(plan));
+        var read = PlanJson.read(dir.resolve("plan.json"));
+
+        assertThat(read.resources()).extracting(Plan.PlannedResource::importId).containsExactly(adopted.importId(), "");
+        assertThat(PlanJson.write(plan)).as("only an adopted resource has an import ID").containsOnlyOnce("\"importId\"");
+    }
 }
