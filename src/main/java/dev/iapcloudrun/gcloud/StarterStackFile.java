@@ -515,18 +515,25 @@ public final class StarterStackFile {
         });
     }
 
+    /** The service's own labels become the stack's labels (one service, so the same thing); GCP's label rules apply. */
     private Map<String, String> labels() {
         var labels = new LinkedHashMap<String, String>();
-        leaves.forEach((path, node) -> {
-            if (path.startsWith("metadata.labels['") && !path.contains(ServiceDescription.LOCATION_LABEL)) {
-                var key = path.substring("metadata.labels['".length(), path.length() - 2);
+        if (description.root().at("metadata", "labels").orElse(null) instanceof YamlNode.Mapping m) {
+            m.entries().forEach((key, node) -> {
+                if (key.equals(ServiceDescription.LOCATION_LABEL)) {
+                    return;
+                }
+                var path = "metadata.labels" + (SIMPLE_KEY.matcher(key).matches() ? "." + key : "['" + key + "']");
                 var value = node instanceof YamlNode.Scalar s ? s.text() : "";
-                if (InputRules.labelKey(key).isEmpty() && InputRules.labelValue(value).isEmpty()) {
+                var problem = InputRules.labelKey(key).or(() -> InputRules.labelValue(value));
+                if (problem.isEmpty()) {
                     labels.put(key, value);
                     use(path);
+                } else {
+                    note(path, value, "the stack file's labels refuse it: " + problem.get());
                 }
-            }
-        });
+            });
+        }
         return labels;
     }
 
