@@ -42,7 +42,7 @@ class IamPolicyFileTest {
                 .hasMessageContaining("are the two files swapped?");
         assertThatThrownBy(() -> IamPolicyFile.parse("iap.json", GcloudFiles.text(GcloudFiles.RICH.resolve("orders-api.run-policy.json")),
                 Which.IAP, NUMBER)).isInstanceOf(GcloudInputException.class)
-                .hasMessageContaining("iap.json:7:15: bindings[0].role: found roles/run.invoker, a role of the service's Cloud Run policy");
+                .hasMessageContaining("iap.json:8:15: bindings[0].role: found roles/run.invoker, a role of the service's Cloud Run policy");
     }
 
     @Test
