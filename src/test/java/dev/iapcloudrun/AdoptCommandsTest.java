@@ -92,6 +92,21 @@ class AdoptCommandsTest {
     }
 
     @Test
+    void theReadmesReportIsWhatTheCommandPrints() throws IOException {
+        init();
+        edit("- user:ada@acme.example", "- user:grace@acme.example");
+        console.reset();
+        var readme = Files.readString(Path.of("README.md"));
+        var command = "$ java -jar target/iap-cloudrun.jar adopt-report --stack tools --service team-wiki --run-policy "
+                + "team-wiki.run-policy.json --iap-policy team-wiki.iap-policy.json --describe team-wiki.describe.json\n";
+        int start = readme.indexOf(command) + command.length();
+
+        assertThat(report()).isZero();
+
+        assertThat(readme.substring(start, readme.indexOf("```", start))).isEqualTo(console.stdout());
+    }
+
+    @Test
     void additiveAccessorsLoseNobodyAndWhatTheyDoNotNameIsKeptNotManaged() throws IOException {
         init();
         edit("mode: authoritative", "mode: additive");
