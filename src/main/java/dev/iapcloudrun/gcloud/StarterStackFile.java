@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -565,13 +564,9 @@ public final class StarterStackFile {
         return node instanceof YamlNode.Scalar s && s.kind() != YamlNode.Scalar.Kind.NULL ? Optional.of(s.text()) : Optional.empty();
     }
 
+    /** Whether anything stands below {@code path}: a check such as {@code tcpSocket} is known by its settings. */
     private boolean has(String path) {
-        Predicate<String> under = p -> p.startsWith(path + ".") || p.equals(path);
-        return leaves.keySet().stream().anyMatch(under) || description.root().at(steps(path)).isPresent();
-    }
-
-    private static Object[] steps(String path) {
-        return java.util.Arrays.stream(path.split("\\.")).map(p -> p.endsWith("]") ? p : p).toArray();
+        return leaves.keySet().stream().anyMatch(p -> p.startsWith(path + ".") || p.equals(path));
     }
 
     private void use(String path) {
