@@ -137,6 +137,30 @@ class AdoptCommandsTest {
     }
 
     @Test
+    void severalServicesAreReportedAtOnceEachWithItsOwnPolicies() throws IOException {
+        init();
+        Files.writeString(root.resolve("stacks/tools.yaml"), Files.readString(root.resolve("stacks/tools.yaml")) + """
+                  - name: team-notes
+                    image: europe-west1-docker.pkg.dev/acme-tools/apps/team-notes:1.0.0
+                    accessors:
+                      mode: authoritative
+                      members: [group:wiki-editors@acme.example]
+                """);
+        Files.writeString(root.resolve("team-notes.iap-policy.json"), """
+                {"bindings": [{"members": ["group:wiki-editors@acme.example", "user:mallory@acme.example"],
+                  "role": "roles/iap.httpsResourceAccessor"}], "etag": "BwYk", "version": 1}""");
+        console.reset();
+
+        assertThat(report("--service", "team-notes", "--run-policy", "team-wiki.run-policy.json", "--iap-policy", "team-notes.iap-policy.json"))
+                .as(console.stderr()).isZero();
+
+        assertThat(console.stdout()).startsWith("Stack tools, adopting 2 services: 3 keep access, 0 gain it, 1 lose it")
+                .contains("! access-revoked: user:mallory@acme.example (roles/iap.httpsResourceAccessor) loses access to team-notes")
+                .contains("\nService team-wiki (accessors: authoritative, no condition):\n")
+                .contains("\nService team-notes (accessors: authoritative, no condition):\n");
+    }
+
+    @Test
     void aGrantUnderAnotherConditionIsKeptNotManaged() throws IOException {
         init();
         Files.writeString(root.resolve("team-wiki.iap-policy.json"), """

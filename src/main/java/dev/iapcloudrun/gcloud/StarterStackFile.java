@@ -445,6 +445,9 @@ public final class StarterStackFile {
                     continue; // the IAP agent's grant is made by the program itself, not declared
                 } else if (b.condition().isPresent()) {
                     policyNote(where, m.value(), "invokers take no condition; the conditional grant stays, not managed by the stack");
+                } else if (m.isPublic()) {
+                    policyNote(where, m.value(), "a stack file names no public principal (public: true switches the invoker check off "
+                            + "instead); the grant stays on the service until removed by hand");
                 } else if (Principal.problem(m.value()).isPresent()) {
                     policyNote(where, m.value(), Principal.problem(m.value()).get() + "; the grant stays on the service until removed by hand");
                 } else if (!invokers.contains(m.value())) {

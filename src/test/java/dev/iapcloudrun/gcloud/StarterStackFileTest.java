@@ -126,6 +126,42 @@ class StarterStackFileTest {
     }
 
     @Test
+    void aFieldThisProgramDoesNotKnowIsListedNeverDropped() {
+        // A newer Cloud Run setting, as gcloud would print it: an annotation and a container field the writer has never seen.
+        var text = GcloudFiles.text(GcloudFiles.SEED.resolve("team-wiki.describe.json"))
+                .replace("\"run.googleapis.com/startup-cpu-boost\": \"true\"",
+                        "\"run.googleapis.com/startup-cpu-boost\": \"true\", \"run.googleapis.com/gpu-zonal-redundancy-disabled\": \"true\"")
+                .replace("\"image\":", "\"workingDir\": \"/srv\", \"image\":");
+        var description = ServiceDescription.parse("new.json", text);
+
+        var result = StarterStackFile.write(description, GcloudFiles.seedPolicy(Which.RUN), GcloudFiles.seedPolicy(Which.IAP), Optional.of("acme-tools"));
+
+        assertThat(result.unexpressed()).extracting(StarterStackFile.Unexpressed::toString).containsExactlyInAnyOrder(
+                "new.json: spec.template.metadata.annotations['run.googleapis.com/gpu-zonal-redundancy-disabled'] = \"true\": a stack file has no field for it",
+                "new.json: spec.template.spec.containers[0].workingDir = \"/srv\": a stack file has no field for it");
+    }
+
+    @Test
+    void aServiceWithoutIapWhoseInvokerCheckIsOffIsDeclaredPublic() {
+        // metadata.annotations: run.googleapis.com/iap-enabled absent, run.googleapis.com/invoker-iam-disabled "true".
+        var description = ServiceDescription.parse("public.json", GcloudFiles.text(GcloudFiles.SEED.resolve("team-wiki.describe.json"))
+                .replace("\"run.googleapis.com/iap-enabled\": \"true\"", "\"run.googleapis.com/invoker-iam-disabled\": \"true\""));
+        var run = IamPolicyFile.parse("run.json", """
+                {"bindings": [{"members": ["allUsers"], "role": "roles/run.invoker"}], "etag": "BwY", "version": 1}""",
+                Which.RUN, Optional.of("318274650921"));
+
+        var result = StarterStackFile.write(description, run, IamPolicyFile.parse("iap.json", "{\"etag\": \"ACAB\"}", Which.IAP,
+                Optional.empty()), Optional.of("acme-tools"));
+
+        var service = read(result).services().get(0);
+        assertThat(service.iap()).isFalse();
+        assertThat(service.publicAccess()).isTrue();
+        assertThat(service.invokers()).isEmpty();
+        assertThat(result.unexpressed()).singleElement().extracting(StarterStackFile.Unexpressed::why).asString()
+                .startsWith("a stack file names no public principal (public: true switches the invoker check off instead)");
+    }
+
+    @Test
     void outputOnlyFieldsAreNeitherDeclaredNorListed() {
         var result = rich();
 
