@@ -56,7 +56,7 @@ public final class StarterStackFile {
     private static final List<Pattern> OUTPUT_ONLY = List.of(
             Pattern.compile("apiVersion|kind|status(\\..*|\\[.*)?"),
             Pattern.compile("metadata\\.(uid|generation|creationTimestamp|resourceVersion|selfLink)"),
-            Pattern.compile("(metadata|spec\\.template\\.metadata)\\.annotations\\['(serving\\.knative\\.dev/(creator|lastModifier)"
+            Pattern.compile("(metadata|spec\\.template\\.metadata)\\.annotations\\['(serving\\.knative\\.dev/(creator|lastModifier)|client\\.knative\\.dev/user-image"
                     + "|run\\.googleapis\\.com/(client-name|client-version|operation-id|urls|ingress-status|build-.*))'\\]"),
             Pattern.compile("spec\\.template\\.metadata\\.(name|labels\\['(client\\.knative\\.dev/nonce|run\\.googleapis\\.com/startupProbeType)'\\])"),
             // One port named http1 is Cloud Run's default protocol.

@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The starter stack file declares what gcloud describes. Each field's source in gcloud's output is named beside its
  * assertion; the names are those of Google's "Cloud Run YAML reference" for the Admin API v1
- * (cloud.google.com/run/docs/reference/yaml/v1), which gcloud run services describe --format=json prints.
+ * (cloud.google.com/run/docs/reference/yaml/v1), which gcloud run services describe --format=json prints. The seed
+ * recipe's description has the keys, order and output-only values of such output from gcloud 573.0.0 as published in
+ * public repositories (client-name, client-version, operation-id, urls, startupProbeType, the default TCP startup probe).
  */
 class StarterStackFileTest {
 
@@ -63,7 +65,7 @@ class StarterStackFileTest {
         assertThat(spec.project()).isEqualTo("acme-portal-prod");            // from spec.template.spec.serviceAccountName's domain
         assertThat(spec.projectNumber()).contains("905718264301");           // metadata.namespace
         assertThat(spec.region()).isEqualTo("europe-west1");                 // metadata.labels['cloud.googleapis.com/location']
-        assertThat(spec.labels()).isEqualTo(Map.of("env", "prod"));           // metadata.labels (Team=Orders breaks GCP's label rules)
+        assertThat(spec.labels()).isEqualTo(Map.of("env", "prod"));           // metadata.labels (site=münchen, which GCP allows, breaks the stack file's rules)
         assertThat(s.name()).isEqualTo("orders-api");                         // metadata.name
         assertThat(s.image()).endsWith("orders-api@sha256:4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d"); // containers[0].image
         assertThat(s.ingress()).isEqualTo(ServiceSpec.Ingress.INTERNAL_AND_CLOUD_LOAD_BALANCING); // metadata.annotations['run.googleapis.com/ingress']
@@ -109,7 +111,7 @@ class StarterStackFileTest {
                 "orders-api.run-policy.json: bindings[1] (roles/run.developer)",
                 "orders-api.iap-policy.json: bindings[0]",
                 "orders-api.iap-policy.json: bindings[1]",
-                "orders-api.describe.json: metadata.labels.Team",
+                "orders-api.describe.json: metadata.labels.site",
                 "orders-api.describe.json: spec.template.spec.containers[1]",
                 "orders-api.describe.json: metadata.annotations['run.googleapis.com/launch-stage']",
                 "orders-api.describe.json: metadata.annotations['run.googleapis.com/description']",
