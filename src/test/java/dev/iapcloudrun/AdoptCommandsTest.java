@@ -116,6 +116,7 @@ class AdoptCommandsTest {
         assertThat(report("--fail-on-loss", "--format", "json")).as(console.stderr()).isZero();
 
         assertThat(console.stdout()).contains("\"kind\" : \"kept-not-managed\"").contains("\"loses\" : [ ]")
+                .contains("\"iapAgentInvoker\" : \"" + AGENT + "\"")
                 .contains("user:ada@acme.example (roles/iap.httpsResourceAccessor) keeps access to team-wiki, not managed by the stack: "
                         + "additive accessors leave grants made elsewhere alone");
     }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -321,6 +320,4 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
             default -> throw new IllegalArgumentException("unknown format '" + format + "'; expected text, markdown or json");
         };
     }
-
-    static final Set<String> FORMATS = Set.of("text", "markdown", "json");
 }
