@@ -205,8 +205,13 @@ public final class StarterStackFile {
         accessors(out, iap, iapOn);
         // The rest of the container and template spec: one container, its single port and the volumes above.
         for (var extra = 1; description.root().at("spec", "template", "spec", "containers", extra).isPresent(); extra++) {
-            note("spec.template.spec.containers[" + extra + "]", "", "a stack file declares one container; sidecars are not declared");
-            use("spec.template.spec.containers[" + extra + "]");
+            var sidecar = "spec.template.spec.containers[" + extra + "]";
+            // Each of its values is listed, so the person adopting sees which image and settings stay undeclared.
+            for (var path : List.copyOf(leaves.keySet())) {
+                if (path.startsWith(sidecar + ".")) {
+                    note(path, show(leaves.get(path)), "a stack file declares one container; sidecars are not declared");
+                }
+            }
         }
     }
 

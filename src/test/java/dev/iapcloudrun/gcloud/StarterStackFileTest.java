@@ -112,7 +112,8 @@ class StarterStackFileTest {
                 "orders-api.iap-policy.json: bindings[0]",
                 "orders-api.iap-policy.json: bindings[1]",
                 "orders-api.describe.json: metadata.labels.site",
-                "orders-api.describe.json: spec.template.spec.containers[1]",
+                "orders-api.describe.json: spec.template.spec.containers[1].image",
+                "orders-api.describe.json: spec.template.spec.containers[1].name",
                 "orders-api.describe.json: metadata.annotations['run.googleapis.com/launch-stage']",
                 "orders-api.describe.json: metadata.annotations['run.googleapis.com/description']",
                 "orders-api.describe.json: spec.template.metadata.annotations['run.googleapis.com/encryption-key']",
@@ -161,6 +162,38 @@ class StarterStackFileTest {
         assertThat(service.invokers()).isEmpty();
         assertThat(result.unexpressed()).singleElement().extracting(StarterStackFile.Unexpressed::why).asString()
                 .startsWith("a stack file names no public principal (public: true switches the invoker check off instead)");
+    }
+
+    @Test
+    void everyValueGcloudPrintedIsInTheStarterFileDeclaredOrInAComment() throws Exception {
+        var result = rich();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(GcloudFiles.text(GcloudFiles.RICH.resolve("orders-api.describe.json")));
+        var missing = new java.util.ArrayList<String>();
+        leaves(json, "", (path, value) -> {
+            // Output only, or rewritten on purpose: 2000m CPUs are written "2", JSON-in-annotation values are unpacked.
+            boolean skipped = path.startsWith("/status") || path.matches("/metadata/(uid|generation|creationTimestamp|resourceVersion|selfLink)")
+                    || path.contains("client-name") || path.contains("operation-id") || path.contains("ingress-status")
+                    || path.contains("serving.knative.dev") || path.contains("nonce") || path.contains("startupProbeType")
+                    || path.equals("/spec/template/metadata/name") || path.endsWith("/ports/0/name") || path.equals("/kind") || path.equals("/apiVersion")
+                    || path.endsWith("/cpu") || path.contains("network-interfaces") || path.contains("custom-audiences");
+            if (!skipped && !result.text().contains(value)) {
+                missing.add(path + " = " + value);
+            }
+        });
+
+        assertThat(missing).isEmpty();
+    }
+
+    private static void leaves(com.fasterxml.jackson.databind.JsonNode node, String path, java.util.function.BiConsumer<String, String> leaf) {
+        if (node.isContainerNode()) {
+            var names = node.isObject() ? com.google.common.collect.ImmutableList.copyOf(node.fieldNames()) : null;
+            for (int i = 0; i < node.size(); i++) {
+                var key = names == null ? String.valueOf(i) : names.get(i);
+                leaves(names == null ? node.get(i) : node.get(key), path + "/" + key, leaf);
+            }
+        } else {
+            leaf.accept(path, node.asText());
+        }
     }
 
     @Test
