@@ -35,6 +35,21 @@ class IamPolicyFileTest {
     }
 
     @Test
+    void gcloudsYamlFormatIsReadLikeItsJson() {
+        var policy = IamPolicyFile.parse("p.yaml", """
+                bindings:
+                - members:
+                  - user:ada@acme.example
+                  role: roles/iap.httpsResourceAccessor
+                etag: BwYk3xTq0mA=
+                version: 1
+                """, Which.IAP, NUMBER);
+
+        assertThat(policy.of(IamPolicyFile.ACCESSOR_ROLE)).singleElement().extracting(b -> b.members().get(0).value())
+                .isEqualTo("user:ada@acme.example");
+    }
+
+    @Test
     void failsWhenTheTwoPoliciesAreSwapped() {
         assertThatThrownBy(() -> IamPolicyFile.parse("run.json", GcloudFiles.text(GcloudFiles.RICH.resolve("orders-api.iap-policy.json")),
                 Which.RUN, NUMBER)).isInstanceOf(GcloudInputException.class)
