@@ -166,8 +166,9 @@ public final class StarterStackFile {
     private void service(StringBuilder out, Optional<String> account, IamPolicyFile run, IamPolicyFile iap) {
         var image = text(CONTAINER + ".image");
         out.append("    image: ").append(quote(image.orElse(""))).append('\n');
-        var ingress = text(ANNOTATIONS + "['run.googleapis.com/ingress']");
-        ingress.ifPresent(i -> out.append("    ingress: ").append(quote(i)).append('\n'));
+        var ingressPath = ANNOTATIONS + "['run.googleapis.com/ingress']";
+        text(ingressPath).ifPresent(i -> ingress(i).ifPresentOrElse(word -> out.append("    ingress: ").append(word.yaml).append('\n'),
+                () -> note(ingressPath, i, "a stack file's ingress is all, internal or internal-and-cloud-load-balancing")));
         account.filter(a -> !a.isEmpty()).ifPresent(a -> out.append("    serviceAccount: ").append(quote(a)).append('\n'));
         if (account.isEmpty()) {
             warnings.add("the service names no service account, so it runs as the project's default compute account; the stack "
