@@ -44,8 +44,9 @@ import java.util.concurrent.Callable;
 @Command(name = "iap-cloudrun", mixinStandardHelpOptions = true, versionProvider = Versions.class, synopsisHeading = "usage: ",
         description = "Cloud Run services behind Identity-Aware Proxy, one Pulumi stack per environment: plans, reviews and "
                 + "checks offline, with no cloud credentials.",
-        subcommands = {Main.Synth.class, Main.ImportFileCommand.class, Main.Diff.class, Main.Validate.class, Main.Access.class, Main.NewStackCommand.class,
-                Main.Bench.class, Main.Completion.class, CommandLine.HelpCommand.class},
+        subcommands = {Main.Synth.class, Main.Diff.class, Main.Validate.class, Main.Access.class, Main.NewStackCommand.class,
+                AdoptCommands.Init.class, AdoptCommands.Report.class, Main.ImportFileCommand.class, Main.Bench.class, Main.Completion.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Without a command, the jar is the Pulumi program that 'pulumi preview' and 'pulumi up' run."})
 public final class Main {
 
