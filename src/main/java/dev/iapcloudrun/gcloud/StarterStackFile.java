@@ -119,7 +119,8 @@ public final class StarterStackFile {
         use("metadata.namespace");
         out.append("region: ").append(quote(description.region())).append('\n');
         use("metadata.labels['" + ServiceDescription.LOCATION_LABEL + "']");
-        // A top-level adopt switch, when the stack file has one, goes here: right after the stack's place.
+        // The file declares what runs today so that the first pulumi up adopts it: imports, never creates.
+        out.append("adopt: true                        # import what runs today on the first pulumi up; afterwards it may go\n");
         var labels = labels();
         if (!labels.isEmpty()) {
             out.append("labels:\n");

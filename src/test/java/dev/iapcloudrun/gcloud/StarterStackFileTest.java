@@ -44,8 +44,9 @@ class StarterStackFileTest {
         var check = StackFileReader.check("stacks/adopted.yaml", result.text(), StackFileReader.Defaults.NONE, Optional.empty());
 
         assertThat(check.errors()).isEmpty();
-        // The only warning: the service runs as the default compute account, as gcloud run deploy leaves it.
-        assertThat(check.warnings()).extracting(p -> p.path()).containsExactly("services[0].serviceAccount");
+        // The service runs as the default compute account, as gcloud run deploy leaves it; and its accessors are adopted
+        // as an authoritative list, which the adopt report checks against today's policy.
+        assertThat(check.warnings()).extracting(p -> p.path()).containsExactly("services[0].serviceAccount", "services[0].accessors.mode");
         var service = check.spec().orElseThrow().services().get(0);
         // IAP policy bindings[0] (roles/iap.httpsResourceAccessor), members: today's accessors, authoritative.
         assertThat(service.accessors()).contains(new AccessorsSpec(AccessorsSpec.Mode.AUTHORITATIVE,
@@ -257,5 +258,22 @@ class StarterStackFileTest {
         // The IAP agent's invoker grant the program makes is the very member of today's run policy.
         assertThat(plan.ofType(GcpTypes.RUN_SERVICE_IAM_MEMBER)).extracting(r -> r.inputs().path("member").asText())
                 .contains("serviceAccount:service-318274650921@gcp-sa-iap.iam.gserviceaccount.com");
+    }
+
+    @Test
+    void theStarterStackAdoptsWhatRunsTodayByItsImportIds() {
+        var plan = TestPlans.runStack(seed(Optional.of("acme-tools")).text());
+
+        // The three resources gcloud made, each imported by the ID the provider reads it with; nothing else is imported.
+        assertThat(plan.resources()).filteredOn(r -> !r.importId().isEmpty())
+                .extracting(r -> r.type() + " " + r.importId())
+                .containsExactlyInAnyOrder(
+                        GcpTypes.RUN_SERVICE + " projects/acme-tools/locations/europe-west1/services/team-wiki",
+                        GcpTypes.RUN_SERVICE_IAM_MEMBER + " projects/acme-tools/locations/europe-west1/services/team-wiki roles/run.invoker "
+                                + "serviceAccount:service-318274650921@gcp-sa-iap.iam.gserviceaccount.com",
+                        GcpTypes.IAP_WEB_RUN_IAM_BINDING + " projects/acme-tools/iap_web/cloud_run-europe-west1/services/team-wiki "
+                                + "roles/iap.httpsResourceAccessor");
+        // The service keeps today's identity, the default compute account, so no runtime account is made or imported.
+        assertThat(plan.ofType(GcpTypes.SERVICE_ACCOUNT)).isEmpty();
     }
 }
