@@ -352,6 +352,29 @@ class ComponentGuardrailsTest {
     }
 
     @Test
+    void refusesTheRolesAStackFileRefusesWhateverThePolicyInTheSameWords() {
+        var roles = new String[] {"roles/iap.admin", "roles/run.admin", "roles/cloudbuild.builds.builder", "roles/run.serviceAgent"};
+        var run = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles(roles).allowAdminRoles(true).build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 4 refused inputs:");
+        for (int i = 0; i < roles.length; i++) {
+            assertThat(run.failure()).contains("input 'runtimeRoles[" + i + "]': "
+                    + stackFileMessage("runtimeRoles: [" + roles[i] + "]", "policy: {allowAdminRoles: true}\n"));
+        }
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesACamelCaseAdminRoleUnlessAllowed() {
+        var refused = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles("roles/compute.securityAdmin").build(), null));
+        assertThat(refused.failure()).contains("input 'runtimeRoles[0]': found the admin role \"roles/compute.securityAdmin\"");
+
+        var allowed = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles("roles/compute.securityAdmin")
+                .allowAdminRoles(true).build(), null));
+        assertThat(allowed.result().exitCode()).isZero();
+    }
+
+    @Test
     void refusesEveryProblemOfAComponentAtOnce() {
         var run = run(ctx -> new IapCloudRunService("Orders", service().image("Not An Image").cpu("3").port(70000)
                 .serviceAccount("123-compute@developer.gserviceaccount.com").build(), null));
