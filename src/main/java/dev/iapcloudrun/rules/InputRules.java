@@ -603,12 +603,20 @@ public final class InputRules {
     public static final String CLOUD_SQL_MOUNT_PATH = "/cloudsql";
     /** Directories where Cloud Run mounts no secret volume: they belong to the system. */
     private static final List<String> SYSTEM_DIRECTORIES = List.of("/dev", "/proc", "/sys");
+    // A mount hides what the image had in its directory, so a secret file straight in a standard top-level directory
+    // would hide the image's CA certificates, resolv.conf or passwd (/etc), its programs or libraries, or its home.
+    // /app and /workspace are not standard, but they are where Dockerfiles (WORKDIR /app) and Google Cloud's buildpacks
+    // put the application, which a mount there would hide: refusing them costs a stack only a subdirectory.
+    /** Directories a secret file must not be straight in (their subdirectories are fine). */
+    private static final List<String> IMAGE_DIRECTORIES = List.of("/app", "/bin", "/boot", "/etc", "/home", "/lib", "/lib64",
+            "/opt", "/root", "/run", "/sbin", "/srv", "/tmp", "/usr", "/var", "/workspace");
     private static final Pattern CLOUD_SQL_INSTANCE_ID = Pattern.compile("[a-z]([-a-z0-9]{0,96}[a-z0-9])?");
     private static final String CLOUD_SQL_EXAMPLE = "PROJECT:REGION:INSTANCE such as acme-prod:europe-west1:orders-db";
 
     /**
      * A secret file's path. Cloud Run mounts a secret as a directory that holds its file, so the file's directory is
-     * the mount path: it must be a directory of its own, never {@code /} or a system directory.
+     * the mount path: it must be a directory of its own, never {@code /}, a system directory, or a top-level directory
+     * of the image such as {@code /etc}.
      */
     public static Optional<String> secretFilePath(String path) {
         var segments = path.length() > 1 ? List.of(path.substring(1).split("/", -1)) : List.<String>of("");
@@ -621,6 +629,10 @@ public final class InputRules {
         if (dir.equals("/")) {
             return Optional.of("found \"" + path + "\": Cloud Run mounts a secret file with the directory holding it, which cannot be /; "
                     + "expected a file in a directory of its own, such as /etc/secrets" + path);
+        }
+        if (IMAGE_DIRECTORIES.contains(dir)) {
+            return Optional.of("found \"" + path + "\": Cloud Run would mount the directory " + dir + " for it, hiding what the "
+                    + "image has there; expected a file in a directory of its own, such as /etc/secrets/" + segments.get(segments.size() - 1));
         }
         return SYSTEM_DIRECTORIES.stream().filter(system -> dir.equals(system) || dir.startsWith(system + "/")).findFirst()
                 .map(system -> "found \"" + path + "\": its directory " + dir + " is in " + system + ", where Cloud Run mounts no secret; "

@@ -229,16 +229,18 @@ class ComponentGuardrailsTest {
                         SecretVolumeArgs.builder().path("/tls.key").secret("orders-tls-key").build(),
                         SecretVolumeArgs.builder().path("/etc/orders/tls.key").secret("orders-tls-key").version("v3").build(),
                         SecretVolumeArgs.builder().path("/etc/orders/tls.crt").secret("orders-tls-crt").build(),
-                        SecretVolumeArgs.builder().path("/proc/self/key").secret("bad secret").build()).build())
+                        SecretVolumeArgs.builder().path("/proc/self/key").secret("bad secret").build(),
+                        SecretVolumeArgs.builder().path("/etc/key.pem").secret("orders-key").build()).build())
                 .build(), null));
 
-        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 5 refused inputs:")
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 6 refused inputs:")
                 .contains("input 'volumes.secrets[0].path': " + stackFileMessage("volumes: {secrets: {/tls.key: {secret: a}}}", ""))
                 .contains("input 'volumes.secrets[1].version': " + stackFileMessage("volumes: {secrets: {/a/b: {secret: a, version: v3}}}", ""))
                 .contains("input 'volumes.secrets[2].path': "
                         + stackFileMessage("volumes: {secrets: {/etc/orders/tls.key: {secret: a}, /etc/orders/tls.crt: {secret: b}}}", ""))
                 .contains("input 'volumes.secrets[3].path': " + stackFileMessage("volumes: {secrets: {/proc/self/key: {secret: a}}}", ""))
-                .contains("input 'volumes.secrets[3].secret': " + stackFileMessage("volumes: {secrets: {/a/b: {secret: bad secret}}}", ""));
+                .contains("input 'volumes.secrets[3].secret': " + stackFileMessage("volumes: {secrets: {/a/b: {secret: bad secret}}}", ""))
+                .contains("input 'volumes.secrets[4].path': " + stackFileMessage("volumes: {secrets: {/etc/key.pem: {secret: a}}}", ""));
         assertThat(run.registered()).isEmpty();
     }
 

@@ -123,7 +123,8 @@ class StackFileSchemaTest {
                       cloudSqlInstances: [%s]
                 """;
         assertThat(StackFileSchema.violations(stack.formatted("/etc/hello/tls.key", "acme-dev:europe-west1:hello-db"))).isEmpty();
-        for (var path : java.util.List.of("/tls.key", "etc/hello/tls.key", "/proc/hello/key", "/etc/../key", "/etc/hello/")) {
+        for (var path : java.util.List.of("/tls.key", "etc/hello/tls.key", "/proc/hello/key", "/etc/../key", "/etc/hello/", "/etc/tls.key",
+                "/usr/tls.key", "/app/tls.key")) {
             assertThat(StackFileSchema.violations(stack.formatted(path, "acme-dev:europe-west1:hello-db"))).as(path).isNotEmpty();
         }
         for (var instance : java.util.List.of("hello-db", "acme-dev:hello-db", "Acme:europe-west1:db", "acme-dev:europe-west1:db-")) {

@@ -277,6 +277,27 @@ class StackRulesTest {
         assertThat(check.errors()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/bin", "/boot", "/etc", "/home", "/lib", "/lib64", "/opt", "/root", "/run", "/sbin", "/srv", "/tmp",
+            "/usr", "/var", "/app", "/workspace"})
+    void refusesASecretFileStraightInATopLevelDirectoryOfTheImage(String directory) {
+        var check = check(stack("", "volumes:\n  secrets:\n    " + directory + "/key.pem: {secret: hello-key}\n" + AUTHORITATIVE),
+                Optional.empty());
+        assertThat(check.errors()).singleElement().satisfies(e -> {
+            assertThat(e.path()).isEqualTo("services[0].volumes.secrets." + directory + "/key.pem");
+            assertThat(e.message()).isEqualTo("found \"" + directory + "/key.pem\": Cloud Run would mount the directory " + directory
+                    + " for it, hiding what the image has there; expected a file in a directory of its own, such as /etc/secrets/key.pem");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/etc/secrets/key.pem", "/var/run/hello/key.pem", "/app/secrets/config.json", "/srv/hello/key.pem",
+            "/secrets/key.pem", "/etcetera/key.pem"})
+    void acceptsASecretFileInADirectoryOfItsOwn(String path) {
+        var check = check(stack("", "volumes:\n  secrets:\n    " + path + ": {secret: hello-key}\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).isEmpty();
+    }
+
     @Test
     void warnsThatACustomRolesPermissionsAreNotChecked() {
         var check = check(stack("", "runtimeRoles: [projects/acme-demo/roles/traceWriter]\n" + AUTHORITATIVE), Optional.empty());
