@@ -195,8 +195,8 @@ class StackFilePropertiesTest {
 
     @Provide
     Arbitrary<String> secretFilePaths() {
-        var segment = Arbitraries.oneOf(Arbitraries.of("etc", "hello", "tls", "tls.key", "cloudsql", "proc", "dev", "sys", ".", "..", "",
-                "a:b", "x-y", "Secrets"), Arbitraries.strings().withChars("abc./-").ofMinLength(1).ofMaxLength(4));
+        var segment = Arbitraries.oneOf(Arbitraries.of("etc", "hello", "tls", "tls.key", "cloudsql", "proc", "dev", "sys", "usr", "app",
+                "lib64", ".", "..", "", "a:b", "x-y", "Secrets"), Arbitraries.strings().withChars("abc./-").ofMinLength(1).ofMaxLength(4));
         var plain = Arbitraries.of("etc", "hello", "tls", "tls.key", "x-y", "Secrets", "cloudsql").list().ofMinSize(2).ofMaxSize(4);
         // Half of them are built from plain parts, so that accepted paths are as common as refused ones.
         return Arbitraries.frequencyOf(Tuple.of(1, plain), Tuple.of(1, segment.list().ofMinSize(1).ofMaxSize(4)))

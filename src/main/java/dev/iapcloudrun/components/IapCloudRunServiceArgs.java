@@ -338,8 +338,10 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
      * Project roles for the dedicated runtime identity, each an additive grant on the service's project
      * ({@code <name>-role-<role without roles/>}). Default none: the identity holds no project role. Predefined
      * ({@code roles/SERVICE.ROLE}) or custom ({@code projects/P/roles/ID}, {@code organizations/O/roles/ID}) roles; the
-     * basic roles and roles that administer IAM or act as other accounts are refused, {@code roles/SERVICE.admin} unless
-     * {@code allowAdminRoles}, and any role with {@code serviceAccount} set (the stack does not own that account). Known
+     * basic roles, service agent roles, roles that administer IAM, IAP or Cloud Run, and roles that act as other
+     * accounts (directly or through Cloud Build or Deployment Manager) are refused, other admin roles (a last part ending
+     * in {@code admin} or {@code Admin}) unless {@code allowAdminRoles}, and any role with {@code serviceAccount} set (the
+     * stack does not own that account). Known
      * when the program runs: each grant is a resource named after its role.
      */
     @Import(name="runtimeRoles")
@@ -350,7 +352,8 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
     }
 
     /**
-     * Allow {@code roles/SERVICE.admin} among {@code runtimeRoles}. Default false: an admin role usually lets its holder
+     * Allow admin roles ({@code roles/storage.admin}, {@code roles/compute.securityAdmin}) among {@code runtimeRoles},
+     * but never those of IAM, IAP or Cloud Run. Default false: an admin role usually lets its holder
      * change the IAM policy of its resources. The stack-file program warns of every role this allows.
      */
     @Import(name="allowAdminRoles")

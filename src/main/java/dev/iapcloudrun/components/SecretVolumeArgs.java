@@ -14,7 +14,8 @@ public final class SecretVolumeArgs extends com.pulumi.resources.ResourceArgs {
     /**
      * The file's absolute path, such as {@code /etc/orders/tls/tls.key}; its directory is the mount path, which no other
      * mount path may equal, hold or lie inside, and which is never {@code /} or inside {@code /dev}, {@code /proc} or
-     * {@code /sys}. Required.
+     * {@code /sys}, nor a top-level directory of the image such as {@code /etc}, {@code /usr} or {@code /app} (whose
+     * subdirectories are fine). Required.
      */
     @Import(name="path", required=true)
     private String path;

@@ -307,7 +307,8 @@ public final class InputRules {
     // IAM or lets its holder act as another identity, whatever the policy, since with one of them the service's code
     // could grant itself or take over any other role (https://cloud.google.com/iam/docs/service-account-permissions,
     // "Roles for service account authentication" and "Service account impersonation";
-    // https://cloud.google.com/iam/docs/understanding-roles). Other *.admin roles only with policy.allowAdminRoles.
+    // https://cloud.google.com/iam/docs/understanding-roles). Other admin roles (a last part ending in admin or Admin)
+    // only with policy.allowAdminRoles.
 
     private static final Pattern PREDEFINED_ROLE = Pattern.compile("roles/[a-z][a-z0-9]*(\\.[a-zA-Z][a-zA-Z0-9]*)+");
     private static final Pattern CUSTOM_ROLE = Pattern.compile("(projects/[a-z][a-z0-9-]{4,28}[a-z0-9]|organizations/[1-9][0-9]{0,19})/roles/[a-zA-Z0-9_.]{3,64}");
@@ -317,6 +318,19 @@ public final class InputRules {
             "roles/iam.serviceAccountOpenIdTokenCreator", "roles/iam.workloadIdentityUser", "roles/iam.securityAdmin",
             "roles/secretmanager.admin");
     private static final Pattern IAM_ADMIN_ROLE = Pattern.compile("roles/(iam|resourcemanager)\\.[a-zA-Z]*Admin");
+    /**
+     * Roles that administer the access this project manages: with iap.admin or iap.settingsAdmin the service could set
+     * its own IAP policy or settings (grant allUsers httpsResourceAccessor), with run.admin its own invoker policy or
+     * switch IAP and the invoker check off.
+     */
+    private static final Set<String> ACCESS_ADMIN_ROLES = Set.of("roles/iap.admin", "roles/iap.settingsAdmin", "roles/run.admin");
+    // Roles that run work as a more privileged Google-managed account: builds run as the Cloud Build service account,
+    // which by default holds broad rights on the project (https://cloud.google.com/build/docs/cloud-build-service-account),
+    // and Deployment Manager deploys as the Google APIs service agent, an editor of the project
+    // (https://cloud.google.com/deployment-manager/docs/access-control); acting through such a service is the indirect
+    // impersonation of https://cloud.google.com/iam/docs/service-account-permissions.
+    private static final Set<String> ESCALATION_ROLES = Set.of("roles/cloudbuild.builds.editor", "roles/cloudbuild.builds.builder",
+            "roles/deploymentmanager.editor");
     /** Why a role of the kind admin is a risk, refused or warned about where a stack's policy allows it. */
     public static final String ADMIN_ROLE_RISK = "an admin role grants every permission of its service, usually including "
             + "setting the IAM policy of its resources, to whoever controls the service's code";
@@ -328,7 +342,7 @@ public final class InputRules {
     /**
      * A project role for a service's runtime identity.
      *
-     * @param allowAdmin whether {@code roles/SERVICE.admin} roles are allowed (a stack's {@code policy.allowAdminRoles})
+     * @param allowAdmin whether admin roles ({@link #isAdminRole}) are allowed (a stack's {@code policy.allowAdminRoles})
      */
     public static Optional<String> runtimeRole(String role, boolean allowAdmin) {
         if (BASIC_ROLES.contains(role)) {
@@ -341,17 +355,38 @@ public final class InputRules {
                     + "accounts, so the service's code could grant itself any role; expected roles that do the service's own "
                     + "work (grant identity roles to a person or a deployment pipeline, not to a running service)");
         }
+        if (ACCESS_ADMIN_ROLES.contains(role)) {
+            return Optional.of("found \"" + role + "\", which administers who reaches the service: with it the service's "
+                    + "code could open itself to anyone (IAP's access policy, the invoker policy, or IAP and the invoker check "
+                    + "switched off), whatever policy.allowAdminRoles says; expected roles that do the service's own work "
+                    + "(access is this stack's accessors and invokers)");
+        }
+        if (ESCALATION_ROLES.contains(role)) {
+            return Optional.of("found \"" + role + "\", which runs work as a more privileged Google-managed account (Cloud "
+                    + "Build's or Deployment Manager's), so the service's code could act with that account's rights; expected "
+                    + "roles that do the service's own work (grant build and deployment roles to a pipeline, not to a running service)");
+        }
         if (!PREDEFINED_ROLE.matcher(role).matches() && !CUSTOM_ROLE.matcher(role).matches()) {
             return Optional.of("found \"" + role + "\"; expected " + ROLE_FORM);
+        }
+        if (isServiceAgentRole(role)) {
+            return Optional.of("found the service agent role \"" + role + "\", which is meant only for Google's own service "
+                    + "agents and may carry iam.serviceAccounts.actAs or token permissions; expected the predefined roles the "
+                    + "service needs, such as roles/cloudtrace.agent");
         }
         return refuse(isAdminRole(role) && !allowAdmin, () -> "found the admin role \"" + role + "\"; " + ADMIN_ROLE_RISK
                 + "; expected a narrower role of that service, or policy.allowAdminRoles: true (allowAdminRoles of the "
                 + "component) to allow it with a warning");
     }
 
-    /** {@code roles/SERVICE.admin}: the whole of a service. */
+    /** A predefined role whose last part ends in admin or Admin ({@code roles/storage.admin}, {@code roles/compute.securityAdmin}). */
     public static boolean isAdminRole(String role) {
-        return PREDEFINED_ROLE.matcher(role).matches() && role.endsWith(".admin");
+        return PREDEFINED_ROLE.matcher(role).matches() && (role.endsWith("admin") || role.endsWith("Admin"));
+    }
+
+    /** A predefined role whose last part ends in serviceAgent or ServiceAgent ({@code roles/run.serviceAgent}). */
+    private static boolean isServiceAgentRole(String role) {
+        return PREDEFINED_ROLE.matcher(role).matches() && (role.endsWith("serviceAgent") || role.endsWith("ServiceAgent"));
     }
 
     /** A custom role, whose permissions the program cannot see. */
@@ -568,12 +603,20 @@ public final class InputRules {
     public static final String CLOUD_SQL_MOUNT_PATH = "/cloudsql";
     /** Directories where Cloud Run mounts no secret volume: they belong to the system. */
     private static final List<String> SYSTEM_DIRECTORIES = List.of("/dev", "/proc", "/sys");
+    // A mount hides what the image had in its directory, so a secret file straight in a standard top-level directory
+    // would hide the image's CA certificates, resolv.conf or passwd (/etc), its programs or libraries, or its home.
+    // /app and /workspace are not standard, but they are where Dockerfiles (WORKDIR /app) and Google Cloud's buildpacks
+    // put the application, which a mount there would hide: refusing them costs a stack only a subdirectory.
+    /** Directories a secret file must not be straight in (their subdirectories are fine). */
+    private static final List<String> IMAGE_DIRECTORIES = List.of("/app", "/bin", "/boot", "/etc", "/home", "/lib", "/lib64",
+            "/opt", "/root", "/run", "/sbin", "/srv", "/tmp", "/usr", "/var", "/workspace");
     private static final Pattern CLOUD_SQL_INSTANCE_ID = Pattern.compile("[a-z]([-a-z0-9]{0,96}[a-z0-9])?");
     private static final String CLOUD_SQL_EXAMPLE = "PROJECT:REGION:INSTANCE such as acme-prod:europe-west1:orders-db";
 
     /**
      * A secret file's path. Cloud Run mounts a secret as a directory that holds its file, so the file's directory is
-     * the mount path: it must be a directory of its own, never {@code /} or a system directory.
+     * the mount path: it must be a directory of its own, never {@code /}, a system directory, or a top-level directory
+     * of the image such as {@code /etc}.
      */
     public static Optional<String> secretFilePath(String path) {
         var segments = path.length() > 1 ? List.of(path.substring(1).split("/", -1)) : List.<String>of("");
@@ -586,6 +629,10 @@ public final class InputRules {
         if (dir.equals("/")) {
             return Optional.of("found \"" + path + "\": Cloud Run mounts a secret file with the directory holding it, which cannot be /; "
                     + "expected a file in a directory of its own, such as /etc/secrets" + path);
+        }
+        if (IMAGE_DIRECTORIES.contains(dir)) {
+            return Optional.of("found \"" + path + "\": Cloud Run would mount the directory " + dir + " for it, hiding what the "
+                    + "image has there; expected a file in a directory of its own, such as /etc/secrets/" + segments.get(segments.size() - 1));
         }
         return SYSTEM_DIRECTORIES.stream().filter(system -> dir.equals(system) || dir.startsWith(system + "/")).findFirst()
                 .map(system -> "found \"" + path + "\": its directory " + dir + " is in " + system + ", where Cloud Run mounts no secret; "

@@ -229,16 +229,18 @@ class ComponentGuardrailsTest {
                         SecretVolumeArgs.builder().path("/tls.key").secret("orders-tls-key").build(),
                         SecretVolumeArgs.builder().path("/etc/orders/tls.key").secret("orders-tls-key").version("v3").build(),
                         SecretVolumeArgs.builder().path("/etc/orders/tls.crt").secret("orders-tls-crt").build(),
-                        SecretVolumeArgs.builder().path("/proc/self/key").secret("bad secret").build()).build())
+                        SecretVolumeArgs.builder().path("/proc/self/key").secret("bad secret").build(),
+                        SecretVolumeArgs.builder().path("/etc/key.pem").secret("orders-key").build()).build())
                 .build(), null));
 
-        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 5 refused inputs:")
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 6 refused inputs:")
                 .contains("input 'volumes.secrets[0].path': " + stackFileMessage("volumes: {secrets: {/tls.key: {secret: a}}}", ""))
                 .contains("input 'volumes.secrets[1].version': " + stackFileMessage("volumes: {secrets: {/a/b: {secret: a, version: v3}}}", ""))
                 .contains("input 'volumes.secrets[2].path': "
                         + stackFileMessage("volumes: {secrets: {/etc/orders/tls.key: {secret: a}, /etc/orders/tls.crt: {secret: b}}}", ""))
                 .contains("input 'volumes.secrets[3].path': " + stackFileMessage("volumes: {secrets: {/proc/self/key: {secret: a}}}", ""))
-                .contains("input 'volumes.secrets[3].secret': " + stackFileMessage("volumes: {secrets: {/a/b: {secret: bad secret}}}", ""));
+                .contains("input 'volumes.secrets[3].secret': " + stackFileMessage("volumes: {secrets: {/a/b: {secret: bad secret}}}", ""))
+                .contains("input 'volumes.secrets[4].path': " + stackFileMessage("volumes: {secrets: {/etc/key.pem: {secret: a}}}", ""));
         assertThat(run.registered()).isEmpty();
     }
 
@@ -349,6 +351,29 @@ class ComponentGuardrailsTest {
         var iamAdmin = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles("roles/iam.securityAdmin")
                 .allowAdminRoles(true).build(), null));
         assertThat(iamAdmin.failure()).contains("input 'runtimeRoles[0]': found \"roles/iam.securityAdmin\", which administers IAM");
+    }
+
+    @Test
+    void refusesTheRolesAStackFileRefusesWhateverThePolicyInTheSameWords() {
+        var roles = new String[] {"roles/iap.admin", "roles/run.admin", "roles/cloudbuild.builds.builder", "roles/run.serviceAgent"};
+        var run = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles(roles).allowAdminRoles(true).build(), null));
+
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 4 refused inputs:");
+        for (int i = 0; i < roles.length; i++) {
+            assertThat(run.failure()).contains("input 'runtimeRoles[" + i + "]': "
+                    + stackFileMessage("runtimeRoles: [" + roles[i] + "]", "policy: {allowAdminRoles: true}\n"));
+        }
+        assertThat(run.registered()).isEmpty();
+    }
+
+    @Test
+    void refusesACamelCaseAdminRoleUnlessAllowed() {
+        var refused = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles("roles/compute.securityAdmin").build(), null));
+        assertThat(refused.failure()).contains("input 'runtimeRoles[0]': found the admin role \"roles/compute.securityAdmin\"");
+
+        var allowed = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles("roles/compute.securityAdmin")
+                .allowAdminRoles(true).build(), null));
+        assertThat(allowed.result().exitCode()).isZero();
     }
 
     @Test

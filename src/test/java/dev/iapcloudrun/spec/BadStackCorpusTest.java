@@ -127,7 +127,7 @@ class BadStackCorpusTest {
                 // the runtime identity's roles: an admin role without the policy that allows it, and roles on an account
                 // the stack does not own, a custom role of another project
                 "163-runtime-role-admin-without-policy.yaml", "166-runtime-roles-on-named-account.yaml",
-                "172-runtime-role-custom-role-of-another-project.yaml",
+                "172-runtime-role-custom-role-of-another-project.yaml", "212-runtime-role-camel-case-admin-without-policy.yaml",
                 // the stack's own policy
                 "62-policy-requires-digests.yaml", "63-policy-requires-deletion-protection.yaml",
                 "64-policy-requires-authoritative-accessors.yaml", "133-policy-requires-binary-authorization.yaml",

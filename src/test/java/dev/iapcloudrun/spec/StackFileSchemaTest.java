@@ -90,6 +90,27 @@ class StackFileSchemaTest {
                 """)).hasSize(2).anySatisfy(m -> assertThat(m).contains("ingres")).anySatisfy(m -> assertThat(m).startsWith("$.services[0].accessors.members[0]: does not match"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"roles/iap.admin", "roles/iap.settingsAdmin", "roles/run.admin", "roles/secretmanager.admin",
+            "roles/cloudbuild.builds.editor", "roles/cloudbuild.builds.builder", "roles/deploymentmanager.editor",
+            "roles/cloudbuild.serviceAgent", "roles/run.serviceAgent", "roles/aiplatform.customCodeServiceAgent",
+            "roles/storage.admin", "roles/compute.securityAdmin", "roles/run.viewer", "roles/cloudbuild.builds.viewer",
+            "roles/container.hostServiceAgentUser", "roles/cloudtrace.agent"})
+    void rejectsExactlyTheRuntimeRolesTheReaderRefusesWhateverThePolicy(String role) {
+        var text = """
+                project: acme-demo
+                region: europe-west1
+                policy: {allowAdminRoles: true}
+                services:
+                  - name: hello
+                    image: us-docker.pkg.dev/cloudrun/container/hello
+                    runtimeRoles: [%s]
+                """.formatted(role);
+        var refused = !StackFileReader.check("stacks/demo.yaml", text, StackFileReader.Defaults.NONE, java.util.Optional.empty())
+                .errors().isEmpty();
+        assertThat(StackFileSchema.violations(text).isEmpty()).as(role).isEqualTo(!refused);
+    }
+
     @Test
     void rejectsSecretFilesAndCloudSqlInstancesTheReaderRefuses() {
         var stack = """
@@ -102,7 +123,8 @@ class StackFileSchemaTest {
                       cloudSqlInstances: [%s]
                 """;
         assertThat(StackFileSchema.violations(stack.formatted("/etc/hello/tls.key", "acme-dev:europe-west1:hello-db"))).isEmpty();
-        for (var path : java.util.List.of("/tls.key", "etc/hello/tls.key", "/proc/hello/key", "/etc/../key", "/etc/hello/")) {
+        for (var path : java.util.List.of("/tls.key", "etc/hello/tls.key", "/proc/hello/key", "/etc/../key", "/etc/hello/", "/etc/tls.key",
+                "/usr/tls.key", "/app/tls.key")) {
             assertThat(StackFileSchema.violations(stack.formatted(path, "acme-dev:europe-west1:hello-db"))).as(path).isNotEmpty();
         }
         for (var instance : java.util.List.of("hello-db", "acme-dev:hello-db", "Acme:europe-west1:db", "acme-dev:europe-west1:db-")) {

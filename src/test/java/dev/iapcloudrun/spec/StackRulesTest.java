@@ -218,7 +218,9 @@ class StackRulesTest {
             "roles/iam.serviceAccountAdmin", "roles/iam.serviceAccountKeyAdmin", "roles/iam.workloadIdentityPoolAdmin",
             "roles/iam.serviceAccountUser", "roles/iam.serviceAccountTokenCreator", "roles/iam.serviceAccountOpenIdTokenCreator",
             "roles/iam.workloadIdentityUser", "roles/resourcemanager.projectIamAdmin", "roles/resourcemanager.folderAdmin",
-            "roles/resourcemanager.organizationAdmin", "roles/secretmanager.admin"})
+            "roles/resourcemanager.organizationAdmin", "roles/secretmanager.admin", "roles/iap.admin", "roles/iap.settingsAdmin",
+            "roles/run.admin", "roles/cloudbuild.builds.editor", "roles/cloudbuild.builds.builder", "roles/deploymentmanager.editor",
+            "roles/cloudbuild.serviceAgent", "roles/run.serviceAgent", "roles/aiplatform.customCodeServiceAgent"})
     void refusesARoleThatHandsOverTheProjectWhateverThePolicy(String role) {
         var check = check(stack("policy:\n  allowAdminRoles: true", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
         assertThat(check.errors()).singleElement().satisfies(e -> {
@@ -228,11 +230,71 @@ class StackRulesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"roles/iap.admin", "roles/iap.settingsAdmin", "roles/run.admin"})
+    void refusesARoleThatAdministersAccessToTheServiceSayingWhy(String role) {
+        var check = check(stack("policy:\n  allowAdminRoles: true", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .startsWith("found \"" + role + "\", which administers who reaches the service").contains("open itself to anyone"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"roles/cloudbuild.builds.editor", "roles/cloudbuild.builds.builder", "roles/deploymentmanager.editor"})
+    void refusesARoleThatRunsWorkAsAMorePrivilegedGoogleAccountSayingWhy(String role) {
+        var check = check(stack("policy:\n  allowAdminRoles: true", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .startsWith("found \"" + role + "\", which runs work as a more privileged Google-managed account"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"roles/cloudbuild.serviceAgent", "roles/run.serviceAgent", "roles/compute.serviceAgent",
+            "roles/aiplatform.customCodeServiceAgent"})
+    void refusesAServiceAgentRoleWhateverThePolicySayingWhy(String role) {
+        var check = check(stack("policy:\n  allowAdminRoles: true", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .startsWith("found the service agent role \"" + role + "\", which is meant only for Google's own service agents"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"roles/storage.admin", "roles/compute.securityAdmin", "roles/orgpolicy.policyAdmin",
+            "roles/cloudsql.admin", "roles/pubsub.admin"})
+    void refusesAnAdminRoleOfAnyCaseWithoutThePolicyAndWarnsOfItWithThePolicy(String role) {
+        var roles = "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE;
+        assertThat(check(stack("", roles), Optional.empty()).errors()).singleElement()
+                .satisfies(e -> assertThat(e.message()).startsWith("found the admin role \"" + role + "\""));
+
+        var allowed = check(stack("policy:\n  allowAdminRoles: true", roles), Optional.empty());
+        assertThat(allowed.errors()).isEmpty();
+        assertThat(allowed.warnings()).singleElement().satisfies(w -> assertThat(w.message())
+                .contains("holds the admin role " + role + ", as policy.allowAdminRoles allows").endsWith("[admin-runtime-role]"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"roles/cloudtrace.agent", "roles/monitoring.metricWriter", "roles/cloudsql.client",
             "roles/storage.objectViewer", "roles/cloudbuild.builds.viewer", "roles/iam.securityReviewer",
-            "organizations/123456789/roles/traceWriter"})
+            "roles/logging.logWriter", "roles/run.viewer", "organizations/123456789/roles/traceWriter"})
     void acceptsARoleThatDoesTheServicesOwnWork(String role) {
         var check = check(stack("", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/bin", "/boot", "/etc", "/home", "/lib", "/lib64", "/opt", "/root", "/run", "/sbin", "/srv", "/tmp",
+            "/usr", "/var", "/app", "/workspace"})
+    void refusesASecretFileStraightInATopLevelDirectoryOfTheImage(String directory) {
+        var check = check(stack("", "volumes:\n  secrets:\n    " + directory + "/key.pem: {secret: hello-key}\n" + AUTHORITATIVE),
+                Optional.empty());
+        assertThat(check.errors()).singleElement().satisfies(e -> {
+            assertThat(e.path()).isEqualTo("services[0].volumes.secrets." + directory + "/key.pem");
+            assertThat(e.message()).isEqualTo("found \"" + directory + "/key.pem\": Cloud Run would mount the directory " + directory
+                    + " for it, hiding what the image has there; expected a file in a directory of its own, such as /etc/secrets/key.pem");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/etc/secrets/key.pem", "/var/run/hello/key.pem", "/app/secrets/config.json", "/srv/hello/key.pem",
+            "/secrets/key.pem", "/etcetera/key.pem"})
+    void acceptsASecretFileInADirectoryOfItsOwn(String path) {
+        var check = check(stack("", "volumes:\n  secrets:\n    " + path + ": {secret: hello-key}\n" + AUTHORITATIVE), Optional.empty());
         assertThat(check.errors()).isEmpty();
     }
 
