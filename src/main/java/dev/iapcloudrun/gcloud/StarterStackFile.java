@@ -231,7 +231,8 @@ public final class StarterStackFile {
                 use(path + ".name");
                 use(path + ".valueFrom.secretKeyRef.name");
                 use(path + ".valueFrom.secretKeyRef.key");
-                secrets.put(name.get(), "{secret: " + quote(secret.get()) + ", version: \"" + version.orElse("latest") + "\"}");
+                var resolved = secret(secret.get(), path + ".valueFrom.secretKeyRef.name");
+                secrets.put(name.get(), "{secret: " + quote(resolved) + ", version: \"" + version.orElse("latest") + "\"}");
             } else if (name.isPresent()) {
                 use(path + ".name");
                 use(path + ".value");
@@ -397,7 +398,7 @@ public final class StarterStackFile {
                     continue;
                 }
                 files.put(dir.get().replaceAll("/+$", "") + "/" + text(volumePath + ".secret.items[0].path").get(),
-                        "{secret: " + quote(text(volumePath + ".secret.secretName").get()) + ", version: \""
+                        "{secret: " + quote(secret(text(volumePath + ".secret.secretName").get(), volumePath + ".secret.secretName")) + ", version: \""
                                 + text(volumePath + ".secret.items[0].key").orElse("latest") + "\"}");
                 use(mountPath);
                 use(volumePath + ".name");
@@ -558,6 +559,58 @@ public final class StarterStackFile {
         } else if (node instanceof YamlNode.Scalar s) {
             leaves.put(path, s);
         }
+    }
+
+    private static final Pattern SECRET_ALIAS = Pattern.compile("([^:\\s]+):(projects/[^/\\s]+/secrets/[^/\\s]+)");
+
+    /**
+     * The secret a reference names: in the v1 API another project's secret is named by an alias that the annotation
+     * run.googleapis.com/secrets maps to projects/P/secrets/S; a name it does not list is a secret of the service's project.
+     */
+    private String secret(String name, String referencePath) {
+        var aliases = secretAliases();
+        if (aliases.containsKey(name)) {
+            return aliases.get(name);
+        }
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            // Neither a listed alias nor a secret id: writing it would name some other secret.
+            throw new GcloudInputException(List.of(new Problem(location(referencePath), referencePath, "the secret '" + name
+                    + "' is no secret id and no alias of the annotation run.googleapis.com/secrets; expected an id or an alias it lists")));
+        }
+        return name;
+    }
+
+    /** The aliases of run.googleapis.com/secrets, read where gcloud prints it: the revision template's annotations, else the service's. */
+    private Map<String, String> secretAliases() {
+        var aliases = new LinkedHashMap<String, String>();
+        for (var path : List.of(TEMPLATE_ANNOTATIONS, ANNOTATIONS)) {
+            var full = path + "['run.googleapis.com/secrets']";
+            var value = rawText(full);
+            if (value.isEmpty()) {
+                continue;
+            }
+            use(full);
+            for (var entry : value.get().split(",")) {
+                var m = SECRET_ALIAS.matcher(entry.strip());
+                if (!m.matches()) {
+                    // An entry not of alias:projects/P/secrets/S resolves nothing; a guess could name another secret.
+                    throw new GcloudInputException(List.of(new Problem(location(full), full, "found the entry '" + entry.strip()
+                            + "'; expected ALIAS:projects/PROJECT/secrets/SECRET, comma-separated")));
+                }
+                aliases.putIfAbsent(m.group(1), m.group(2));
+            }
+        }
+        return aliases;
+    }
+
+    /** Where a JSON path of the form this writer uses (a.b[0]['c.d']) stands in the description. */
+    private dev.iapcloudrun.spec.Location location(String path) {
+        var steps = new ArrayList<Object>();
+        var m = Pattern.compile("([^.\\[\\]']+)|\\[(\\d+)\\]|\\['([^']+)'\\]").matcher(path);
+        while (m.find()) {
+            steps.add(m.group(2) != null ? (Object) Integer.parseInt(m.group(2)) : m.group(1) != null ? m.group(1) : m.group(3));
+        }
+        return GcloudJson.where(description.root(), steps.toArray());
     }
 
     private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

@@ -73,7 +73,10 @@ class StarterStackFileTest {
         assertThat(s.serviceAccount()).contains("orders-runner@acme-portal-prod.iam.gserviceaccount.com"); // spec.template.spec.serviceAccountName
         assertThat(s.port()).contains(8080);                                  // containers[0].ports[0].containerPort
         assertThat(s.env()).isEqualTo(Map.of("LOG_LEVEL", "warn", "GREETING", "hello: world")); // containers[0].env[].value
-        assertThat(s.secretEnv()).isEqualTo(Map.of("ORDERS_DB_PASSWORD", new ServiceSpec.SecretRef("orders-db-password", "3"))); // env[].valueFrom.secretKeyRef {name, key}
+        // env[].valueFrom.secretKeyRef {name, key}, whose name db-pass is an alias of another project's secret that the
+        // template annotation run.googleapis.com/secrets resolves (alias:projects/P/secrets/S, as the YAML reference documents it).
+        assertThat(s.secretEnv()).isEqualTo(Map.of("ORDERS_DB_PASSWORD",
+                new ServiceSpec.SecretRef("projects/999888777666/secrets/orders-db-password", "3")));
         assertThat(s.minInstances()).contains(2);                             // template annotations autoscaling.knative.dev/minScale
         assertThat(s.maxInstances()).contains(40);                            // template annotations autoscaling.knative.dev/maxScale
         assertThat(s.cpu()).contains("2");                                    // containers[0].resources.limits.cpu = 2000m
@@ -176,7 +179,8 @@ class StarterStackFileTest {
                     || path.contains("client-name") || path.contains("operation-id") || path.contains("ingress-status")
                     || path.contains("serving.knative.dev") || path.contains("nonce") || path.contains("startupProbeType")
                     || path.equals("/spec/template/metadata/name") || path.endsWith("/ports/0/name") || path.equals("/kind") || path.equals("/apiVersion")
-                    || path.endsWith("/cpu") || path.contains("network-interfaces") || path.contains("custom-audiences");
+                    || path.endsWith("/cpu") || path.contains("network-interfaces") || path.contains("custom-audiences")
+                    || path.contains("run.googleapis.com/secrets");
             if (!skipped && !result.text().contains(value)) {
                 missing.add(path + " = " + value);
             }
@@ -195,6 +199,47 @@ class StarterStackFileTest {
         } else {
             leaf.accept(path, node.asText());
         }
+    }
+
+    private static StarterStackFile.Result richWith(String... fromTo) {
+        var text = GcloudFiles.text(GcloudFiles.RICH.resolve("orders-api.describe.json"));
+        for (int i = 0; i < fromTo.length; i += 2) {
+            assertThat(text).contains(fromTo[i]);
+            text = text.replace(fromTo[i], fromTo[i + 1]);
+        }
+        return StarterStackFile.write(ServiceDescription.parse("orders-api.describe.json", text),
+                GcloudFiles.richPolicy(Which.RUN), GcloudFiles.richPolicy(Which.IAP), Optional.empty());
+    }
+
+    @Test
+    void aSecretVolumeNamedByAnAliasIsTheSecretOfTheProjectTheAnnotationNames() {
+        // volumes[].secret.secretName is an alias of run.googleapis.com/secrets like an env reference's name.
+        var result = richWith("\"db-pass:projects/999888777666/secrets/orders-db-password\"",
+                "\"db-pass:projects/999888777666/secrets/orders-db-password,tls:projects/999888777666/secrets/orders-tls-key\"",
+                "\"secretName\": \"orders-tls-key\"", "\"secretName\": \"tls\"");
+
+        assertThat(read(result).services().get(0).volumes().secrets()).isEqualTo(Map.of("/etc/orders/tls/tls.key",
+                new ServiceSpec.SecretRef("projects/999888777666/secrets/orders-tls-key", "4")));
+    }
+
+    @Test
+    void theSecretAliasAnnotationIsDeclaredThroughTheSecretsItResolvesNotListed() {
+        assertThat(rich().unexpressed()).extracting(StarterStackFile.Unexpressed::path).noneMatch(p -> p.contains("run.googleapis.com/secrets"));
+        assertThat(rich().text()).doesNotContain("{secret: db-pass");
+    }
+
+    @Test
+    void aSecretAliasTheAnnotationDoesNotResolveIsRefusedWhereItStands() {
+        // The reference names the alias by another spelling than the annotation lists: no secret id, so no guess.
+        assertThatThrownBy(() -> richWith("\"name\": \"db-pass\"", "\"name\": \"db-pass:latest\""))
+                .isInstanceOf(GcloudInputException.class)
+                .hasMessageContaining("orders-api.describe.json:63:")
+                .hasMessageContaining("spec.template.spec.containers[0].env[2].valueFrom.secretKeyRef.name: the secret 'db-pass:latest' is no secret id");
+        // An annotation entry that is not alias:projects/P/secrets/S resolves nothing.
+        assertThatThrownBy(() -> richWith("db-pass:projects/999888777666/secrets/orders-db-password", "db-pass:orders-db-password"))
+                .isInstanceOf(GcloudInputException.class)
+                .hasMessageContaining("spec.template.metadata.annotations['run.googleapis.com/secrets']: found the entry 'db-pass:orders-db-password'; "
+                        + "expected ALIAS:projects/PROJECT/secrets/SECRET, comma-separated");
     }
 
     @Test
