@@ -136,8 +136,9 @@ final class AdoptCommands {
         @Option(names = "--iap-policy", required = true, paramLabel = "FILE",
                 description = "gcloud iap web get-iam-policy --resource-type=cloud-run --service=SERVICE --region=REGION --format=json")
         String iapPolicy;
-        @Option(names = "--project-id", paramLabel = "PROJECT_ID",
-                description = "The project's id (the description names only its number); default: the service account's project.")
+        @Option(names = "--project-id", required = true, paramLabel = "PROJECT_ID",
+                description = "The service's project id: the description gives only the project number, and the service account "
+                        + "may belong to another project.")
         String projectId;
         @Option(names = "--out", paramLabel = "FILE", description = "Write the stack file to FILE (never over an existing one) instead of printing it.")
         String out;
@@ -161,7 +162,7 @@ final class AdoptCommands {
             if (out != null && Files.exists(root.resolve(out))) {
                 throw new InputException("--out " + out + ": the file already exists; adopt-init never overwrites a file");
             }
-            var result = StarterStackFile.write(description, run, iap, Optional.ofNullable(projectId));
+            var result = StarterStackFile.write(description, run, iap, projectId);
             var displayName = out != null ? out : "the starter stack file";
             var check = StackFileReader.check(displayName, result.text(), new StackFileReader.Defaults(Optional.of(result.projectId()),
                     Optional.of(description.region())), Optional.empty());

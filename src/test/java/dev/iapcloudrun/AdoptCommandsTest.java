@@ -223,6 +223,15 @@ class AdoptCommandsTest {
     }
 
     @Test
+    void theProjectIdIsRequiredSinceTheDescriptionGivesOnlyItsNumber() {
+        assertThat(run("adopt-init", "--describe", "team-wiki.describe.json", "--run-policy", "team-wiki.run-policy.json",
+                "--iap-policy", "team-wiki.iap-policy.json")).isEqualTo(2);
+
+        assertThat(console.stderr()).contains("Missing required option: '--project-id=PROJECT_ID'");
+        assertThat(console.stdout()).isEmpty();
+    }
+
+    @Test
     void neverOverwritesAStackFile() throws IOException {
         Files.writeString(root.resolve("stacks/tools.yaml"), "services: []\n");
 

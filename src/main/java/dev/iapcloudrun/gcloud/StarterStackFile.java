@@ -76,31 +76,22 @@ public final class StarterStackFile {
     /**
      * Writes the starter stack file.
      *
-     * @param projectId the project id from the command line; without it, the id is read from the service account's email
-     * @throws GcloudInputException when the project id cannot be told, or a policy belongs to another project
+     * @param projectId the project id from the command line: the description names the project by its number only
+     * @throws GcloudInputException when a policy belongs to another project, or a secret alias is not resolved
      */
-    public static Result write(ServiceDescription description, IamPolicyFile run, IamPolicyFile iap, Optional<String> projectId) {
+    public static Result write(ServiceDescription description, IamPolicyFile run, IamPolicyFile iap, String projectId) {
         return new StarterStackFile(description).write(run, iap, projectId);
     }
 
-    private Result write(IamPolicyFile run, IamPolicyFile iap, Optional<String> projectIdOption) {
+    private Result write(IamPolicyFile run, IamPolicyFile iap, String projectId) {
         var account = text("spec.template.spec.serviceAccountName");
-        String projectId;
-        String projectSource;
-        if (projectIdOption.isPresent()) {
-            projectId = projectIdOption.get();
-            projectSource = "--project-id";
-        } else {
-            var fromAccount = account.map(USER_MANAGED_ACCOUNT::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(1));
-            if (fromAccount.isEmpty()) {
-                // The description names the project by number only; an image's registry project is often a shared one.
-                throw new GcloudInputException(List.of(new Problem(GcloudJson.where(description.root(), "metadata", "namespace"),
-                        "metadata.namespace", "the description names the project by its number (" + description.projectNumber()
-                        + ") and its service account does not name the project id; expected --project-id PROJECT_ID")));
-            }
-            projectId = fromAccount.get();
-            projectSource = "the service account's email (spec.template.spec.serviceAccountName)";
-        }
+        var projectSource = "--project-id";
+        // A service may run as an account of another project (a central identities project): legitimate, but worth a look.
+        account.map(USER_MANAGED_ACCOUNT::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(1))
+                .filter(p -> !p.equals(projectId))
+                .ifPresent(p -> warnings.add("the service account " + account.get() + " (spec.template.spec.serviceAccountName) belongs to project "
+                        + p + ", not to --project-id " + projectId + ": check that " + projectId + " is the project of " + description.name()
+                        + " (number " + description.projectNumber() + ")"));
         for (var policy : List.of(run, iap)) {
             for (var b : policy.bindings()) {
                 for (var m : b.members()) {

@@ -26,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class StarterStackFileTest {
 
-    private static StarterStackFile.Result seed(Optional<String> projectId) {
-        return StarterStackFile.write(GcloudFiles.seedDescription(), GcloudFiles.seedPolicy(Which.RUN), GcloudFiles.seedPolicy(Which.IAP), projectId);
+    private static StarterStackFile.Result seed() {
+        return StarterStackFile.write(GcloudFiles.seedDescription(), GcloudFiles.seedPolicy(Which.RUN), GcloudFiles.seedPolicy(Which.IAP), "acme-tools");
     }
 
     private static StarterStackFile.Result rich() {
-        return StarterStackFile.write(GcloudFiles.richDescription(), GcloudFiles.richPolicy(Which.RUN), GcloudFiles.richPolicy(Which.IAP), Optional.empty());
+        return StarterStackFile.write(GcloudFiles.richDescription(), GcloudFiles.richPolicy(Which.RUN), GcloudFiles.richPolicy(Which.IAP), "acme-portal-prod");
     }
 
     private static StackSpec read(StarterStackFile.Result result) {
@@ -40,7 +40,7 @@ class StarterStackFileTest {
 
     @Test
     void theSeedRecipesServiceValidatesWithTheReaderAndKeepsItsTwoAccessors() {
-        var result = seed(Optional.of("acme-tools"));
+        var result = seed();
         var check = StackFileReader.check("stacks/adopted.yaml", result.text(), StackFileReader.Defaults.NONE, Optional.empty());
 
         assertThat(check.errors()).isEmpty();
@@ -63,7 +63,7 @@ class StarterStackFileTest {
         var spec = read(rich());
         var s = spec.services().get(0);
 
-        assertThat(spec.project()).isEqualTo("acme-portal-prod");            // from spec.template.spec.serviceAccountName's domain
+        assertThat(spec.project()).isEqualTo("acme-portal-prod");            // --project-id
         assertThat(spec.projectNumber()).contains("905718264301");           // metadata.namespace
         assertThat(spec.region()).isEqualTo("europe-west1");                 // metadata.labels['cloud.googleapis.com/location']
         assertThat(spec.labels()).isEqualTo(Map.of("env", "prod"));           // metadata.labels (site=münchen, which GCP allows, breaks the stack file's rules)
@@ -141,7 +141,7 @@ class StarterStackFileTest {
                 .replace("\"image\":", "\"workingDir\": \"/srv\", \"image\":");
         var description = ServiceDescription.parse("new.json", text);
 
-        var result = StarterStackFile.write(description, GcloudFiles.seedPolicy(Which.RUN), GcloudFiles.seedPolicy(Which.IAP), Optional.of("acme-tools"));
+        var result = StarterStackFile.write(description, GcloudFiles.seedPolicy(Which.RUN), GcloudFiles.seedPolicy(Which.IAP), "acme-tools");
 
         assertThat(result.unexpressed()).extracting(StarterStackFile.Unexpressed::toString).containsExactlyInAnyOrder(
                 "new.json: spec.template.metadata.annotations['run.googleapis.com/gpu-zonal-redundancy-disabled'] = \"true\": a stack file has no field for it",
@@ -158,7 +158,7 @@ class StarterStackFileTest {
                 Which.RUN, Optional.of("318274650921"));
 
         var result = StarterStackFile.write(description, run, IamPolicyFile.parse("iap.json", "{\"etag\": \"ACAB\"}", Which.IAP,
-                Optional.empty()), Optional.of("acme-tools"));
+                Optional.empty()), "acme-tools");
 
         var service = read(result).services().get(0);
         assertThat(service.iap()).isFalse();
@@ -208,7 +208,7 @@ class StarterStackFileTest {
             text = text.replace(fromTo[i], fromTo[i + 1]);
         }
         return StarterStackFile.write(ServiceDescription.parse("orders-api.describe.json", text),
-                GcloudFiles.richPolicy(Which.RUN), GcloudFiles.richPolicy(Which.IAP), Optional.empty());
+                GcloudFiles.richPolicy(Which.RUN), GcloudFiles.richPolicy(Which.IAP), "acme-portal-prod");
     }
 
     @Test
@@ -252,13 +252,15 @@ class StarterStackFileTest {
     }
 
     @Test
-    void theProjectIdComesFromTheOptionOrTheServiceAccountNeverFromANumber() {
-        assertThat(rich().projectSource()).contains("spec.template.spec.serviceAccountName");
-        assertThat(seed(Optional.of("acme-tools")).projectSource()).isEqualTo("--project-id");
-        // The seed service runs as the default compute account, whose email carries the number only.
-        assertThatThrownBy(() -> seed(Optional.empty())).isInstanceOf(GcloudInputException.class)
-                .hasMessageContaining("team-wiki.describe.json:22:18: metadata.namespace: the description names the project by its number "
-                        + "(318274650921) and its service account does not name the project id; expected --project-id PROJECT_ID");
+    void theProjectIdIsTheOptionsEvenWhenTheServiceAccountNamesAnother() {
+        // spec.template.spec.serviceAccountName of a central identities project: the service's own project is still --project-id.
+        var result = richWith("orders-runner@acme-portal-prod.iam.gserviceaccount.com", "orders-runner@acme-identities.iam.gserviceaccount.com");
+
+        assertThat(read(result).project()).isEqualTo("acme-portal-prod");
+        assertThat(result.projectSource()).isEqualTo("--project-id");
+        assertThat(result.warnings()).filteredOn(w -> w.contains("service account")).singleElement().asString().startsWith("the service account orders-runner@acme-identities.iam.gserviceaccount.com "
+                + "(spec.template.spec.serviceAccountName) belongs to project acme-identities, not to --project-id acme-portal-prod");
+        assertThat(rich().warnings()).noneMatch(w -> w.contains("service account"));
     }
 
     @Test
@@ -267,7 +269,7 @@ class StarterStackFileTest {
                 {"bindings": [{"condition": {"expression": "request.time < timestamp(\\"2027-01-01T00:00:00Z\\")", "title": "until-2027"},
                   "members": ["user:ada@acme.example"], "role": "roles/iap.httpsResourceAccessor"}], "etag": "BwY", "version": 3}""",
                 Which.IAP, Optional.of("318274650921"));
-        var result = StarterStackFile.write(GcloudFiles.seedDescription(), GcloudFiles.seedPolicy(Which.RUN), iap, Optional.of("acme-tools"));
+        var result = StarterStackFile.write(GcloudFiles.seedDescription(), GcloudFiles.seedPolicy(Which.RUN), iap, "acme-tools");
 
         var accessors = read(result).services().get(0).accessors().orElseThrow();
         assertThat(accessors.condition()).contains(new AccessorsSpec.ConditionSpec("until-2027",
@@ -281,7 +283,7 @@ class StarterStackFileTest {
                 {"bindings": [{"members": ["serviceAccount:service-905718264301@gcp-sa-iap.iam.gserviceaccount.com"],
                   "role": "roles/run.invoker"}], "etag": "BwY", "version": 1}""", Which.RUN, Optional.empty());
 
-        assertThatThrownBy(() -> StarterStackFile.write(GcloudFiles.seedDescription(), run, GcloudFiles.seedPolicy(Which.IAP), Optional.of("acme-tools")))
+        assertThatThrownBy(() -> StarterStackFile.write(GcloudFiles.seedDescription(), run, GcloudFiles.seedPolicy(Which.IAP), "acme-tools"))
                 .isInstanceOf(GcloudInputException.class)
                 .hasMessageContaining("run.json:1:28: found the IAP service agent of project number 905718264301; expected that of team-wiki's project, 318274650921");
     }
@@ -289,7 +291,7 @@ class StarterStackFileTest {
     @Test
     void adoptingTheStarterStackPlansNoReplacement() {
         // The inputs whose change replaces a resource (ReplaceRules) must equal what runs today, or adoption would recreate it.
-        var plan = TestPlans.runStack(seed(Optional.of("acme-tools")).text());
+        var plan = TestPlans.runStack(seed().text());
 
         var service = plan.ofType(GcpTypes.RUN_SERVICE).get(0).inputs();
         assertThat(service.path("name").asText()).isEqualTo("team-wiki");
@@ -307,7 +309,7 @@ class StarterStackFileTest {
 
     @Test
     void theStarterStackAdoptsWhatRunsTodayByItsImportIds() {
-        var plan = TestPlans.runStack(seed(Optional.of("acme-tools")).text());
+        var plan = TestPlans.runStack(seed().text());
 
         // The three resources gcloud made, each imported by the ID the provider reads it with; nothing else is imported.
         assertThat(plan.resources()).filteredOn(r -> !r.importId().isEmpty())
