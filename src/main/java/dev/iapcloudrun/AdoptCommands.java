@@ -46,7 +46,8 @@ final class AdoptCommands {
         String format;
         @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of printing it.")
         String out;
-        @Option(names = "--fail-on-loss", description = "Exit with 1 when anyone loses access or a public principal is in a live policy.")
+        @Option(names = "--fail-on-loss", description = "Exit with 1 when anyone loses access, a public principal is in a live policy, "
+                + "or an adopted grant is not in it (its import would fail).")
         boolean failOnLoss;
 
         static final class Live {
@@ -107,7 +108,12 @@ final class AdoptCommands {
             if (report.publicPrincipals() > 0) {
                 main.err().println("warning: a public principal is in a live policy; see public-principal above");
             }
-            return failOnLoss && (report.losses() > 0 || report.publicPrincipals() > 0) ? Main.CHANGES_OR_FAILED : Main.OK;
+            if (report.importFailures() > 0) {
+                main.err().println("warning: " + report.importFailures() + (report.importFailures() == 1 ? " adopted grant is" : " adopted grants are")
+                        + " not in the live policy, so pulumi up fails to import it; see import-fails above");
+            }
+            return failOnLoss && (report.losses() > 0 || report.publicPrincipals() > 0 || report.importFailures() > 0)
+                    ? Main.CHANGES_OR_FAILED : Main.OK;
         }
 
         private static IamPolicyFile read(java.nio.file.Path root, String file, IamPolicyFile.Which which, Optional<String> number,
