@@ -190,7 +190,7 @@ public final class StarterStackFile {
         customAudiences(out);
         boolean iapOn = text(ANNOTATIONS + "['run.googleapis.com/iap-enabled']").map(Boolean::parseBoolean).orElse(false);
         boolean invokerCheckOff = text(ANNOTATIONS + "['run.googleapis.com/invoker-iam-disabled']").map(Boolean::parseBoolean).orElse(false);
-        invokers(out, run);
+        invokers(out, run, iapOn);
         out.append("    iap: ").append(iapOn).append('\n');
         if (invokerCheckOff) {
             out.append("    public: true\n");
@@ -433,15 +433,20 @@ public final class StarterStackFile {
         }
     }
 
-    private void invokers(StringBuilder out, IamPolicyFile run) {
+    private void invokers(StringBuilder out, IamPolicyFile run, boolean iapOn) {
         var invokers = new ArrayList<String>();
         for (var b : run.bindings()) {
             for (var m : b.members()) {
                 var where = run.file() + " " + b.path() + " (" + b.role() + ")";
                 if (!b.role().equals(IamPolicyFile.INVOKER_ROLE)) {
                     policyNote(where, m.value(), "a stack file grants no other role on the service; the grant stays, not managed by the stack");
+                } else if (IamPolicyFile.iapAgentNumber(m.value()).isPresent() && iapOn && b.condition().isEmpty()) {
+                    continue; // with IAP on, the agent's unconditional grant is made by the program itself, not declared
                 } else if (IamPolicyFile.iapAgentNumber(m.value()).isPresent()) {
-                    continue; // the IAP agent's grant is made by the program itself, not declared
+                    policyNote(where, m.value(), iapOn
+                            ? "the program grants the IAP agent run.invoker without a condition, and adopting imports that grant, which "
+                                    + "does not exist: grant it unconditionally with gcloud first; the conditional grant stays, not managed by the stack"
+                            : "with IAP off the stack makes no grant to the IAP agent; the grant stays, not managed by the stack");
                 } else if (b.condition().isPresent()) {
                     policyNote(where, m.value(), "invokers take no condition; the conditional grant stays, not managed by the stack");
                 } else if (m.isPublic()) {

@@ -169,6 +169,39 @@ class StarterStackFileTest {
     }
 
     @Test
+    void theIapAgentsInvokerGrantOfAServiceWithIapOffIsListedNotDropped() {
+        // metadata.annotations['run.googleapis.com/iap-enabled'] absent: IAP off, yet the run policy still grants the agent.
+        var description = ServiceDescription.parse("no-iap.json", GcloudFiles.text(GcloudFiles.SEED.resolve("team-wiki.describe.json"))
+                .replace("\"run.googleapis.com/iap-enabled\": \"true\",", ""));
+
+        var result = StarterStackFile.write(description, GcloudFiles.seedPolicy(Which.RUN), GcloudFiles.seedPolicy(Which.IAP), "acme-tools");
+
+        assertThat(read(result).services().get(0).iap()).isFalse();
+        assertThat(result.unexpressed()).filteredOn(u -> u.value().startsWith("serviceAccount:service-318274650921@gcp-sa-iap"))
+                .singleElement().satisfies(u -> {
+                    assertThat(u.file() + ": " + u.path()).isEqualTo("team-wiki.run-policy.json: bindings[0] (roles/run.invoker)");
+                    assertThat(u.why()).startsWith("with IAP off the stack makes no grant to the IAP agent");
+                });
+    }
+
+    @Test
+    void aConditionalInvokerGrantOfTheIapAgentIsListedSinceTheProgramWouldImportAnUnconditionalOne() {
+        // gcloud run services get-iam-policy prints a conditional binding with its condition {expression, title}, at version 3.
+        var run = IamPolicyFile.parse("run.json", """
+                {"bindings": [{"condition": {"expression": "request.time < timestamp(\\"2027-01-01T00:00:00Z\\")", "title": "until-2027"},
+                  "members": ["serviceAccount:service-318274650921@gcp-sa-iap.iam.gserviceaccount.com"], "role": "roles/run.invoker"}],
+                 "etag": "BwY", "version": 3}""", Which.RUN, Optional.of("318274650921"));
+
+        var result = StarterStackFile.write(GcloudFiles.seedDescription(), run, GcloudFiles.seedPolicy(Which.IAP), "acme-tools");
+
+        assertThat(result.unexpressed()).singleElement().satisfies(u -> {
+            assertThat(u.file() + ": " + u.path()).isEqualTo("run.json: bindings[0] (roles/run.invoker)");
+            assertThat(u.why()).contains("adopting imports that grant, which does not exist");
+        });
+        assertThat(result.text()).contains("#   run.json: bindings[0] (roles/run.invoker)");
+    }
+
+    @Test
     void everyValueGcloudPrintedIsInTheStarterFileDeclaredOrInAComment() throws Exception {
         var result = rich();
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(GcloudFiles.text(GcloudFiles.RICH.resolve("orders-api.describe.json")));
