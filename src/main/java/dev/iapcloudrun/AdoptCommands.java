@@ -46,7 +46,8 @@ final class AdoptCommands {
         String format;
         @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of printing it.")
         String out;
-        @Option(names = "--fail-on-loss", description = "Exit with 1 when anyone loses access or a public principal is in a live policy.")
+        @Option(names = "--fail-on-loss", description = "Exit with 1 when anyone loses access, a public principal is in a live policy, "
+                + "or an adopted grant is not in it (its import would fail).")
         boolean failOnLoss;
 
         static final class Live {
@@ -107,7 +108,12 @@ final class AdoptCommands {
             if (report.publicPrincipals() > 0) {
                 main.err().println("warning: a public principal is in a live policy; see public-principal above");
             }
-            return failOnLoss && (report.losses() > 0 || report.publicPrincipals() > 0) ? Main.CHANGES_OR_FAILED : Main.OK;
+            if (report.importFailures() > 0) {
+                main.err().println("warning: " + report.importFailures() + (report.importFailures() == 1 ? " adopted grant is" : " adopted grants are")
+                        + " not in the live policy, so pulumi up fails to import it; see import-fails above");
+            }
+            return failOnLoss && (report.losses() > 0 || report.publicPrincipals() > 0 || report.importFailures() > 0)
+                    ? Main.CHANGES_OR_FAILED : Main.OK;
         }
 
         private static IamPolicyFile read(java.nio.file.Path root, String file, IamPolicyFile.Which which, Optional<String> number,
@@ -136,8 +142,9 @@ final class AdoptCommands {
         @Option(names = "--iap-policy", required = true, paramLabel = "FILE",
                 description = "gcloud iap web get-iam-policy --resource-type=cloud-run --service=SERVICE --region=REGION --format=json")
         String iapPolicy;
-        @Option(names = "--project-id", paramLabel = "PROJECT_ID",
-                description = "The project's id (the description names only its number); default: the service account's project.")
+        @Option(names = "--project-id", required = true, paramLabel = "PROJECT_ID",
+                description = "The service's project id: the description gives only the project number, and the service account "
+                        + "may belong to another project.")
         String projectId;
         @Option(names = "--out", paramLabel = "FILE", description = "Write the stack file to FILE (never over an existing one) instead of printing it.")
         String out;
@@ -161,7 +168,7 @@ final class AdoptCommands {
             if (out != null && Files.exists(root.resolve(out))) {
                 throw new InputException("--out " + out + ": the file already exists; adopt-init never overwrites a file");
             }
-            var result = StarterStackFile.write(description, run, iap, Optional.ofNullable(projectId));
+            var result = StarterStackFile.write(description, run, iap, projectId);
             var displayName = out != null ? out : "the starter stack file";
             var check = StackFileReader.check(displayName, result.text(), new StackFileReader.Defaults(Optional.of(result.projectId()),
                     Optional.of(description.region())), Optional.empty());

@@ -122,7 +122,7 @@ class AdoptCommandsTest {
     }
 
     @Test
-    void aPublicPrincipalAndAMissingAgentGrantAreReportedFirst() throws IOException {
+    void aMissingAgentGrantOfAnAdoptedServiceFailsItsImportAndComesBeforeAPublicPrincipal() throws IOException {
         init();
         Files.writeString(root.resolve("team-wiki.run-policy.json"), """
                 {"bindings": [{"members": ["allUsers"], "role": "roles/run.invoker"}], "etag": "BwYk", "version": 1}""");
@@ -132,9 +132,47 @@ class AdoptCommandsTest {
 
         var out = console.stdout();
         assertThat(out).contains("  ! public-principal: allUsers (roles/run.invoker) is in the live policy of team-wiki: it stays after adoption");
-        assertThat(out.indexOf("public-principal")).isLessThan(out.indexOf("iap-agent-invoker-missing"));
-        assertThat(out).contains("! iap-agent-invoker-missing: " + AGENT + " holds no roles/run.invoker on team-wiki today")
-                .contains("    missing (the stack creates it)");
+        assertThat(out.indexOf("import-fails")).isLessThan(out.indexOf("public-principal"));
+        // The stack adopts the agent's grant by an import ID naming it, so the first pulumi up fails instead of creating it.
+        assertThat(out).contains("  ! import-fails: " + AGENT + " (roles/run.invoker) is not in the live policy of team-wiki: the import of "
+                        + "team-wiki-invoker-iap-agent fails; grant it with gcloud first (the service needs it for IAP)")
+                .contains("    missing (the stack adopts it, so its import fails: grant it with gcloud first)")
+                .doesNotContain("iap-agent-invoker-missing").doesNotContain("the stack creates");
+        assertThat(console.stderr()).contains("warning: 1 adopted grant is not in the live policy, so pulumi up fails to import it");
+    }
+
+    @Test
+    void aMissingAgentGrantOfAServiceTheStackCreatesIsCreated() throws IOException {
+        init();
+        edit("adopt: true ", "adopt: false ");
+        Files.writeString(root.resolve("team-wiki.run-policy.json"), """
+                {"bindings": [{"members": ["user:ops@acme.example"], "role": "roles/run.developer"}], "etag": "BwYk", "version": 1}""");
+        console.reset();
+
+        assertThat(report("--fail-on-loss")).as(console.stderr()).isZero();
+
+        assertThat(console.stdout()).contains("! iap-agent-invoker-missing: " + AGENT + " holds no roles/run.invoker on team-wiki today")
+                .contains("    missing (the stack creates it)").doesNotContain("import-fails");
+    }
+
+    @Test
+    void declaredGrantsMissingFromTheLivePolicyOfAnAdoptedServiceFailTheirImportNotGainAccess() throws IOException {
+        init();
+        edit("mode: authoritative", "mode: additive");
+        edit("    iap: true\n", "    invokers: [user:grace@acme.example]\n    iap: true\n");
+        edit("        - user:ada@acme.example\n", "        - user:ada@acme.example\n        - user:grace@acme.example\n");
+        console.reset();
+
+        assertThat(report("--fail-on-loss")).isEqualTo(1);
+
+        var out = console.stdout();
+        assertThat(out).startsWith("Stack tools, adopting 1 service: 2 keep access, 0 gain it, 0 lose it, 0 keep a grant the stack does not "
+                + "manage, 2 grants fail to import.\n");
+        assertThat(out).contains("  ! import-fails: user:grace@acme.example (roles/iap.httpsResourceAccessor) is not in the live policy of "
+                        + "team-wiki: the import of team-wiki-accessors-user:grace@acme.example fails; grant it with gcloud first or remove it from the stack")
+                .contains("  ! import-fails: user:grace@acme.example (roles/run.invoker) is not in the live policy of team-wiki: the import of ")
+                .contains("  fails to import (not in the live policy):\n    user:grace@acme.example (roles/iap.httpsResourceAccessor)\n")
+                .doesNotContain("access-granted").contains("  gains access: none\n");
     }
 
     @Test
@@ -219,6 +257,15 @@ class AdoptCommandsTest {
                 "--iap-policy", "team-wiki.run-policy.json", "--project-id", "acme-tools")).isEqualTo(2);
 
         assertThat(console.stderr()).startsWith("2 problems in gcloud's output:").contains("are the two files swapped?");
+        assertThat(console.stdout()).isEmpty();
+    }
+
+    @Test
+    void theProjectIdIsRequiredSinceTheDescriptionGivesOnlyItsNumber() {
+        assertThat(run("adopt-init", "--describe", "team-wiki.describe.json", "--run-policy", "team-wiki.run-policy.json",
+                "--iap-policy", "team-wiki.iap-policy.json")).isEqualTo(2);
+
+        assertThat(console.stderr()).contains("Missing required option: '--project-id=PROJECT_ID'");
         assertThat(console.stdout()).isEmpty();
     }
 

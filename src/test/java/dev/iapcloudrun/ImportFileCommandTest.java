@@ -80,6 +80,21 @@ class ImportFileCommandTest {
     }
 
     @Test
+    void principalsThatCleanToTheSameKeyGetKeysMadeUniqueByTheirUrnAlikeOnEachRun() throws IOException {
+        var text = Files.readString(root.resolve("stacks/shop.yaml")).replace("      - serviceAccount:checkout-worker@acme-shop-prod.iam.gserviceaccount.com\n",
+                "      - user:a.b@acme.example\n      - user:a-b@acme.example\n");
+        Files.writeString(root.resolve("stacks/shop.yaml"), text);
+
+        var names = printed().path("resources").findValuesAsText("name");
+        console.reset();
+        var again = printed().path("resources").findValuesAsText("name");
+
+        assertThat(names).doesNotHaveDuplicates().isEqualTo(again)
+                .contains("ServiceIamMember_pricing_invoker_user_a_b_acme_example")
+                .anyMatch(n -> n.matches("ServiceIamMember_pricing_invoker_user_a_b_acme_example_[0-9a-f]{8}"));
+    }
+
+    @Test
     void failsWithExitCode2NamingTheStackFileWhenTheStackAdoptsNothing() throws IOException {
         var text = Files.readString(root.resolve("stacks/shop.yaml")).replace("adopt: true\n", "adopt: false\n");
         Files.writeString(root.resolve("stacks/shop.yaml"), text);

@@ -110,10 +110,14 @@ public final class ImportFile {
         return flat;
     }
 
-    /** A key unique in the file, from the type's last part and the name: never a position. */
+    /** A key unique in the file, from the type's last part and the name (and the URN's hash when that is taken): never a position. */
     private static String key(Plan.PlannedResource r, Map<String, String> keys) {
         var type = r.type().substring(r.type().lastIndexOf(':') + 1);
         var key = type + "_" + r.name().replaceAll("[^A-Za-z0-9]+", "_");
+        if (keys.containsValue(key)) {
+            // Names differing only in punctuation (user:a.b@ and user:a-b@) clean alike; the URN tells them apart, stably.
+            key = key + "_" + dev.iapcloudrun.components.Sha256.hex(r.urn()).substring(0, 8);
+        }
         if (keys.containsValue(key)) {
             throw new IllegalStateException("two resources of the stack would share the import file's name " + key);
         }

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The one digest the program takes: stable runtime account ids, and the fingerprints of secrets in plans. */
+/** The one digest the program takes: stable runtime account ids, the fingerprints of secrets in plans, and import-file keys. */
 public final class Sha256 {
 
     private Sha256() {}

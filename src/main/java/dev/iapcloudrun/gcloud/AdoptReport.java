@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.iapcloudrun.components.IapServiceAgent;
+import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.review.Grants;
 import dev.iapcloudrun.spec.AccessorsSpec;
 import dev.iapcloudrun.spec.Principal;
@@ -30,6 +31,9 @@ import java.util.stream.Collectors;
  * its role and condition (everyone else in that entry loses access), and leaves entries of other conditions alone; additive
  * accessors and invoker grants merge into the policy and remove nobody. A grant the stack leaves alone stays, "not managed
  * by the stack": it is listed, since after adoption nobody reviews it in the stack file.
+ *
+ * <p>An adopted service's additive grants (accessors, invokers, the IAP agent's invoker grant) are imported by an ID made
+ * of the declared member: one missing from the live policy fails the import, so it is reported as blocking, never as gained.
  */
 public record AdoptReport(String stack, List<ServiceReport> services) {
 
@@ -38,6 +42,7 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
 
     /** What the report says first: the kinds a reviewer must not miss come first, in this order. */
     public enum Kind {
+        IMPORT_FAILS("import-fails"),
         PUBLIC_PRINCIPAL("public-principal"),
         ACCESS_REVOKED("access-revoked"),
         IAP_AGENT_INVOKER_MISSING("iap-agent-invoker-missing"),
@@ -65,8 +70,10 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
      * @param accessors   how the stack declares the service's accessors: "authoritative", "additive" or "none"
      * @param agentMember the IAP agent's member found in the live policy, or empty when it holds no invoker grant there
      * @param agentNeeded whether the stack makes the agent's invoker grant (IAP on)
+     * @param importFails the declared grants the stack imports that the live policy does not hold: the first pulumi up fails
      */
     public record ServiceReport(String service, String accessors, List<Access> keeps, List<Access> gains, List<Access> loses,
+                                List<Access> importFails,
                                 List<Access> notManaged, Optional<String> agentMember, boolean agentNeeded,
                                 List<Access> publicPrincipals, List<Finding> findings) {}
 
@@ -78,15 +85,37 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
             var declared = spec.services().stream().filter(s -> s.name().equals(service.service())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("the stack declares no service '" + service.service() + "'"));
             reports.add(compare(declared, grants.stream().filter(g -> g.service().equals(service.service())).toList(),
-                    spec.projectNumber(), service));
+                    spec.projectNumber(), service, adoptedMembers(plan, service.service())));
         }
         return new AdoptReport(plan.stack(), reports);
     }
 
-    private static ServiceReport compare(ServiceSpec declared, List<Grants.Grant> grants, Optional<String> projectNumber, LiveService live) {
+    /**
+     * The service's IAM member resources the plan adopts (those with an import ID), by role and canonical member, each
+     * with its resource name; an authoritative binding is not among them, since its import does not name the members.
+     */
+    private static Map<String, String> adoptedMembers(Plan plan, String service) {
+        var adopted = new LinkedHashMap<String, String>();
+        for (var r : plan.resources()) {
+            var in = r.inputs();
+            var of = switch (r.type()) {
+                case GcpTypes.IAP_WEB_RUN_IAM_MEMBER -> in.path("cloudRunServiceName").asText();
+                case GcpTypes.RUN_SERVICE_IAM_MEMBER -> in.path("name").asText();
+                default -> null;
+            };
+            if (of != null && of.equals(service) && !r.importId().isEmpty()) {
+                adopted.put(in.path("role").asText() + " " + Principal.canonical(in.path("member").asText()), r.name());
+            }
+        }
+        return adopted;
+    }
+
+    private static ServiceReport compare(ServiceSpec declared, List<Grants.Grant> grants, Optional<String> projectNumber, LiveService live,
+                                         Map<String, String> adopted) {
         var name = declared.name();
         var keeps = new ArrayList<Access>();
         var gains = new ArrayList<Access>();
+        var importFails = new ArrayList<Access>();
         var loses = new ArrayList<Access>();
         var notManaged = new ArrayList<Access>();
         var publics = new ArrayList<Access>();
@@ -131,6 +160,12 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
         for (var principal : declaredAccessors) {
             if (!liveInEntry.contains(principal)) {
                 var access = new Access(principal, IamPolicyFile.ACCESSOR_ROLE, declaredTitle);
+                var resource = adopted.get(IamPolicyFile.ACCESSOR_ROLE + " " + principal);
+                if (resource != null) {
+                    importFails.add(access);
+                    findings.add(importFails(access, name, resource, "or remove it from the stack"));
+                    continue;
+                }
                 gains.add(access);
                 findings.add(new Finding(Kind.ACCESS_GRANTED, name, access.describe() + " gains access to " + name));
             }
@@ -185,11 +220,23 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
         for (var principal : declaredInvokers) {
             if (!liveInvokers.contains(principal)) {
                 var access = new Access(principal, IamPolicyFile.INVOKER_ROLE, "");
+                var resource = adopted.get(IamPolicyFile.INVOKER_ROLE + " " + principal);
+                if (resource != null) {
+                    importFails.add(access);
+                    findings.add(importFails(access, name, resource, "or remove it from the stack"));
+                    continue;
+                }
                 gains.add(access);
                 findings.add(new Finding(Kind.ACCESS_GRANTED, name, access.describe() + " gains access to " + name));
             }
         }
-        if (agentNeeded && agentMember.isEmpty()) {
+        var agentAdopted = adopted.entrySet().stream().filter(e -> e.getKey().startsWith(IamPolicyFile.INVOKER_ROLE + " ")
+                && IamPolicyFile.iapAgentNumber(e.getKey().substring(e.getKey().indexOf(' ') + 1)).isPresent()).findFirst();
+        if (agentNeeded && agentMember.isEmpty() && agentAdopted.isPresent()) {
+            var access = new Access(agentAdopted.get().getKey().substring(agentAdopted.get().getKey().indexOf(' ') + 1), IamPolicyFile.INVOKER_ROLE, "");
+            importFails.add(access);
+            findings.add(importFails(access, name, agentAdopted.get().getValue(), "(the service needs it for IAP)"));
+        } else if (agentNeeded && agentMember.isEmpty()) {
             var expected = projectNumber.map(IapServiceAgent::member).orElse("the project's IAP service agent");
             findings.add(new Finding(Kind.IAP_AGENT_INVOKER_MISSING, name, expected + " holds no " + IamPolicyFile.INVOKER_ROLE
                     + " on " + name + " today, so IAP cannot call it and signed-in users get an error; the stack creates the grant"));
@@ -203,7 +250,17 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
         findings.sort(Comparator.comparing(Finding::kind).thenComparing(Finding::message));
         var mode = accessors.map(a -> a.mode().yaml + (a.condition().map(c -> ", condition '" + c.title() + "'").orElse(", no condition")))
                 .orElse(declared.iap() ? "none declared" : "none (IAP off)");
-        return new ServiceReport(name, mode, keeps, gains, loses, notManaged, agentMember, agentNeeded, publics, findings);
+        return new ServiceReport(name, mode, keeps, gains, loses, importFails, notManaged, agentMember, agentNeeded, publics, findings);
+    }
+
+    private static Finding importFails(Access access, String service, String resource, String remedy) {
+        return new Finding(Kind.IMPORT_FAILS, service, access.describe() + " is not in the live policy of " + service + ": the import of "
+                + resource + " fails; grant it with gcloud first " + remedy);
+    }
+
+    /** How many declared grants of adopted services are missing, each failing the first pulumi up. */
+    public int importFailures() {
+        return services.stream().mapToInt(s -> s.importFails().size()).sum();
     }
 
     public List<Finding> findings() {
@@ -225,7 +282,8 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
         int gains = services.stream().mapToInt(s -> s.gains().size()).sum();
         int kept = services.stream().mapToInt(s -> s.notManaged().size()).sum();
         return services.size() + (services.size() == 1 ? " service" : " services") + ": " + keeps + " keep access, " + gains
-                + " gain it, " + losses() + " lose it, " + kept + " keep a grant the stack does not manage";
+                + " gain it, " + losses() + " lose it, " + kept + " keep a grant the stack does not manage"
+                + (importFailures() == 0 ? "" : ", " + importFailures() + (importFailures() == 1 ? " grant fails" : " grants fail") + " to import");
     }
 
     /** The same reading order as {@code diff}: what matters for security first, then each service. */
@@ -273,7 +331,7 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
         var services = root.putArray("services");
         for (var s : this.services) {
             var node = services.addObject().put("service", s.service()).put("accessors", s.accessors());
-            Map.of("keeps", s.keeps(), "gains", s.gains(), "loses", s.loses(), "notManaged", s.notManaged(),
+            Map.of("keeps", s.keeps(), "gains", s.gains(), "loses", s.loses(), "importFails", s.importFails(), "notManaged", s.notManaged(),
                     "publicPrincipals", s.publicPrincipals()).forEach((key, list) -> {
                 var array = node.putArray(key);
                 list.forEach(a -> array.addObject().put("principal", a.principal()).put("role", a.role()).put("condition", a.condition()));
@@ -292,12 +350,17 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
     /** One service's lists, labelled, in the order they are read: losses first. */
     private static Map<String, List<String>> lines(ServiceReport s) {
         var lines = new LinkedHashMap<String, List<String>>();
+        if (!s.importFails().isEmpty()) {
+            lines.put("fails to import (not in the live policy)", s.importFails().stream().map(Access::describe).toList());
+        }
         lines.put("loses access", s.loses().stream().map(Access::describe).toList());
         lines.put("gains access", s.gains().stream().map(Access::describe).toList());
         lines.put("keeps access", s.keeps().stream().map(Access::describe).toList());
         lines.put("kept, not managed by the stack", s.notManaged().stream().map(Access::describe).toList());
+        boolean agentImportFails = s.importFails().stream().anyMatch(a -> IamPolicyFile.iapAgentNumber(a.principal()).isPresent());
         lines.put("IAP agent's invoker grant", List.of(s.agentMember().map(m -> "exists: " + m)
-                .orElse(s.agentNeeded() ? "missing (the stack creates it)" : "none (the stack does not need it: IAP is off)")));
+                .orElse(agentImportFails ? "missing (the stack adopts it, so its import fails: grant it with gcloud first)"
+                        : s.agentNeeded() ? "missing (the stack creates it)" : "none (the stack does not need it: IAP is off)")));
         lines.put("public principals", s.publicPrincipals().stream().map(Access::describe).toList());
         return lines;
     }

@@ -76,31 +76,22 @@ public final class StarterStackFile {
     /**
      * Writes the starter stack file.
      *
-     * @param projectId the project id from the command line; without it, the id is read from the service account's email
-     * @throws GcloudInputException when the project id cannot be told, or a policy belongs to another project
+     * @param projectId the project id from the command line: the description names the project by its number only
+     * @throws GcloudInputException when a policy belongs to another project, or a secret alias is not resolved
      */
-    public static Result write(ServiceDescription description, IamPolicyFile run, IamPolicyFile iap, Optional<String> projectId) {
+    public static Result write(ServiceDescription description, IamPolicyFile run, IamPolicyFile iap, String projectId) {
         return new StarterStackFile(description).write(run, iap, projectId);
     }
 
-    private Result write(IamPolicyFile run, IamPolicyFile iap, Optional<String> projectIdOption) {
+    private Result write(IamPolicyFile run, IamPolicyFile iap, String projectId) {
         var account = text("spec.template.spec.serviceAccountName");
-        String projectId;
-        String projectSource;
-        if (projectIdOption.isPresent()) {
-            projectId = projectIdOption.get();
-            projectSource = "--project-id";
-        } else {
-            var fromAccount = account.map(USER_MANAGED_ACCOUNT::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(1));
-            if (fromAccount.isEmpty()) {
-                // The description names the project by number only; an image's registry project is often a shared one.
-                throw new GcloudInputException(List.of(new Problem(GcloudJson.where(description.root(), "metadata", "namespace"),
-                        "metadata.namespace", "the description names the project by its number (" + description.projectNumber()
-                        + ") and its service account does not name the project id; expected --project-id PROJECT_ID")));
-            }
-            projectId = fromAccount.get();
-            projectSource = "the service account's email (spec.template.spec.serviceAccountName)";
-        }
+        var projectSource = "--project-id";
+        // A service may run as an account of another project (a central identities project): legitimate, but worth a look.
+        account.map(USER_MANAGED_ACCOUNT::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(1))
+                .filter(p -> !p.equals(projectId))
+                .ifPresent(p -> warnings.add("the service account " + account.get() + " (spec.template.spec.serviceAccountName) belongs to project "
+                        + p + ", not to --project-id " + projectId + ": check that " + projectId + " is the project of " + description.name()
+                        + " (number " + description.projectNumber() + ")"));
         for (var policy : List.of(run, iap)) {
             for (var b : policy.bindings()) {
                 for (var m : b.members()) {
@@ -199,7 +190,7 @@ public final class StarterStackFile {
         customAudiences(out);
         boolean iapOn = text(ANNOTATIONS + "['run.googleapis.com/iap-enabled']").map(Boolean::parseBoolean).orElse(false);
         boolean invokerCheckOff = text(ANNOTATIONS + "['run.googleapis.com/invoker-iam-disabled']").map(Boolean::parseBoolean).orElse(false);
-        invokers(out, run);
+        invokers(out, run, iapOn);
         out.append("    iap: ").append(iapOn).append('\n');
         if (invokerCheckOff) {
             out.append("    public: true\n");
@@ -231,7 +222,8 @@ public final class StarterStackFile {
                 use(path + ".name");
                 use(path + ".valueFrom.secretKeyRef.name");
                 use(path + ".valueFrom.secretKeyRef.key");
-                secrets.put(name.get(), "{secret: " + quote(secret.get()) + ", version: \"" + version.orElse("latest") + "\"}");
+                var resolved = secret(secret.get(), path + ".valueFrom.secretKeyRef.name");
+                secrets.put(name.get(), "{secret: " + quote(resolved) + ", version: \"" + version.orElse("latest") + "\"}");
             } else if (name.isPresent()) {
                 use(path + ".name");
                 use(path + ".value");
@@ -397,7 +389,7 @@ public final class StarterStackFile {
                     continue;
                 }
                 files.put(dir.get().replaceAll("/+$", "") + "/" + text(volumePath + ".secret.items[0].path").get(),
-                        "{secret: " + quote(text(volumePath + ".secret.secretName").get()) + ", version: \""
+                        "{secret: " + quote(secret(text(volumePath + ".secret.secretName").get(), volumePath + ".secret.secretName")) + ", version: \""
                                 + text(volumePath + ".secret.items[0].key").orElse("latest") + "\"}");
                 use(mountPath);
                 use(volumePath + ".name");
@@ -441,15 +433,20 @@ public final class StarterStackFile {
         }
     }
 
-    private void invokers(StringBuilder out, IamPolicyFile run) {
+    private void invokers(StringBuilder out, IamPolicyFile run, boolean iapOn) {
         var invokers = new ArrayList<String>();
         for (var b : run.bindings()) {
             for (var m : b.members()) {
                 var where = run.file() + " " + b.path() + " (" + b.role() + ")";
                 if (!b.role().equals(IamPolicyFile.INVOKER_ROLE)) {
                     policyNote(where, m.value(), "a stack file grants no other role on the service; the grant stays, not managed by the stack");
+                } else if (IamPolicyFile.iapAgentNumber(m.value()).isPresent() && iapOn && b.condition().isEmpty()) {
+                    continue; // with IAP on, the agent's unconditional grant is made by the program itself, not declared
                 } else if (IamPolicyFile.iapAgentNumber(m.value()).isPresent()) {
-                    continue; // the IAP agent's grant is made by the program itself, not declared
+                    policyNote(where, m.value(), iapOn
+                            ? "the program grants the IAP agent run.invoker without a condition, and adopting imports that grant, which "
+                                    + "does not exist: grant it unconditionally with gcloud first; the conditional grant stays, not managed by the stack"
+                            : "with IAP off the stack makes no grant to the IAP agent; the grant stays, not managed by the stack");
                 } else if (b.condition().isPresent()) {
                     policyNote(where, m.value(), "invokers take no condition; the conditional grant stays, not managed by the stack");
                 } else if (m.isPublic()) {
@@ -558,6 +555,58 @@ public final class StarterStackFile {
         } else if (node instanceof YamlNode.Scalar s) {
             leaves.put(path, s);
         }
+    }
+
+    private static final Pattern SECRET_ALIAS = Pattern.compile("([^:\\s]+):(projects/[^/\\s]+/secrets/[^/\\s]+)");
+
+    /**
+     * The secret a reference names: in the v1 API another project's secret is named by an alias that the annotation
+     * run.googleapis.com/secrets maps to projects/P/secrets/S; a name it does not list is a secret of the service's project.
+     */
+    private String secret(String name, String referencePath) {
+        var aliases = secretAliases();
+        if (aliases.containsKey(name)) {
+            return aliases.get(name);
+        }
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            // Neither a listed alias nor a secret id: writing it would name some other secret.
+            throw new GcloudInputException(List.of(new Problem(location(referencePath), referencePath, "the secret '" + name
+                    + "' is no secret id and no alias of the annotation run.googleapis.com/secrets; expected an id or an alias it lists")));
+        }
+        return name;
+    }
+
+    /** The aliases of run.googleapis.com/secrets, read where gcloud prints it: the revision template's annotations, else the service's. */
+    private Map<String, String> secretAliases() {
+        var aliases = new LinkedHashMap<String, String>();
+        for (var path : List.of(TEMPLATE_ANNOTATIONS, ANNOTATIONS)) {
+            var full = path + "['run.googleapis.com/secrets']";
+            var value = rawText(full);
+            if (value.isEmpty()) {
+                continue;
+            }
+            use(full);
+            for (var entry : value.get().split(",")) {
+                var m = SECRET_ALIAS.matcher(entry.strip());
+                if (!m.matches()) {
+                    // An entry not of alias:projects/P/secrets/S resolves nothing; a guess could name another secret.
+                    throw new GcloudInputException(List.of(new Problem(location(full), full, "found the entry '" + entry.strip()
+                            + "'; expected ALIAS:projects/PROJECT/secrets/SECRET, comma-separated")));
+                }
+                aliases.putIfAbsent(m.group(1), m.group(2));
+            }
+        }
+        return aliases;
+    }
+
+    /** Where a JSON path of the form this writer uses (a.b[0]['c.d']) stands in the description. */
+    private dev.iapcloudrun.spec.Location location(String path) {
+        var steps = new ArrayList<Object>();
+        var m = Pattern.compile("([^.\\[\\]']+)|\\[(\\d+)\\]|\\['([^']+)'\\]").matcher(path);
+        while (m.find()) {
+            steps.add(m.group(2) != null ? (Object) Integer.parseInt(m.group(2)) : m.group(1) != null ? m.group(1) : m.group(3));
+        }
+        return GcloudJson.where(description.root(), steps.toArray());
     }
 
     private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

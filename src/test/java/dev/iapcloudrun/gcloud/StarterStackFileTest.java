@@ -26,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class StarterStackFileTest {
 
-    private static StarterStackFile.Result seed(Optional<String> projectId) {
-        return StarterStackFile.write(GcloudFiles.seedDescription(), GcloudFiles.seedPolicy(Which.RUN), GcloudFiles.seedPolicy(Which.IAP), projectId);
+    private static StarterStackFile.Result seed() {
+        return StarterStackFile.write(GcloudFiles.seedDescription(), GcloudFiles.seedPolicy(Which.RUN), GcloudFiles.seedPolicy(Which.IAP), "acme-tools");
     }
 
     private static StarterStackFile.Result rich() {
-        return StarterStackFile.write(GcloudFiles.richDescription(), GcloudFiles.richPolicy(Which.RUN), GcloudFiles.richPolicy(Which.IAP), Optional.empty());
+        return StarterStackFile.write(GcloudFiles.richDescription(), GcloudFiles.richPolicy(Which.RUN), GcloudFiles.richPolicy(Which.IAP), "acme-portal-prod");
     }
 
     private static StackSpec read(StarterStackFile.Result result) {
@@ -40,7 +40,7 @@ class StarterStackFileTest {
 
     @Test
     void theSeedRecipesServiceValidatesWithTheReaderAndKeepsItsTwoAccessors() {
-        var result = seed(Optional.of("acme-tools"));
+        var result = seed();
         var check = StackFileReader.check("stacks/adopted.yaml", result.text(), StackFileReader.Defaults.NONE, Optional.empty());
 
         assertThat(check.errors()).isEmpty();
@@ -63,7 +63,7 @@ class StarterStackFileTest {
         var spec = read(rich());
         var s = spec.services().get(0);
 
-        assertThat(spec.project()).isEqualTo("acme-portal-prod");            // from spec.template.spec.serviceAccountName's domain
+        assertThat(spec.project()).isEqualTo("acme-portal-prod");            // --project-id
         assertThat(spec.projectNumber()).contains("905718264301");           // metadata.namespace
         assertThat(spec.region()).isEqualTo("europe-west1");                 // metadata.labels['cloud.googleapis.com/location']
         assertThat(spec.labels()).isEqualTo(Map.of("env", "prod"));           // metadata.labels (site=münchen, which GCP allows, breaks the stack file's rules)
@@ -73,7 +73,10 @@ class StarterStackFileTest {
         assertThat(s.serviceAccount()).contains("orders-runner@acme-portal-prod.iam.gserviceaccount.com"); // spec.template.spec.serviceAccountName
         assertThat(s.port()).contains(8080);                                  // containers[0].ports[0].containerPort
         assertThat(s.env()).isEqualTo(Map.of("LOG_LEVEL", "warn", "GREETING", "hello: world")); // containers[0].env[].value
-        assertThat(s.secretEnv()).isEqualTo(Map.of("ORDERS_DB_PASSWORD", new ServiceSpec.SecretRef("orders-db-password", "3"))); // env[].valueFrom.secretKeyRef {name, key}
+        // env[].valueFrom.secretKeyRef {name, key}, whose name db-pass is an alias of another project's secret that the
+        // template annotation run.googleapis.com/secrets resolves (alias:projects/P/secrets/S, as the YAML reference documents it).
+        assertThat(s.secretEnv()).isEqualTo(Map.of("ORDERS_DB_PASSWORD",
+                new ServiceSpec.SecretRef("projects/999888777666/secrets/orders-db-password", "3")));
         assertThat(s.minInstances()).contains(2);                             // template annotations autoscaling.knative.dev/minScale
         assertThat(s.maxInstances()).contains(40);                            // template annotations autoscaling.knative.dev/maxScale
         assertThat(s.cpu()).contains("2");                                    // containers[0].resources.limits.cpu = 2000m
@@ -138,7 +141,7 @@ class StarterStackFileTest {
                 .replace("\"image\":", "\"workingDir\": \"/srv\", \"image\":");
         var description = ServiceDescription.parse("new.json", text);
 
-        var result = StarterStackFile.write(description, GcloudFiles.seedPolicy(Which.RUN), GcloudFiles.seedPolicy(Which.IAP), Optional.of("acme-tools"));
+        var result = StarterStackFile.write(description, GcloudFiles.seedPolicy(Which.RUN), GcloudFiles.seedPolicy(Which.IAP), "acme-tools");
 
         assertThat(result.unexpressed()).extracting(StarterStackFile.Unexpressed::toString).containsExactlyInAnyOrder(
                 "new.json: spec.template.metadata.annotations['run.googleapis.com/gpu-zonal-redundancy-disabled'] = \"true\": a stack file has no field for it",
@@ -155,7 +158,7 @@ class StarterStackFileTest {
                 Which.RUN, Optional.of("318274650921"));
 
         var result = StarterStackFile.write(description, run, IamPolicyFile.parse("iap.json", "{\"etag\": \"ACAB\"}", Which.IAP,
-                Optional.empty()), Optional.of("acme-tools"));
+                Optional.empty()), "acme-tools");
 
         var service = read(result).services().get(0);
         assertThat(service.iap()).isFalse();
@@ -163,6 +166,39 @@ class StarterStackFileTest {
         assertThat(service.invokers()).isEmpty();
         assertThat(result.unexpressed()).singleElement().extracting(StarterStackFile.Unexpressed::why).asString()
                 .startsWith("a stack file names no public principal (public: true switches the invoker check off instead)");
+    }
+
+    @Test
+    void theIapAgentsInvokerGrantOfAServiceWithIapOffIsListedNotDropped() {
+        // metadata.annotations['run.googleapis.com/iap-enabled'] absent: IAP off, yet the run policy still grants the agent.
+        var description = ServiceDescription.parse("no-iap.json", GcloudFiles.text(GcloudFiles.SEED.resolve("team-wiki.describe.json"))
+                .replace("\"run.googleapis.com/iap-enabled\": \"true\",", ""));
+
+        var result = StarterStackFile.write(description, GcloudFiles.seedPolicy(Which.RUN), GcloudFiles.seedPolicy(Which.IAP), "acme-tools");
+
+        assertThat(read(result).services().get(0).iap()).isFalse();
+        assertThat(result.unexpressed()).filteredOn(u -> u.value().startsWith("serviceAccount:service-318274650921@gcp-sa-iap"))
+                .singleElement().satisfies(u -> {
+                    assertThat(u.file() + ": " + u.path()).isEqualTo("team-wiki.run-policy.json: bindings[0] (roles/run.invoker)");
+                    assertThat(u.why()).startsWith("with IAP off the stack makes no grant to the IAP agent");
+                });
+    }
+
+    @Test
+    void aConditionalInvokerGrantOfTheIapAgentIsListedSinceTheProgramWouldImportAnUnconditionalOne() {
+        // gcloud run services get-iam-policy prints a conditional binding with its condition {expression, title}, at version 3.
+        var run = IamPolicyFile.parse("run.json", """
+                {"bindings": [{"condition": {"expression": "request.time < timestamp(\\"2027-01-01T00:00:00Z\\")", "title": "until-2027"},
+                  "members": ["serviceAccount:service-318274650921@gcp-sa-iap.iam.gserviceaccount.com"], "role": "roles/run.invoker"}],
+                 "etag": "BwY", "version": 3}""", Which.RUN, Optional.of("318274650921"));
+
+        var result = StarterStackFile.write(GcloudFiles.seedDescription(), run, GcloudFiles.seedPolicy(Which.IAP), "acme-tools");
+
+        assertThat(result.unexpressed()).singleElement().satisfies(u -> {
+            assertThat(u.file() + ": " + u.path()).isEqualTo("run.json: bindings[0] (roles/run.invoker)");
+            assertThat(u.why()).contains("adopting imports that grant, which does not exist");
+        });
+        assertThat(result.text()).contains("#   run.json: bindings[0] (roles/run.invoker)");
     }
 
     @Test
@@ -176,7 +212,8 @@ class StarterStackFileTest {
                     || path.contains("client-name") || path.contains("operation-id") || path.contains("ingress-status")
                     || path.contains("serving.knative.dev") || path.contains("nonce") || path.contains("startupProbeType")
                     || path.equals("/spec/template/metadata/name") || path.endsWith("/ports/0/name") || path.equals("/kind") || path.equals("/apiVersion")
-                    || path.endsWith("/cpu") || path.contains("network-interfaces") || path.contains("custom-audiences");
+                    || path.endsWith("/cpu") || path.contains("network-interfaces") || path.contains("custom-audiences")
+                    || path.contains("run.googleapis.com/secrets");
             if (!skipped && !result.text().contains(value)) {
                 missing.add(path + " = " + value);
             }
@@ -197,6 +234,47 @@ class StarterStackFileTest {
         }
     }
 
+    private static StarterStackFile.Result richWith(String... fromTo) {
+        var text = GcloudFiles.text(GcloudFiles.RICH.resolve("orders-api.describe.json"));
+        for (int i = 0; i < fromTo.length; i += 2) {
+            assertThat(text).contains(fromTo[i]);
+            text = text.replace(fromTo[i], fromTo[i + 1]);
+        }
+        return StarterStackFile.write(ServiceDescription.parse("orders-api.describe.json", text),
+                GcloudFiles.richPolicy(Which.RUN), GcloudFiles.richPolicy(Which.IAP), "acme-portal-prod");
+    }
+
+    @Test
+    void aSecretVolumeNamedByAnAliasIsTheSecretOfTheProjectTheAnnotationNames() {
+        // volumes[].secret.secretName is an alias of run.googleapis.com/secrets like an env reference's name.
+        var result = richWith("\"db-pass:projects/999888777666/secrets/orders-db-password\"",
+                "\"db-pass:projects/999888777666/secrets/orders-db-password,tls:projects/999888777666/secrets/orders-tls-key\"",
+                "\"secretName\": \"orders-tls-key\"", "\"secretName\": \"tls\"");
+
+        assertThat(read(result).services().get(0).volumes().secrets()).isEqualTo(Map.of("/etc/orders/tls/tls.key",
+                new ServiceSpec.SecretRef("projects/999888777666/secrets/orders-tls-key", "4")));
+    }
+
+    @Test
+    void theSecretAliasAnnotationIsDeclaredThroughTheSecretsItResolvesNotListed() {
+        assertThat(rich().unexpressed()).extracting(StarterStackFile.Unexpressed::path).noneMatch(p -> p.contains("run.googleapis.com/secrets"));
+        assertThat(rich().text()).doesNotContain("{secret: db-pass");
+    }
+
+    @Test
+    void aSecretAliasTheAnnotationDoesNotResolveIsRefusedWhereItStands() {
+        // The reference names the alias by another spelling than the annotation lists: no secret id, so no guess.
+        assertThatThrownBy(() -> richWith("\"name\": \"db-pass\"", "\"name\": \"db-pass:latest\""))
+                .isInstanceOf(GcloudInputException.class)
+                .hasMessageContaining("orders-api.describe.json:63:")
+                .hasMessageContaining("spec.template.spec.containers[0].env[2].valueFrom.secretKeyRef.name: the secret 'db-pass:latest' is no secret id");
+        // An annotation entry that is not alias:projects/P/secrets/S resolves nothing.
+        assertThatThrownBy(() -> richWith("db-pass:projects/999888777666/secrets/orders-db-password", "db-pass:orders-db-password"))
+                .isInstanceOf(GcloudInputException.class)
+                .hasMessageContaining("spec.template.metadata.annotations['run.googleapis.com/secrets']: found the entry 'db-pass:orders-db-password'; "
+                        + "expected ALIAS:projects/PROJECT/secrets/SECRET, comma-separated");
+    }
+
     @Test
     void outputOnlyFieldsAreNeitherDeclaredNorListed() {
         var result = rich();
@@ -207,13 +285,15 @@ class StarterStackFileTest {
     }
 
     @Test
-    void theProjectIdComesFromTheOptionOrTheServiceAccountNeverFromANumber() {
-        assertThat(rich().projectSource()).contains("spec.template.spec.serviceAccountName");
-        assertThat(seed(Optional.of("acme-tools")).projectSource()).isEqualTo("--project-id");
-        // The seed service runs as the default compute account, whose email carries the number only.
-        assertThatThrownBy(() -> seed(Optional.empty())).isInstanceOf(GcloudInputException.class)
-                .hasMessageContaining("team-wiki.describe.json:22:18: metadata.namespace: the description names the project by its number "
-                        + "(318274650921) and its service account does not name the project id; expected --project-id PROJECT_ID");
+    void theProjectIdIsTheOptionsEvenWhenTheServiceAccountNamesAnother() {
+        // spec.template.spec.serviceAccountName of a central identities project: the service's own project is still --project-id.
+        var result = richWith("orders-runner@acme-portal-prod.iam.gserviceaccount.com", "orders-runner@acme-identities.iam.gserviceaccount.com");
+
+        assertThat(read(result).project()).isEqualTo("acme-portal-prod");
+        assertThat(result.projectSource()).isEqualTo("--project-id");
+        assertThat(result.warnings()).filteredOn(w -> w.contains("service account")).singleElement().asString().startsWith("the service account orders-runner@acme-identities.iam.gserviceaccount.com "
+                + "(spec.template.spec.serviceAccountName) belongs to project acme-identities, not to --project-id acme-portal-prod");
+        assertThat(rich().warnings()).noneMatch(w -> w.contains("service account"));
     }
 
     @Test
@@ -222,7 +302,7 @@ class StarterStackFileTest {
                 {"bindings": [{"condition": {"expression": "request.time < timestamp(\\"2027-01-01T00:00:00Z\\")", "title": "until-2027"},
                   "members": ["user:ada@acme.example"], "role": "roles/iap.httpsResourceAccessor"}], "etag": "BwY", "version": 3}""",
                 Which.IAP, Optional.of("318274650921"));
-        var result = StarterStackFile.write(GcloudFiles.seedDescription(), GcloudFiles.seedPolicy(Which.RUN), iap, Optional.of("acme-tools"));
+        var result = StarterStackFile.write(GcloudFiles.seedDescription(), GcloudFiles.seedPolicy(Which.RUN), iap, "acme-tools");
 
         var accessors = read(result).services().get(0).accessors().orElseThrow();
         assertThat(accessors.condition()).contains(new AccessorsSpec.ConditionSpec("until-2027",
@@ -236,7 +316,7 @@ class StarterStackFileTest {
                 {"bindings": [{"members": ["serviceAccount:service-905718264301@gcp-sa-iap.iam.gserviceaccount.com"],
                   "role": "roles/run.invoker"}], "etag": "BwY", "version": 1}""", Which.RUN, Optional.empty());
 
-        assertThatThrownBy(() -> StarterStackFile.write(GcloudFiles.seedDescription(), run, GcloudFiles.seedPolicy(Which.IAP), Optional.of("acme-tools")))
+        assertThatThrownBy(() -> StarterStackFile.write(GcloudFiles.seedDescription(), run, GcloudFiles.seedPolicy(Which.IAP), "acme-tools"))
                 .isInstanceOf(GcloudInputException.class)
                 .hasMessageContaining("run.json:1:28: found the IAP service agent of project number 905718264301; expected that of team-wiki's project, 318274650921");
     }
@@ -244,7 +324,7 @@ class StarterStackFileTest {
     @Test
     void adoptingTheStarterStackPlansNoReplacement() {
         // The inputs whose change replaces a resource (ReplaceRules) must equal what runs today, or adoption would recreate it.
-        var plan = TestPlans.runStack(seed(Optional.of("acme-tools")).text());
+        var plan = TestPlans.runStack(seed().text());
 
         var service = plan.ofType(GcpTypes.RUN_SERVICE).get(0).inputs();
         assertThat(service.path("name").asText()).isEqualTo("team-wiki");
@@ -262,7 +342,7 @@ class StarterStackFileTest {
 
     @Test
     void theStarterStackAdoptsWhatRunsTodayByItsImportIds() {
-        var plan = TestPlans.runStack(seed(Optional.of("acme-tools")).text());
+        var plan = TestPlans.runStack(seed().text());
 
         // The three resources gcloud made, each imported by the ID the provider reads it with; nothing else is imported.
         assertThat(plan.resources()).filteredOn(r -> !r.importId().isEmpty())
