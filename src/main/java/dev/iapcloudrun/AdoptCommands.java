@@ -8,7 +8,6 @@ import dev.iapcloudrun.gcloud.StarterStackFile;
 import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.spec.Problem;
 import dev.iapcloudrun.spec.StackFileReader;
-import dev.iapcloudrun.synth.AtomicFile;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -99,7 +98,7 @@ final class AdoptCommands {
                 throw new GcloudInputException(problems);
             }
             var report = AdoptReport.of(synthesized.plan(), declared, live);
-            emit(main, report.render(format), out);
+            main.emit(report.render(format), out, () -> "wrote " + out);
             // Losing access is never silent, wherever the report went.
             if (report.losses() > 0) {
                 main.err().println("warning: " + report.losses() + (report.losses() == 1 ? " principal loses" : " principals lose")
@@ -177,36 +176,12 @@ final class AdoptCommands {
                         + check.errors().stream().map(p -> "  " + p.path() + ": " + p.message()).collect(Collectors.joining("\n")));
             }
             var err = main.err();
-            if (out != null) {
-                try {
-                    AtomicFile.write(root.resolve(out), result.text());
-                } catch (AtomicFile.WriteFailed e) {
-                    throw new IOException("--out " + out + ": " + e.why(), e);
-                }
-                err.println("wrote " + out);
-            } else {
-                main.out().print(result.text());
-                main.out().flush();
-            }
+            main.emit(result.text(), out, () -> "wrote " + out);
             err.println("project id " + result.projectId() + ", from " + result.projectSource());
             result.unexpressed().forEach(u -> err.println("not declared: " + u));
             result.warnings().forEach(w -> err.println("warning: " + w));
             check.warnings().forEach(w -> err.println("warning: " + w.path() + ": " + w.message()));
             return Main.OK;
         }
-    }
-
-    private static void emit(Main main, String text, String outFile) throws IOException {
-        if (outFile == null) {
-            main.out().print(text);
-            main.out().flush();
-            return;
-        }
-        try {
-            AtomicFile.write(main.root().resolve(outFile), text);
-        } catch (AtomicFile.WriteFailed e) {
-            throw new IOException("--out " + outFile + ": " + e.why(), e);
-        }
-        main.err().println("wrote " + outFile);
     }
 }

@@ -12,6 +12,7 @@ import dev.iapcloudrun.review.StackDiffs;
 import dev.iapcloudrun.spec.DidYouMean;
 import dev.iapcloudrun.spec.InputException;
 import dev.iapcloudrun.synth.AtomicFile;
+import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.PlanJson;
 import dev.iapcloudrun.synth.PulumiProject;
 import picocli.AutoComplete;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * Entry point. Without arguments it is a Pulumi program, run by the Pulumi CLI's language host
@@ -189,18 +191,9 @@ public final class Main {
 
         @Override
         public Integer call() throws IOException {
-            var err = main.err();
-            // The program validates the stack file itself and logs its warnings, as under pulumi up; they go to stderr.
-            var warnings = new ArrayList<String>();
-            var plan = new Workspace(main.root()).synth(stack, warnings::add);
-            warnings.forEach(warning -> err.println("warning: " + warning));
-            if (out != null) {
-                writeOut(main.root(), out, PlanJson.write(plan));
-                err.println("wrote the plan of stack '" + stack + "' (" + plan.resources().size() + " resources) to " + out);
-            } else {
-                main.out().print(PlanJson.write(plan));
-                main.out().flush();
-            }
+            var plan = main.synthesize(stack);
+            main.emit(PlanJson.write(plan), out, () -> "wrote the plan of stack '" + stack + "' (" + plan.resources().size()
+                    + " resources) to " + out);
             return OK;
         }
     }
@@ -217,19 +210,11 @@ public final class Main {
 
         @Override
         public Integer call() throws IOException {
-            var warnings = new ArrayList<String>();
-            var plan = new Workspace(main.root()).synth(stack, warnings::add);
-            warnings.forEach(warning -> main.err().println("warning: " + warning));
+            var plan = main.synthesize(stack);
             var file = ImportFile.of(plan, IapCloudRunProgram.stackFile(stack));
-            var text = ImportFile.write(file);
-            if (out != null) {
-                writeOut(main.root(), out, text);
-                main.err().println("wrote the import file of stack '" + stack + "' (" + ImportFile.entries(file).size() + " entries) to " + out
-                        + "; import with: pulumi import --file " + out + " --stack " + stack + " --protect=false --generate-code=false");
-            } else {
-                main.out().print(text);
-                main.out().flush();
-            }
+            main.emit(ImportFile.write(file), out, () -> "wrote the import file of stack '" + stack + "' (" + ImportFile.entries(file).size()
+                    + " entries) to " + out + "; import with: pulumi import --file " + out + " --stack " + stack
+                    + " --protect=false --generate-code=false");
             return OK;
         }
     }
@@ -442,6 +427,25 @@ public final class Main {
 
     PrintStream out() {
         return out;
+    }
+
+    /** The stack's plan as the program makes it; the program validates the stack file itself, and its warnings go to stderr, as under pulumi up. */
+    Plan synthesize(String stack) throws IOException {
+        var warnings = new ArrayList<String>();
+        var plan = new Workspace(root()).synth(stack, warnings::add);
+        warnings.forEach(warning -> err().println("warning: " + warning));
+        return plan;
+    }
+
+    /** Prints {@code text}, or writes it to {@code file} whole or not at all and says so on stderr. */
+    void emit(String text, String file, Supplier<String> written) throws IOException {
+        if (file != null) {
+            writeOut(root(), file, text);
+            err().println(written.get());
+        } else {
+            out().print(text);
+            out().flush();
+        }
     }
 
     PrintStream err() {
