@@ -27,6 +27,11 @@ import java.util.stream.Collectors;
 /** The two commands that bring a service made with gcloud or the console under a stack. */
 final class AdoptCommands {
 
+    // What each file option takes: the command that prints it, the same for both commands.
+    private static final String RUN_POLICY = "gcloud run services get-iam-policy SERVICE --region REGION --format=json";
+    private static final String IAP_POLICY = "gcloud iap web get-iam-policy --resource-type=cloud-run --service=SERVICE --region=REGION --format=json";
+    private static final String DESCRIPTION = "gcloud run services describe SERVICE --region REGION --format=json";
+
     private AdoptCommands() {}
 
     @Command(name = "adopt-report", mixinStandardHelpOptions = true, synopsisHeading = "usage: ",
@@ -53,13 +58,13 @@ final class AdoptCommands {
             @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "A service of the stack.")
             String service;
             @Option(names = "--run-policy", required = true, paramLabel = "FILE",
-                    description = "gcloud run services get-iam-policy SERVICE --region REGION --format=json")
+                    description = RUN_POLICY)
             String runPolicy;
             @Option(names = "--iap-policy", required = true, paramLabel = "FILE",
-                    description = "gcloud iap web get-iam-policy --resource-type=cloud-run --service=SERVICE --region=REGION --format=json")
+                    description = IAP_POLICY)
             String iapPolicy;
             @Option(names = "--describe", paramLabel = "FILE",
-                    description = "Optional: gcloud run services describe SERVICE --region REGION --format=json, checked to be that service.")
+                    description = "Optional: " + DESCRIPTION + ", checked to be that service.")
             String describe;
         }
 
@@ -98,7 +103,7 @@ final class AdoptCommands {
                 throw new GcloudInputException(problems);
             }
             var report = AdoptReport.of(synthesized.plan(), declared, live);
-            main.emit(report.render(format), out, () -> "wrote " + out);
+            main.emit(report.render(format), out);
             // Losing access is never silent, wherever the report went.
             if (report.losses() > 0) {
                 main.err().println("warning: " + report.losses() + (report.losses() == 1 ? " principal loses" : " principals lose")
@@ -133,13 +138,13 @@ final class AdoptCommands {
     static final class Init implements Callable<Integer> {
         @ParentCommand Main main;
         @Option(names = "--describe", required = true, paramLabel = "FILE",
-                description = "gcloud run services describe SERVICE --region REGION --format=json")
+                description = DESCRIPTION)
         String describe;
         @Option(names = "--run-policy", required = true, paramLabel = "FILE",
-                description = "gcloud run services get-iam-policy SERVICE --region REGION --format=json")
+                description = RUN_POLICY)
         String runPolicy;
         @Option(names = "--iap-policy", required = true, paramLabel = "FILE",
-                description = "gcloud iap web get-iam-policy --resource-type=cloud-run --service=SERVICE --region=REGION --format=json")
+                description = IAP_POLICY)
         String iapPolicy;
         @Option(names = "--project-id", required = true, paramLabel = "PROJECT_ID",
                 description = "The service's project id: the description gives only the project number, and the service account "
@@ -176,7 +181,7 @@ final class AdoptCommands {
                         + check.errors().stream().map(p -> "  " + p.path() + ": " + p.message()).collect(Collectors.joining("\n")));
             }
             var err = main.err();
-            main.emit(result.text(), out, () -> "wrote " + out);
+            main.emit(result.text(), out);
             err.println("project id " + result.projectId() + ", from " + result.projectSource());
             result.unexpressed().forEach(u -> err.println("not declared: " + u));
             result.warnings().forEach(w -> err.println("warning: " + w));

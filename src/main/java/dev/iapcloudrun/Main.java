@@ -453,14 +453,9 @@ public final class Main {
     }
 
     /** Prints {@code text}, or writes it to {@code outFile} whole or not at all. */
-    private void emit(String text, String outFile) throws IOException {
-        if (outFile != null) {
-            writeOut(root(), outFile, text);
-            err.println("wrote " + outFile);
-        } else {
-            out.print(text);
-            out.flush();
-        }
+    /** Prints {@code text}, or writes it to {@code file} whole or not at all and says "wrote FILE" on stderr. */
+    void emit(String text, String file) throws IOException {
+        emit(text, file, () -> "wrote " + file);
     }
 
     /** Writes the file {@code --out} names, whole or not at all; a failure names the option, the path and the reason. */
