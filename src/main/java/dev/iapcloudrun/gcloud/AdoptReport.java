@@ -157,19 +157,19 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
                 }
             }
         }
-        for (var principal : declaredAccessors) {
-            if (!liveInEntry.contains(principal)) {
-                var access = new Access(principal, IamPolicyFile.ACCESSOR_ROLE, declaredTitle);
-                var resource = adopted.get(IamPolicyFile.ACCESSOR_ROLE + " " + principal);
-                if (resource != null) {
-                    importFails.add(access);
-                    findings.add(importFails(access, name, resource, "or remove it from the stack"));
-                    continue;
-                }
+        // A declared grant the live policy lacks: an adopted one fails its import, any other is gained.
+        java.util.function.Consumer<Access> missing = access -> {
+            var resource = adopted.get(access.role() + " " + access.principal());
+            if (resource != null) {
+                importFails.add(access);
+                findings.add(importFails(access, name, resource, "or remove it from the stack"));
+            } else {
                 gains.add(access);
                 findings.add(new Finding(Kind.ACCESS_GRANTED, name, access.describe() + " gains access to " + name));
             }
-        }
+        };
+        declaredAccessors.stream().filter(p -> !liveInEntry.contains(p))
+                .forEach(p -> missing.accept(new Access(p, IamPolicyFile.ACCESSOR_ROLE, declaredTitle)));
 
         // Invokers: additive in this project, so nobody loses one; the IAP agent's is how IAP reaches the service.
         var declaredInvokers = new LinkedHashSet<String>();
@@ -217,19 +217,8 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
                 }
             }
         }
-        for (var principal : declaredInvokers) {
-            if (!liveInvokers.contains(principal)) {
-                var access = new Access(principal, IamPolicyFile.INVOKER_ROLE, "");
-                var resource = adopted.get(IamPolicyFile.INVOKER_ROLE + " " + principal);
-                if (resource != null) {
-                    importFails.add(access);
-                    findings.add(importFails(access, name, resource, "or remove it from the stack"));
-                    continue;
-                }
-                gains.add(access);
-                findings.add(new Finding(Kind.ACCESS_GRANTED, name, access.describe() + " gains access to " + name));
-            }
-        }
+        declaredInvokers.stream().filter(p -> !liveInvokers.contains(p))
+                .forEach(p -> missing.accept(new Access(p, IamPolicyFile.INVOKER_ROLE, "")));
         var agentAdopted = adopted.entrySet().stream().filter(e -> e.getKey().startsWith(IamPolicyFile.INVOKER_ROLE + " ")
                 && IamPolicyFile.iapAgentNumber(e.getKey().substring(e.getKey().indexOf(' ') + 1)).isPresent()).findFirst();
         if (agentNeeded && agentMember.isEmpty() && agentAdopted.isPresent()) {
