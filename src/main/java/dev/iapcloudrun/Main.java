@@ -452,7 +452,6 @@ public final class Main {
         return err;
     }
 
-    /** Prints {@code text}, or writes it to {@code outFile} whole or not at all. */
     /** Prints {@code text}, or writes it to {@code file} whole or not at all and says "wrote FILE" on stderr. */
     void emit(String text, String file) throws IOException {
         emit(text, file, () -> "wrote " + file);

@@ -1,5 +1,7 @@
 package dev.iapcloudrun.adopt;
 
+import dev.iapcloudrun.provider.gcp.GcpTypes;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,14 +19,9 @@ import java.util.Set;
  */
 public final class ImportIds {
 
-    public static final String SERVICE = "gcp:cloudrunv2/service:Service";
-    public static final String SERVICE_IAM_MEMBER = "gcp:cloudrunv2/serviceIamMember:ServiceIamMember";
-    public static final String IAP_BINDING = "gcp:iap/webCloudRunServiceIamBinding:WebCloudRunServiceIamBinding";
-    public static final String IAP_MEMBER = "gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember";
-    public static final String ACCOUNT = "gcp:serviceaccount/account:Account";
-
     /** The types the program adopts; every other resource of a stack is created (see the README's "Adopting"). */
-    public static final Set<String> ADOPTED_TYPES = Set.of(SERVICE, SERVICE_IAM_MEMBER, IAP_BINDING, IAP_MEMBER, ACCOUNT);
+    public static final Set<String> ADOPTED_TYPES = Set.of(GcpTypes.RUN_SERVICE, GcpTypes.RUN_SERVICE_IAM_MEMBER,
+            GcpTypes.IAP_WEB_RUN_IAM_BINDING, GcpTypes.IAP_WEB_RUN_IAM_MEMBER, GcpTypes.SERVICE_ACCOUNT);
 
     private ImportIds() {}
 
@@ -37,20 +34,20 @@ public final class ImportIds {
     public static Optional<String> of(String type, Map<String, String> inputs) {
         return Optional.ofNullable(switch (type) {
             // cloudrunv2/service.d.ts: projects/{{project}}/locations/{{location}}/services/{{name}}
-            case SERVICE -> runService(get(inputs, type, "project"), get(inputs, type, "location"), get(inputs, type, "name"));
+            case GcpTypes.RUN_SERVICE -> runService(get(inputs, type, "project"), get(inputs, type, "location"), get(inputs, type, "name"));
             // cloudrunv2/serviceIamMember.d.ts: "<resource> <role> <member>", space-delimited
-            case SERVICE_IAM_MEMBER -> withCondition(String.join(" ",
+            case GcpTypes.RUN_SERVICE_IAM_MEMBER -> withCondition(String.join(" ",
                     runService(get(inputs, type, "project"), get(inputs, type, "location"), get(inputs, type, "name")),
                     get(inputs, type, "role"), get(inputs, type, "member")), inputs);
             // iap/webCloudRunServiceIamBinding.d.ts: "<resource> <role>"; a conditional binding's condition title follows
             // (projects/iammember.d.ts, "Conditional IAM Bindings"): the provider picks the binding by role and title.
-            case IAP_BINDING -> withCondition(String.join(" ", iapService(inputs, type), get(inputs, type, "role")), inputs);
+            case GcpTypes.IAP_WEB_RUN_IAM_BINDING -> withCondition(String.join(" ", iapService(inputs, type), get(inputs, type, "role")), inputs);
             // iap/webCloudRunServiceIamMember.d.ts: "<resource> <role> <member>", then the condition title when there is one
-            case IAP_MEMBER -> withCondition(String.join(" ", iapService(inputs, type), get(inputs, type, "role"),
+            case GcpTypes.IAP_WEB_RUN_IAM_MEMBER -> withCondition(String.join(" ", iapService(inputs, type), get(inputs, type, "role"),
                     get(inputs, type, "member")), inputs);
             // serviceaccount/account.d.ts has no "Import" section in 9.37.0; the provider's own id, which a created account
             // gets too, is projects/{{project}}/serviceAccounts/{{email}}, and the email follows from the account id.
-            case ACCOUNT -> "projects/" + get(inputs, type, "project") + "/serviceAccounts/" + get(inputs, type, "accountId")
+            case GcpTypes.SERVICE_ACCOUNT -> "projects/" + get(inputs, type, "project") + "/serviceAccounts/" + get(inputs, type, "accountId")
                     + "@" + get(inputs, type, "project") + ".iam.gserviceaccount.com";
             default -> null;
         });

@@ -7,6 +7,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.iapcloudrun.adopt.ImportIds;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
+import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamBinding;
 import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamBindingArgs;
 import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamMember;
@@ -64,7 +65,7 @@ public final class IapAccessorBinding extends ComponentResource {
                     return args1.build();
                 })));
                 new WebCloudRunServiceIamBinding(name, binding.build(), adopting(GcpProvider.childOf(this), options,
-                        in.adoption().map(a -> a.importId(ImportIds.IAP_BINDING))).build());
+                        in.adoption().map(a -> a.importId(GcpTypes.IAP_WEB_RUN_IAM_BINDING))).build());
             }
             default -> {
                 for (Principal principal : in.additive()) {
@@ -81,7 +82,7 @@ public final class IapAccessorBinding extends ComponentResource {
                     })));
                     new WebCloudRunServiceIamMember(name + "-" + principal.canonical(), member.build(), adopting(GcpProvider.childOf(this)
                             .aliases(IapCloudRunService.writtenNameAlias(this, name + "-", principal)), options,
-                            in.adoption().map(a -> a.importId(ImportIds.IAP_MEMBER, "member", principal.canonical()))).build());
+                            in.adoption().map(a -> a.importId(GcpTypes.IAP_WEB_RUN_IAM_MEMBER, "member", principal.canonical()))).build());
                 }
             }
         }

@@ -12,6 +12,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.iapcloudrun.adopt.ImportIds;
 import dev.iapcloudrun.provider.gcp.GcpProvider;
+import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.Service;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.ServiceIamMember;
 import dev.iapcloudrun.provider.gcp.cloudrunv2.ServiceArgs;
@@ -155,18 +156,18 @@ public final class IapCloudRunService extends ComponentResource {
                     return List.copyOf(all);
                 });
         var service = new Service(name, serviceArgs(name, in, checks, runtimeIdentity), GcpProvider.childOf(this).dependsOn(dependsOn)
-                .importId(in.adoption().map(a -> a.importId(ImportIds.SERVICE, "name", name)).orElse(null)).build());
+                .importId(in.adoption().map(a -> a.importId(GcpTypes.RUN_SERVICE, "name", name)).orElse(null)).build());
         this.serviceName = service.name();
         this.uri = service.uri();
 
         if (in.iap()) {
             invoker(name + "-invoker-iap-agent", List.of(), in, in.iapAgentMember().orElseThrow(), in.adoption()
-                    .map(a -> a.importId(ImportIds.SERVICE_IAM_MEMBER, "name", name, "role", Roles.RUN_INVOKER,
+                    .map(a -> a.importId(GcpTypes.RUN_SERVICE_IAM_MEMBER, "name", name, "role", Roles.RUN_INVOKER,
                             "member", IapServiceAgent.member(a.projectNumber().orElseThrow()))));
         }
         for (Principal invoker : new TreeSet<>(in.invokers())) {
             invoker(name + "-invoker-" + invoker.canonical(), writtenNameAlias(this, name + "-invoker-", invoker), in,
-                    Output.of(invoker.canonical()), in.adoption().map(a -> a.importId(ImportIds.SERVICE_IAM_MEMBER,
+                    Output.of(invoker.canonical()), in.adoption().map(a -> a.importId(GcpTypes.RUN_SERVICE_IAM_MEMBER,
                             "name", name, "role", Roles.RUN_INVOKER, "member", invoker.canonical())));
         }
         registerOutputs(Map.of("serviceName", serviceName, "uri", uri, "runtimeIdentity", runtimeIdentity));
@@ -571,7 +572,7 @@ public final class IapCloudRunService extends ComponentResource {
                 .displayName("Cloud Run runtime: " + name)
                 .description("Runtime identity of the Cloud Run service " + name + " (managed by iap-cloudrun)")
                 .build(), GcpProvider.childOf(this)
-                .importId(in.adoption().map(a -> a.importId(ImportIds.ACCOUNT, "accountId", accountId)).orElse(null)).build());
+                .importId(in.adoption().map(a -> a.importId(GcpTypes.SERVICE_ACCOUNT, "accountId", accountId)).orElse(null)).build());
         // The email follows from the account id; deriving it (instead of waiting for the email output)
         // lets offline plans show the identity in full, while the URN keeps the service after the account.
         return Output.tuple(account.urn(), in.project()).applyValue(t -> accountId + "@" + t.t2 + ".iam.gserviceaccount.com");

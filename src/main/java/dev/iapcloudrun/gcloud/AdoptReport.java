@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.iapcloudrun.components.IapServiceAgent;
+import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
 import dev.iapcloudrun.review.Grants;
 import dev.iapcloudrun.spec.AccessorsSpec;
@@ -127,10 +128,10 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
                 .map(c -> new IamPolicyFile.Condition(c.title(), c.expression(), c.description().orElse("")).key()).orElse("");
         var declaredTitle = accessors.flatMap(AccessorsSpec::condition).map(AccessorsSpec.ConditionSpec::title).orElse("");
         var declaredAccessors = new LinkedHashSet<String>();
-        grants.stream().filter(g -> g.role().equals(IamPolicyFile.ACCESSOR_ROLE)).forEach(g -> declaredAccessors.add(Principal.canonical(g.principal())));
+        grants.stream().filter(g -> g.role().equals(Roles.IAP_ACCESSOR)).forEach(g -> declaredAccessors.add(Principal.canonical(g.principal())));
         var liveInEntry = new LinkedHashSet<String>();
         boolean authoritative = accessors.map(a -> a.mode() == AccessorsSpec.Mode.AUTHORITATIVE).orElse(false);
-        for (var binding : live.iap().of(IamPolicyFile.ACCESSOR_ROLE)) {
+        for (var binding : live.iap().of(Roles.IAP_ACCESSOR)) {
             var key = binding.condition().map(IamPolicyFile.Condition::key).orElse("");
             var title = binding.condition().map(IamPolicyFile.Condition::title).orElse("");
             for (var member : binding.members()) {
@@ -169,11 +170,11 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
             }
         };
         declaredAccessors.stream().filter(p -> !liveInEntry.contains(p))
-                .forEach(p -> missing.accept(new Access(p, IamPolicyFile.ACCESSOR_ROLE, declaredTitle)));
+                .forEach(p -> missing.accept(new Access(p, Roles.IAP_ACCESSOR, declaredTitle)));
 
         // Invokers: additive in this project, so nobody loses one; the IAP agent's is how IAP reaches the service.
         var declaredInvokers = new LinkedHashSet<String>();
-        grants.stream().filter(g -> g.role().equals(IamPolicyFile.INVOKER_ROLE) && !g.isIapAgent())
+        grants.stream().filter(g -> g.role().equals(Roles.RUN_INVOKER) && !g.isIapAgent())
                 .forEach(g -> declaredInvokers.add(Principal.canonical(g.principal())));
         boolean agentNeeded = grants.stream().anyMatch(Grants.Grant::isIapAgent);
         Optional<String> agentMember = Optional.empty();
@@ -182,7 +183,7 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
             var title = binding.condition().map(IamPolicyFile.Condition::title).orElse("");
             for (var member : binding.members()) {
                 var access = new Access(member.value(), binding.role(), title);
-                boolean invoker = binding.role().equals(IamPolicyFile.INVOKER_ROLE) && binding.condition().isEmpty();
+                boolean invoker = binding.role().equals(Roles.RUN_INVOKER) && binding.condition().isEmpty();
                 var agentNumber = IamPolicyFile.iapAgentNumber(member.value());
                 if (invoker && agentNumber.isPresent() && projectNumber.map(agentNumber.get()::equals).orElse(true)) {
                     agentMember = Optional.of(member.value());
@@ -197,13 +198,13 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
                 } else {
                     notManaged.add(access);
                     findings.add(new Finding(Kind.KEPT_NOT_MANAGED, name, access.describe() + " keeps it on " + name
-                            + ", not managed by the stack: " + (binding.role().equals(IamPolicyFile.INVOKER_ROLE)
+                            + ", not managed by the stack: " + (binding.role().equals(Roles.RUN_INVOKER)
                             ? "invoker grants are additive, so the stack removes none" : "the stack manages no other role")));
                 }
             }
         }
         for (var binding : live.iap().bindings()) {
-            if (binding.role().equals(IamPolicyFile.ACCESSOR_ROLE)) {
+            if (binding.role().equals(Roles.IAP_ACCESSOR)) {
                 continue;
             }
             var title = binding.condition().map(IamPolicyFile.Condition::title).orElse("");
@@ -218,16 +219,16 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
             }
         }
         declaredInvokers.stream().filter(p -> !liveInvokers.contains(p))
-                .forEach(p -> missing.accept(new Access(p, IamPolicyFile.INVOKER_ROLE, "")));
-        var agentAdopted = adopted.entrySet().stream().filter(e -> e.getKey().startsWith(IamPolicyFile.INVOKER_ROLE + " ")
+                .forEach(p -> missing.accept(new Access(p, Roles.RUN_INVOKER, "")));
+        var agentAdopted = adopted.entrySet().stream().filter(e -> e.getKey().startsWith(Roles.RUN_INVOKER + " ")
                 && IamPolicyFile.iapAgentNumber(e.getKey().substring(e.getKey().indexOf(' ') + 1)).isPresent()).findFirst();
         if (agentNeeded && agentMember.isEmpty() && agentAdopted.isPresent()) {
-            var access = new Access(agentAdopted.get().getKey().substring(agentAdopted.get().getKey().indexOf(' ') + 1), IamPolicyFile.INVOKER_ROLE, "");
+            var access = new Access(agentAdopted.get().getKey().substring(agentAdopted.get().getKey().indexOf(' ') + 1), Roles.RUN_INVOKER, "");
             importFails.add(access);
             findings.add(importFails(access, name, agentAdopted.get().getValue(), "(the service needs it for IAP)"));
         } else if (agentNeeded && agentMember.isEmpty()) {
             var expected = projectNumber.map(IapServiceAgent::member).orElse("the project's IAP service agent");
-            findings.add(new Finding(Kind.IAP_AGENT_INVOKER_MISSING, name, expected + " holds no " + IamPolicyFile.INVOKER_ROLE
+            findings.add(new Finding(Kind.IAP_AGENT_INVOKER_MISSING, name, expected + " holds no " + Roles.RUN_INVOKER
                     + " on " + name + " today, so IAP cannot call it and signed-in users get an error; the stack creates the grant"));
         }
         for (var p : publics) {

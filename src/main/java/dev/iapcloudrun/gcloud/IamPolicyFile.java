@@ -1,5 +1,6 @@
 package dev.iapcloudrun.gcloud;
 
+import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.spec.Location;
 import dev.iapcloudrun.spec.Problem;
 import dev.iapcloudrun.spec.YamlNode;
@@ -70,9 +71,6 @@ public record IamPolicyFile(String file, Which which, List<Binding> bindings) {
             members = List.copyOf(members);
         }
     }
-
-    public static final String ACCESSOR_ROLE = "roles/iap.httpsResourceAccessor";
-    public static final String INVOKER_ROLE = "roles/run.invoker";
 
     /** Keys of the IAM Policy resource; {@code auditConfigs} only ever appears in a project's policy. */
     private static final Set<String> POLICY_KEYS = Set.of("bindings", "etag", "version");
@@ -153,7 +151,7 @@ public record IamPolicyFile(String file, Which which, List<Binding> bindings) {
         var role = GcloudJson.text(m, path + ".role", problems, "role");
         if (role.isEmpty()) {
             problems.add(new Problem(m.location(), path + ".role", "the binding names no role; expected a role such as "
-                    + (which == Which.RUN ? INVOKER_ROLE : ACCESSOR_ROLE)));
+                    + (which == Which.RUN ? Roles.RUN_INVOKER : Roles.IAP_ACCESSOR)));
             return Optional.empty();
         }
         var roleAt = GcloudJson.where(m, "role");

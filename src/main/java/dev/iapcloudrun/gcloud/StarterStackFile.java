@@ -2,6 +2,7 @@ package dev.iapcloudrun.gcloud;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.rules.InputRules;
 import dev.iapcloudrun.spec.Principal;
 import dev.iapcloudrun.spec.Problem;
@@ -438,7 +439,7 @@ public final class StarterStackFile {
         for (var b : run.bindings()) {
             for (var m : b.members()) {
                 var where = run.file() + " " + b.path() + " (" + b.role() + ")";
-                if (!b.role().equals(IamPolicyFile.INVOKER_ROLE)) {
+                if (!b.role().equals(Roles.RUN_INVOKER)) {
                     policyNote(where, m.value(), "a stack file grants no other role on the service; the grant stays, not managed by the stack");
                 } else if (IamPolicyFile.iapAgentNumber(m.value()).isPresent() && iapOn && b.condition().isEmpty()) {
                     continue; // with IAP on, the agent's unconditional grant is made by the program itself, not declared
@@ -472,7 +473,7 @@ public final class StarterStackFile {
     private void accessors(StringBuilder out, IamPolicyFile iap, boolean iapOn) {
         var entries = new LinkedHashMap<String, List<IamPolicyFile.Binding>>();
         for (var b : iap.bindings()) {
-            if (!b.role().equals(IamPolicyFile.ACCESSOR_ROLE)) {
+            if (!b.role().equals(Roles.IAP_ACCESSOR)) {
                 b.members().forEach(m -> policyNote(iap.file() + " " + b.path() + " (" + b.role() + ")", m.value(),
                         "a stack file grants no other IAP role; the grant stays, not managed by the stack"));
                 continue;
@@ -497,7 +498,7 @@ public final class StarterStackFile {
                                 .orElse("") + "'): a stack declares one condition per service; the grant stays, not managed by the stack");
                     } else if (Principal.problem(m.value()).isPresent()) {
                         policyNote(where, m.value(), Principal.problem(m.value()).get() + "; the authoritative list removes it at the first pulumi up");
-                        warnings.add(m.value() + " holds " + IamPolicyFile.ACCESSOR_ROLE + " today; the authoritative accessor list removes it");
+                        warnings.add(m.value() + " holds " + Roles.IAP_ACCESSOR + " today; the authoritative accessor list removes it");
                     } else if (!members.contains(m.value())) {
                         members.add(m.value());
                         condition = b.condition();

@@ -1,6 +1,7 @@
 package dev.iapcloudrun.adopt;
 
 import org.junit.jupiter.api.Test;
+import dev.iapcloudrun.provider.gcp.GcpTypes;
 
 import java.util.Map;
 
@@ -14,14 +15,14 @@ class ImportIdsTest {
 
     @Test
     void aServiceIsImportedByItsFullPath() {
-        assertThat(ImportIds.of(ImportIds.SERVICE, SERVICE)).hasValue("projects/acme-shop-prod/locations/europe-west1/services/storefront");
+        assertThat(ImportIds.of(GcpTypes.RUN_SERVICE, SERVICE)).hasValue("projects/acme-shop-prod/locations/europe-west1/services/storefront");
     }
 
     @Test
     void anInvokerGrantIsTheServicesPathItsRoleAndItsMemberSpaceSeparated() {
         var inputs = new java.util.HashMap<>(SERVICE);
         inputs.putAll(Map.of("role", "roles/run.invoker", "member", "serviceAccount:checkout@acme-shop-prod.iam.gserviceaccount.com"));
-        assertThat(ImportIds.of(ImportIds.SERVICE_IAM_MEMBER, inputs)).hasValue("projects/acme-shop-prod/locations/europe-west1/services/storefront "
+        assertThat(ImportIds.of(GcpTypes.RUN_SERVICE_IAM_MEMBER, inputs)).hasValue("projects/acme-shop-prod/locations/europe-west1/services/storefront "
                 + "roles/run.invoker serviceAccount:checkout@acme-shop-prod.iam.gserviceaccount.com");
     }
 
@@ -29,7 +30,7 @@ class ImportIdsTest {
     void anIapBindingIsTheIapResourceAndItsRole() {
         var inputs = Map.of("project", "acme-shop-prod", "location", "europe-west1", "cloudRunServiceName", "storefront",
                 "role", "roles/iap.httpsResourceAccessor");
-        assertThat(ImportIds.of(ImportIds.IAP_BINDING, inputs))
+        assertThat(ImportIds.of(GcpTypes.IAP_WEB_RUN_IAM_BINDING, inputs))
                 .hasValue("projects/acme-shop-prod/iap_web/cloud_run-europe-west1/services/storefront roles/iap.httpsResourceAccessor");
     }
 
@@ -37,13 +38,13 @@ class ImportIdsTest {
     void aConditionalIapMemberCarriesTheConditionsTitleLast() {
         var inputs = Map.of("project", "acme-shop-prod", "location", "europe-west1", "cloudRunServiceName", "reports",
                 "role", "roles/iap.httpsResourceAccessor", "member", "group:auditors@acme.example", "condition.title", "audit-2027");
-        assertThat(ImportIds.of(ImportIds.IAP_MEMBER, inputs)).hasValue("projects/acme-shop-prod/iap_web/cloud_run-europe-west1/services/reports "
+        assertThat(ImportIds.of(GcpTypes.IAP_WEB_RUN_IAM_MEMBER, inputs)).hasValue("projects/acme-shop-prod/iap_web/cloud_run-europe-west1/services/reports "
                 + "roles/iap.httpsResourceAccessor group:auditors@acme.example audit-2027");
     }
 
     @Test
     void anAccountIsImportedByTheEmailItsIdGives() {
-        assertThat(ImportIds.of(ImportIds.ACCOUNT, Map.of("project", "acme-shop-prod", "accountId", "run-storefront")))
+        assertThat(ImportIds.of(GcpTypes.SERVICE_ACCOUNT, Map.of("project", "acme-shop-prod", "accountId", "run-storefront")))
                 .hasValue("projects/acme-shop-prod/serviceAccounts/run-storefront@acme-shop-prod.iam.gserviceaccount.com");
     }
 
@@ -54,7 +55,7 @@ class ImportIdsTest {
 
     @Test
     void failsWhenAnInputTheIdNamesIsMissing() {
-        assertThatThrownBy(() -> ImportIds.of(ImportIds.SERVICE, Map.of("project", "p", "name", "s")))
+        assertThatThrownBy(() -> ImportIds.of(GcpTypes.RUN_SERVICE, Map.of("project", "p", "name", "s")))
                 .hasMessageContaining("'location'");
     }
 }

@@ -1,5 +1,6 @@
 package dev.iapcloudrun.gcloud;
 
+import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.gcloud.IamPolicyFile.Which;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class IamPolicyFileTest {
                 version: 1
                 """, Which.IAP, NUMBER);
 
-        assertThat(policy.of(IamPolicyFile.ACCESSOR_ROLE)).singleElement().extracting(b -> b.members().get(0).value())
+        assertThat(policy.of(Roles.IAP_ACCESSOR)).singleElement().extracting(b -> b.members().get(0).value())
                 .isEqualTo("user:ada@acme.example");
     }
 

@@ -1,5 +1,6 @@
 package dev.iapcloudrun.gcloud;
 
+import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.TestPlans;
 import dev.iapcloudrun.gcloud.IamPolicyFile.Which;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
@@ -332,7 +333,7 @@ class StarterStackFileTest {
         assertThat(service.path("project").asText()).isEqualTo("acme-tools");
         var binding = plan.ofType(GcpTypes.IAP_WEB_RUN_IAM_BINDING).get(0).inputs();
         assertThat(binding.path("cloudRunServiceName").asText()).isEqualTo("team-wiki");
-        assertThat(binding.path("role").asText()).isEqualTo(IamPolicyFile.ACCESSOR_ROLE);
+        assertThat(binding.path("role").asText()).isEqualTo(Roles.IAP_ACCESSOR);
         assertThat(binding.has("condition")).isFalse();
         assertThat(binding.path("members")).extracting(m -> m.asText()).containsExactlyInAnyOrder("group:wiki-editors@acme.example", "user:ada@acme.example");
         // The IAP agent's invoker grant the program makes is the very member of today's run policy.
