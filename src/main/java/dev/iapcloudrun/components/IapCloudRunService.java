@@ -145,13 +145,11 @@ public final class IapCloudRunService extends ComponentResource {
         // Cloud Run checks that the runtime identity may read each secret when it creates a revision, so the
         // service waits for the grants its revision needs, and for what the component itself waits for.
         var secretGrants = in.serviceAccount().isEmpty() ? secretGrants(name, in) : List.<Resource>of();
-        var cloudSqlGrants = in.serviceAccount().isEmpty() ? cloudSqlGrants(name, in) : List.<Resource>of();
         // A new revision may call what its roles allow as soon as it starts, so the service waits for them too.
-        var roleGrants = roleGrants(name, in);
+        var roleGrants = in.serviceAccount().isEmpty() ? projectRoleGrants(name, in) : List.<Resource>of();
         var dependsOn = InputChecks.map(GcpProvider.dependsOnOf(options), waitFor -> {
                     var all = new ArrayList<Resource>(waitFor);
                     all.addAll(secretGrants);
-                    all.addAll(cloudSqlGrants);
                     all.addAll(roleGrants);
                     return List.copyOf(all);
                 });
@@ -784,27 +782,6 @@ public final class IapCloudRunService extends ComponentResource {
     }
 
     /**
-     * {@code roles/cloudsql.client} for the dedicated identity, on each project owning one of the service's Cloud SQL
-     * instances: the role has no per-instance grant. The service's own project's grant is {@code <name>-role-cloudsql.client},
-     * the name every declared project role of the identity follows; another project's appends {@code -<project>}.
-     */
-    private List<Resource> cloudSqlGrants(String name, Inputs in) {
-        var projects = new TreeSet<String>();
-        in.volumes().cloudSqlInstances().orElse(List.of()).forEach(instance -> projects.add(InputRules.cloudSqlProject(instance)));
-        var grants = new ArrayList<Resource>();
-        for (var project : projects) {
-            boolean own = in.ownProject().filter(project::equals).isPresent();
-            grants.add(new IAMMember(name + "-role-" + Roles.CLOUD_SQL_CLIENT.substring("roles/".length()) + (own ? "" : "-" + project),
-                    IAMMemberArgs.builder()
-                            .project(own ? in.project() : Output.of(project))
-                            .role(Roles.CLOUD_SQL_CLIENT)
-                            .member(runtimeMember)
-                            .build(), GcpProvider.childOf(this).build()));
-        }
-        return grants;
-    }
-
-    /**
      * Of two spellings of one secret, the one its grant is created with: the bare id, which is what a grant of it
      * had before, else the first path in order, so that the choice never depends on the order of the variables.
      */
@@ -846,27 +823,26 @@ public final class IapCloudRunService extends ComponentResource {
 
     /**
      * One additive {@code gcp:projects/iAMMember:IAMMember} per project role of the dedicated identity, named
-     * {@code <name>-role-<role without roles/>}; a custom role keeps its whole path, which no predefined role starts with.
+     * {@code <name>-role-<role without roles/>} (a custom role keeps its whole path, which no predefined role starts
+     * with): each declared role on the service's project, and {@code roles/cloudsql.client} on each project owning one of
+     * its Cloud SQL instances, since the role has no per-instance grant; another project's name appends {@code -<project>}.
+     * Both land in one map by name, so Cloud SQL and a declared {@code roles/cloudsql.client} on the service's own project
+     * are one grant, which stays when the instances go.
      */
-    private List<Resource> roleGrants(String name, Inputs in) {
+    private List<Resource> projectRoleGrants(String name, Inputs in) {
+        var projectByRole = new TreeMap<String, Map.Entry<String, Output<String>>>();
+        in.runtimeRoles().forEach(role -> projectByRole.put(InputRules.roleGrantSuffix(role), Map.entry(role, in.project())));
+        var cloudSql = InputRules.roleGrantSuffix(Roles.CLOUD_SQL_CLIENT);
+        in.volumes().cloudSqlInstances().orElse(List.of()).stream().map(InputRules::cloudSqlProject).distinct().forEach(project -> {
+            boolean own = in.ownProject().filter(project::equals).isPresent();
+            projectByRole.put(own ? cloudSql : cloudSql + "-" + project, Map.entry(Roles.CLOUD_SQL_CLIENT, own ? in.project() : Output.of(project)));
+        });
         var grants = new ArrayList<Resource>();
-        if (in.serviceAccount().isPresent()) {
-            return grants;
-        }
-        // Cloud SQL in the service's own project already grants roles/cloudsql.client under the same name, with the same
-        // inputs: declaring the role as well is one grant, which stays when the instances go.
-        boolean cloudSqlHere = in.volumes().cloudSqlInstances().orElse(List.of()).stream()
-                .anyMatch(instance -> in.ownProject().filter(InputRules.cloudSqlProject(instance)::equals).isPresent());
-        for (var role : new TreeSet<>(in.runtimeRoles())) {
-            if (cloudSqlHere && role.equals(Roles.CLOUD_SQL_CLIENT)) {
-                continue;
-            }
-            grants.add(new IAMMember(name + "-role-" + InputRules.roleGrantSuffix(role), IAMMemberArgs.builder()
-                    .project(in.project())
-                    .role(role)
-                    .member(runtimeMember)
-                    .build(), GcpProvider.childOf(this).build()));
-        }
+        projectByRole.forEach((suffix, grant) -> grants.add(new IAMMember(name + "-role-" + suffix, IAMMemberArgs.builder()
+                .project(grant.getValue())
+                .role(grant.getKey())
+                .member(runtimeMember)
+                .build(), GcpProvider.childOf(this).build())));
         return grants;
     }
 
