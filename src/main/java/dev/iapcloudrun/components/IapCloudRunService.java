@@ -285,7 +285,7 @@ public final class IapCloudRunService extends ComponentResource {
         if (!roles.isEmpty()) {
             // Without roles there is nothing to check, and an account known only at deploy time must not hold the service back.
             c.together("runtimeRoles", args.serviceAccount().orElse(null), Output.of(roles),
-                    (account, r) -> InputRules.runtimeRolesOnNamedAccount(account, true));
+                    (account, r) -> Optional.of(InputRules.runtimeRolesOnNamedAccount(account)));
         }
         var seen = new HashMap<String, Integer>();
         for (int i = 0; i < roles.size(); i++) {

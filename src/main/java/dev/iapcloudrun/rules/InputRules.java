@@ -311,7 +311,7 @@ public final class InputRules {
     // only with policy.allowAdminRoles.
 
     private static final Pattern PREDEFINED_ROLE = Pattern.compile("roles/[a-z][a-z0-9]*(\\.[a-zA-Z][a-zA-Z0-9]*)+");
-    private static final Pattern CUSTOM_ROLE = Pattern.compile("(projects/[a-z][a-z0-9-]{4,28}[a-z0-9]|organizations/[1-9][0-9]{0,19})/roles/[a-zA-Z0-9_.]{3,64}");
+    private static final Pattern CUSTOM_ROLE = Pattern.compile("(projects/" + PROJECT_ID.pattern() + "|organizations/[1-9][0-9]{0,19})/roles/[a-zA-Z0-9_.]{3,64}");
     private static final Set<String> BASIC_ROLES = Set.of("roles/owner", "roles/editor", "roles/viewer");
     /** Roles that grant IAM administration or act-as under a name that does not say "Admin" of IAM. */
     private static final Set<String> IDENTITY_ROLES = Set.of("roles/iam.serviceAccountUser", "roles/iam.serviceAccountTokenCreator",
@@ -418,11 +418,11 @@ public final class InputRules {
      * Roles on an account the stack does not create: its grants are whoever manages it's to make, and another workload
      * running as it would gain them too.
      */
-    public static Optional<String> runtimeRolesOnNamedAccount(String serviceAccount, boolean anyRoles) {
-        return refuse(anyRoles, () -> "the service runs as the existing account " + serviceAccount + ", which the stack does "
+    public static String runtimeRolesOnNamedAccount(String serviceAccount) {
+        return "the service runs as the existing account " + serviceAccount + ", which the stack does "
                 + "not own: its roles are managed where the account is, and any other workload running as it would gain them "
                 + "too; expected no runtimeRoles with serviceAccount, or leave serviceAccount out to get a dedicated identity "
-                + "that holds exactly these roles");
+                + "that holds exactly these roles";
     }
 
     /** The resource name suffix of a role's grant: a predefined role without {@code roles/}, a custom role as written. */
@@ -494,12 +494,12 @@ public final class InputRules {
     /** Cloud Run's own default egress, which a network written without one takes. */
     public static final String DEFAULT_EGRESS = "private-ranges-only";
     private static final String RFC1035 = "[a-z]([-a-z0-9]{0,61}[a-z0-9])?";
-    private static final String PROJECT_REF = "([a-z][a-z0-9-]{4,28}[a-z0-9]|[1-9][0-9]{5,18})";
+    private static final String PROJECT_REF = "(" + PROJECT_ID.pattern() + "|" + PROJECT_NUMBER.pattern() + ")";
     private static final Pattern CONNECTOR_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,23}[a-z0-9])?");
-    private static final Pattern CONNECTOR_PATH = Pattern.compile("projects/" + PROJECT_REF + "/locations/[a-z]+(-[a-z]+)+[0-9]+/connectors/"
+    private static final Pattern CONNECTOR_PATH = Pattern.compile("projects/" + PROJECT_REF + "/locations/" + REGION.pattern() + "/connectors/"
             + CONNECTOR_NAME.pattern());
     private static final Pattern NETWORK = Pattern.compile(RFC1035 + "|projects/" + PROJECT_REF + "/global/networks/" + RFC1035);
-    private static final Pattern SUBNETWORK = Pattern.compile(RFC1035 + "|projects/" + PROJECT_REF + "/regions/[a-z]+(-[a-z]+)+[0-9]+/subnetworks/"
+    private static final Pattern SUBNETWORK = Pattern.compile(RFC1035 + "|projects/" + PROJECT_REF + "/regions/" + REGION.pattern() + "/subnetworks/"
             + RFC1035);
     private static final Pattern NETWORK_TAG = Pattern.compile(RFC1035);
 

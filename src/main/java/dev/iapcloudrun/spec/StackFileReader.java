@@ -570,7 +570,7 @@ public final class StackFileReader {
             problem.ifPresent(message -> f.addProblem(n, path, message));
             return problem.isEmpty();
         }));
-        serviceAccount.flatMap(sa -> InputRules.runtimeRolesOnNamedAccount(sa, f.has("runtimeRoles") && !roles.isEmpty()))
+        serviceAccount.filter(sa -> !roles.isEmpty()).map(InputRules::runtimeRolesOnNamedAccount)
                 .ifPresent(message -> f.problem(f.node("runtimeRoles").orElseThrow(), "runtimeRoles", message));
         return roles;
     }
