@@ -173,12 +173,12 @@ final class SecurityFindings {
             }
             var foreign = !project.isEmpty() && !grant.project().isEmpty() && !grant.project().equals(project);
             findings.add(new Finding(foreign ? Kind.CROSS_PROJECT_SECRET : Kind.ACCESS_GRANTED, grant.service(),
-                    holder(grant) + " gains " + grant.role() + " on the secret " + grant.path()
+                    holder(grant.service(), grant.principal()) + " gains " + grant.role() + " on the secret " + grant.path()
                             + (foreign ? ", a secret of another project than this stack's (" + project + ")" : "")));
         }
         for (var grant : before) {
             if (!now.contains(grant.key())) {
-                findings.add(new Finding(Kind.ACCESS_REVOKED, grant.service(), holder(grant) + " loses " + grant.role()
+                findings.add(new Finding(Kind.ACCESS_REVOKED, grant.service(), holder(grant.service(), grant.principal()) + " loses " + grant.role()
                         + " on the secret " + grant.path()));
             }
         }
@@ -193,26 +193,21 @@ final class SecurityFindings {
         var now = after.stream().map(ProjectRole::key).collect(Collectors.toSet());
         for (var role : after) {
             if (!old.contains(role.key())) {
-                findings.add(new Finding(Kind.ACCESS_GRANTED, role.service(), holder(role) + " gains " + role.role()
+                findings.add(new Finding(Kind.ACCESS_GRANTED, role.service(), holder(role.service(), role.principal()) + " gains " + role.role()
                         + " on the project " + role.project()));
             }
         }
         for (var role : before) {
             if (!now.contains(role.key())) {
-                findings.add(new Finding(Kind.ACCESS_REVOKED, role.service(), holder(role) + " loses " + role.role()
+                findings.add(new Finding(Kind.ACCESS_REVOKED, role.service(), holder(role.service(), role.principal()) + " loses " + role.role()
                         + " on the project " + role.project()));
             }
         }
     }
 
-    private static String holder(ProjectRole role) {
-        return role.service().isEmpty() ? role.principal()
-                : "the runtime identity of " + role.service() + " (" + role.principal() + ")";
-    }
-
-    private static String holder(SecretGrant grant) {
-        return grant.service().isEmpty() ? grant.principal()
-                : "the runtime identity of " + grant.service() + " (" + grant.principal() + ")";
+    /** Who holds a grant: a service's runtime identity by its service, anyone else by the principal. */
+    private static String holder(String service, String principal) {
+        return service.isEmpty() ? principal : "the runtime identity of " + service + " (" + principal + ")";
     }
 
     /** What a service can reach besides its callers is what its runtime identity holds. */
