@@ -184,7 +184,7 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
             for (var member : binding.members()) {
                 var access = new Access(member.value(), binding.role(), title);
                 boolean invoker = binding.role().equals(Roles.RUN_INVOKER) && binding.condition().isEmpty();
-                var agentNumber = IamPolicyFile.iapAgentNumber(member.value());
+                var agentNumber = IapServiceAgent.projectNumber(member.value());
                 if (invoker && agentNumber.isPresent() && projectNumber.map(agentNumber.get()::equals).orElse(true)) {
                     agentMember = Optional.of(member.value());
                     continue;
@@ -221,7 +221,7 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
         declaredInvokers.stream().filter(p -> !liveInvokers.contains(p))
                 .forEach(p -> missing.accept(new Access(p, Roles.RUN_INVOKER, "")));
         var agentAdopted = adopted.entrySet().stream().filter(e -> e.getKey().startsWith(Roles.RUN_INVOKER + " ")
-                && IamPolicyFile.iapAgentNumber(e.getKey().substring(e.getKey().indexOf(' ') + 1)).isPresent()).findFirst();
+                && IapServiceAgent.projectNumber(e.getKey().substring(e.getKey().indexOf(' ') + 1)).isPresent()).findFirst();
         if (agentNeeded && agentMember.isEmpty() && agentAdopted.isPresent()) {
             var access = new Access(agentAdopted.get().getKey().substring(agentAdopted.get().getKey().indexOf(' ') + 1), Roles.RUN_INVOKER, "");
             importFails.add(access);
@@ -347,7 +347,7 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
         lines.put("gains access", s.gains().stream().map(Access::describe).toList());
         lines.put("keeps access", s.keeps().stream().map(Access::describe).toList());
         lines.put("kept, not managed by the stack", s.notManaged().stream().map(Access::describe).toList());
-        boolean agentImportFails = s.importFails().stream().anyMatch(a -> IamPolicyFile.iapAgentNumber(a.principal()).isPresent());
+        boolean agentImportFails = s.importFails().stream().anyMatch(a -> IapServiceAgent.projectNumber(a.principal()).isPresent());
         lines.put("IAP agent's invoker grant", List.of(s.agentMember().map(m -> "exists: " + m)
                 .orElse(agentImportFails ? "missing (the stack adopts it, so its import fails: grant it with gcloud first)"
                         : s.agentNeeded() ? "missing (the stack creates it)" : "none (the stack does not need it: IAP is off)")));

@@ -1,5 +1,6 @@
 package dev.iapcloudrun.gcloud;
 
+import dev.iapcloudrun.components.IapServiceAgent;
 import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.spec.Location;
 import dev.iapcloudrun.spec.Problem;
@@ -80,8 +81,6 @@ public record IamPolicyFile(String file, Which which, List<Binding> bindings) {
     private static final Set<String> DESCRIPTION_KEYS = Set.of("apiVersion", "kind", "metadata", "spec", "status");
     /** Roles that are only ever granted on a project (service agents, basic roles), never on one service. */
     private static final Pattern PROJECT_ROLE = Pattern.compile("roles/(owner|editor|resourcemanager\\..*|iam\\..*|[a-zA-Z]+\\.serviceAgent)");
-    private static final Pattern IAP_AGENT = Pattern.compile("serviceAccount:service-([0-9]+)@gcp-sa-iap\\.iam\\.gserviceaccount\\.com",
-            Pattern.CASE_INSENSITIVE);
 
     /**
      * Reads and checks a policy file.
@@ -171,10 +170,10 @@ public record IamPolicyFile(String file, Which which, List<Binding> bindings) {
                 problems.add(new Problem(items.get(i).location(), memberPath, "found an empty member; expected a principal such as user:EMAIL"));
                 continue;
             }
-            var agent = IAP_AGENT.matcher(value.get());
-            if (agent.matches() && projectNumber.isPresent() && !agent.group(1).equals(projectNumber.get())) {
+            var agent = IapServiceAgent.projectNumber(value.get());
+            if (agent.isPresent() && projectNumber.isPresent() && !agent.get().equals(projectNumber.get())) {
                 problems.add(new Problem(items.get(i).location(), memberPath, "found the IAP service agent of project number "
-                        + agent.group(1) + "; expected that of the service's project, " + projectNumber.get()
+                        + agent.get() + "; expected that of the service's project, " + projectNumber.get()
                         + ": is this the policy of a service in another project?"));
             }
             members.add(new Member(value.get(), items.get(i).location()));
@@ -204,11 +203,5 @@ public record IamPolicyFile(String file, Which which, List<Binding> bindings) {
     /** The bindings of one role. */
     public List<Binding> of(String role) {
         return bindings.stream().filter(b -> b.role().equals(role)).toList();
-    }
-
-    /** Whether {@code member} is a project's IAP service agent, and of which project number. */
-    public static Optional<String> iapAgentNumber(String member) {
-        var agent = IAP_AGENT.matcher(member);
-        return agent.matches() ? Optional.of(agent.group(1)) : Optional.empty();
     }
 }

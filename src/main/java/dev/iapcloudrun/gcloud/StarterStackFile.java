@@ -2,6 +2,7 @@ package dev.iapcloudrun.gcloud;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.iapcloudrun.components.IapServiceAgent;
 import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.rules.InputRules;
 import dev.iapcloudrun.spec.Principal;
@@ -96,7 +97,7 @@ public final class StarterStackFile {
         for (var policy : List.of(run, iap)) {
             for (var b : policy.bindings()) {
                 for (var m : b.members()) {
-                    IamPolicyFile.iapAgentNumber(m.value()).filter(n -> !n.equals(description.projectNumber())).ifPresent(n -> {
+                    IapServiceAgent.projectNumber(m.value()).filter(n -> !n.equals(description.projectNumber())).ifPresent(n -> {
                         throw new GcloudInputException(List.of(new Problem(m.location(), "", "found the IAP service agent of project number "
                                 + n + "; expected that of " + description.name() + "'s project, " + description.projectNumber()
                                 + " (metadata.namespace of " + description.file() + "): is this the policy of a service in another project?")));
@@ -441,9 +442,9 @@ public final class StarterStackFile {
                 var where = run.file() + " " + b.path() + " (" + b.role() + ")";
                 if (!b.role().equals(Roles.RUN_INVOKER)) {
                     policyNote(where, m.value(), "a stack file grants no other role on the service; the grant stays, not managed by the stack");
-                } else if (IamPolicyFile.iapAgentNumber(m.value()).isPresent() && iapOn && b.condition().isEmpty()) {
+                } else if (IapServiceAgent.projectNumber(m.value()).isPresent() && iapOn && b.condition().isEmpty()) {
                     continue; // with IAP on, the agent's unconditional grant is made by the program itself, not declared
-                } else if (IamPolicyFile.iapAgentNumber(m.value()).isPresent()) {
+                } else if (IapServiceAgent.projectNumber(m.value()).isPresent()) {
                     policyNote(where, m.value(), iapOn
                             ? "the program grants the IAP agent run.invoker without a condition, and adopting imports that grant, which "
                                     + "does not exist: grant it unconditionally with gcloud first; the conditional grant stays, not managed by the stack"
