@@ -1,12 +1,10 @@
 package dev.iapcloudrun.gcloud;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.iapcloudrun.components.IapServiceAgent;
 import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.provider.gcp.GcpTypes;
+import dev.iapcloudrun.review.DiffFormat;
 import dev.iapcloudrun.review.Grants;
 import dev.iapcloudrun.spec.AccessorsSpec;
 import dev.iapcloudrun.spec.Principal;
@@ -299,16 +297,16 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
     }
 
     public String markdown() {
-        var out = new StringBuilder("### iap-cloudrun: adopting into stack `" + code(stack) + "`\n\n**" + summary() + "**\n\n");
+        var out = new StringBuilder("### iap-cloudrun: adopting into stack `" + DiffFormat.code(stack) + "`\n\n**" + summary() + "**\n\n");
         out.append("#### Security-relevant findings (").append(findings().size()).append(")\n\n");
         if (findings().isEmpty()) {
             out.append("None: nobody gains or loses access, no public principal, and the IAP agent can call every service.\n");
         }
-        findings().forEach(f -> out.append("- **").append(f.kind().id).append("**: ").append(escape(f.message())).append('\n'));
+        findings().forEach(f -> out.append("- **").append(f.kind().id).append("**: ").append(DiffFormat.escape(f.message())).append('\n'));
         for (var s : services) {
-            out.append("\n#### `").append(code(s.service())).append("` (accessors: ").append(escape(s.accessors())).append(")\n\n");
+            out.append("\n#### `").append(DiffFormat.code(s.service())).append("` (accessors: ").append(DiffFormat.escape(s.accessors())).append(")\n\n");
             lines(s).forEach((label, items) -> out.append("- ").append(label).append(": ").append(items.isEmpty() ? "none"
-                    : items.stream().map(i -> "`" + code(i) + "`").collect(Collectors.joining(", "))).append('\n'));
+                    : items.stream().map(i -> "`" + DiffFormat.code(i) + "`").collect(Collectors.joining(", "))).append('\n'));
         }
         return out.toString();
     }
@@ -329,12 +327,7 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
             node.put("iapAgentInvoker", s.agentMember().orElse(null));
             node.put("iapAgentInvokerNeeded", s.agentNeeded());
         }
-        try {
-            return new ObjectMapper().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
-                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return DiffFormat.write(root);
     }
 
     /** One service's lists, labelled, in the order they are read: losses first. */
@@ -353,15 +346,6 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
                         : s.agentNeeded() ? "missing (the stack creates it)" : "none (the stack does not need it: IAP is off)")));
         lines.put("public principals", s.publicPrincipals().stream().map(Access::describe).toList());
         return lines;
-    }
-
-    private static String escape(String text) {
-        return text.chars().mapToObj(c -> "\\`*_[]<>|#~".indexOf(c) >= 0 ? "\\" + (char) c : String.valueOf((char) c))
-                .collect(Collectors.joining());
-    }
-
-    private static String code(String text) {
-        return text.replace('`', '\'');
     }
 
     /** The formats of the report, as {@code diff} names them. */

@@ -275,7 +275,8 @@ public enum DiffFormat {
         return root;
     }
 
-    private static String write(JsonNode node) {
+    /** JSON as every report writes it: keys sorted, indented, a newline at the end. */
+    public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -284,13 +285,13 @@ public enum DiffFormat {
     }
 
     /** Markdown-escapes plain text, so a principal or a CEL expression cannot turn into markup. */
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.chars().mapToObj(c -> "\\`*_[]<>|#~".indexOf(c) >= 0 ? "\\" + (char) c : String.valueOf((char) c))
                 .collect(Collectors.joining());
     }
 
     /** Text inside a code span: a backtick would end it. */
-    private static String code(String text) {
+    public static String code(String text) {
         return text.replace('`', '\'');
     }
 }
