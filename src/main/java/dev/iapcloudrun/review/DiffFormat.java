@@ -94,7 +94,7 @@ public enum DiffFormat {
             heading += " (replaced: " + String.join(", ", change.replacedBecause()) + " changed)";
         }
         if (change.action() == Action.IMPORT) {
-            heading += " (adopted: import " + change.properties().get(0).after().asText() + ")";
+            heading += " (adopted: import " + change.importId() + ")";
         }
         lines.add(heading);
         if (change.action() == Action.UPDATE || change.action() == Action.REPLACE) {

@@ -65,6 +65,11 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
             properties = List.copyOf(properties);
         }
 
+        /** The provider ID an adopted resource is imported by, empty unless the action is {@link Action#IMPORT}. */
+        public String importId() {
+            return properties.stream().filter(p -> p.path().equals(IMPORT_ID)).findFirst().map(p -> p.after().asText()).orElse("");
+        }
+
         /** The inputs that force the replacement, empty unless the action is {@link Action#REPLACE}. */
         public List<String> replacedBecause() {
             return properties.stream().filter(PropertyChange::replaces).map(PropertyChange::path).toList();
@@ -100,12 +105,14 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
         for (var urn : urns) {
             var b = before.get(aliased.getOrDefault(urn, urn));
             var a = after.get(urn);
-            if (b == null && !a.importId().isEmpty()) {
+            if (b == null) {
+                // A resource new to the stack is either created or, with an import ID, adopted: the ID is its first property.
                 var properties = inputs(a, MissingNode.getInstance(), a.inputs(), false, agents);
-                properties.add(0, new PropertyChange(IMPORT_ID, MissingNode.getInstance(), TextNode.valueOf(a.importId()), false));
-                changes.add(new ResourceChange(Action.IMPORT, urn, a.type(), a.name(), properties, false));
-            } else if (b == null) {
-                changes.add(new ResourceChange(Action.ADD, urn, a.type(), a.name(), inputs(a, MissingNode.getInstance(), a.inputs(), false, agents), false));
+                boolean adopted = !a.importId().isEmpty();
+                if (adopted) {
+                    properties.add(0, new PropertyChange(IMPORT_ID, MissingNode.getInstance(), TextNode.valueOf(a.importId()), false));
+                }
+                changes.add(new ResourceChange(adopted ? Action.IMPORT : Action.ADD, urn, a.type(), a.name(), properties, false));
             } else if (a == null) {
                 changes.add(new ResourceChange(Action.DELETE, urn, b.type(), b.name(), inputs(b, b.inputs(), MissingNode.getInstance(), false, agents), isProtected(b)));
             } else {
