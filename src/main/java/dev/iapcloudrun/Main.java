@@ -212,7 +212,7 @@ public final class Main {
         public Integer call() throws IOException {
             var plan = main.synthesize(stack);
             var file = ImportFile.of(plan, IapCloudRunProgram.stackFile(stack));
-            main.emit(ImportFile.write(file), out, () -> "wrote the import file of stack '" + stack + "' (" + ImportFile.entries(file).size()
+            main.emit(ImportFile.write(file), out, () -> "wrote the import file of stack '" + stack + "' (" + file.path("resources").size()
                     + " entries) to " + out + "; import with: pulumi import --file " + out + " --stack " + stack
                     + " --protect=false --generate-code=false");
             return OK;

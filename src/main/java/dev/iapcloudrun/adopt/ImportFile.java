@@ -12,7 +12,6 @@ import dev.iapcloudrun.synth.Urns;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -123,12 +122,5 @@ public final class ImportFile {
         }
         keys.put(r.urn(), key);
         return key;
-    }
-
-    /** The entries of a written file, for tests and readers: in the file's order. */
-    public static List<JsonNode> entries(JsonNode file) {
-        var list = new ArrayList<JsonNode>();
-        file.path("resources").forEach(list::add);
-        return list;
     }
 }
