@@ -68,6 +68,8 @@ public final class StarterStackFile {
     private final Map<String, YamlNode> leaves = new LinkedHashMap<>();
     private final Set<String> used = new LinkedHashSet<>();
     private final List<Unexpressed> unexpressed = new ArrayList<>();
+    /** The aliases of run.googleapis.com/secrets, read at the first secret reference. */
+    private Map<String, String> aliases;
     private final List<String> warnings = new ArrayList<>();
 
     private StarterStackFile(ServiceDescription description) {
@@ -439,23 +441,23 @@ public final class StarterStackFile {
         var invokers = new ArrayList<String>();
         for (var b : run.bindings()) {
             for (var m : b.members()) {
-                var where = run.file() + " " + b.path() + " (" + b.role() + ")";
+                var where = b.path() + " (" + b.role() + ")";
                 if (!b.role().equals(Roles.RUN_INVOKER)) {
-                    policyNote(where, m.value(), "a stack file grants no other role on the service; the grant stays, not managed by the stack");
+                    policyNote(run, where, m.value(), "a stack file grants no other role on the service; the grant stays, not managed by the stack");
                 } else if (IapServiceAgent.projectNumber(m.value()).isPresent() && iapOn && b.condition().isEmpty()) {
                     continue; // with IAP on, the agent's unconditional grant is made by the program itself, not declared
                 } else if (IapServiceAgent.projectNumber(m.value()).isPresent()) {
-                    policyNote(where, m.value(), iapOn
+                    policyNote(run, where, m.value(), iapOn
                             ? "the program grants the IAP agent run.invoker without a condition, and adopting imports that grant, which "
                                     + "does not exist: grant it unconditionally with gcloud first; the conditional grant stays, not managed by the stack"
                             : "with IAP off the stack makes no grant to the IAP agent; the grant stays, not managed by the stack");
                 } else if (b.condition().isPresent()) {
-                    policyNote(where, m.value(), "invokers take no condition; the conditional grant stays, not managed by the stack");
+                    policyNote(run, where, m.value(), "invokers take no condition; the conditional grant stays, not managed by the stack");
                 } else if (m.isPublic()) {
-                    policyNote(where, m.value(), "a stack file names no public principal (public: true switches the invoker check off "
+                    policyNote(run, where, m.value(), "a stack file names no public principal (public: true switches the invoker check off "
                             + "instead); the grant stays on the service until removed by hand");
                 } else if (Principal.problem(m.value()).isPresent()) {
-                    policyNote(where, m.value(), Principal.problem(m.value()).get() + "; the grant stays on the service until removed by hand");
+                    policyNote(run, where, m.value(), Principal.problem(m.value()).get() + "; the grant stays on the service until removed by hand");
                 } else if (!invokers.contains(m.value())) {
                     invokers.add(m.value());
                 }
@@ -475,14 +477,14 @@ public final class StarterStackFile {
         var entries = new LinkedHashMap<String, List<IamPolicyFile.Binding>>();
         for (var b : iap.bindings()) {
             if (!b.role().equals(Roles.IAP_ACCESSOR)) {
-                b.members().forEach(m -> policyNote(iap.file() + " " + b.path() + " (" + b.role() + ")", m.value(),
+                b.members().forEach(m -> policyNote(iap, b.path() + " (" + b.role() + ")", m.value(),
                         "a stack file grants no other IAP role; the grant stays, not managed by the stack"));
                 continue;
             }
             entries.computeIfAbsent(b.condition().map(IamPolicyFile.Condition::key).orElse(""), k -> new ArrayList<>()).add(b);
         }
         if (!iapOn) {
-            entries.values().forEach(bs -> bs.forEach(b -> b.members().forEach(m -> policyNote(iap.file() + " " + b.path(), m.value(),
+            entries.values().forEach(bs -> bs.forEach(b -> b.members().forEach(m -> policyNote(iap, b.path(), m.value(),
                     "IAP is off on the service, so the stack declares no accessors; the grant stays, not managed by the stack"))));
             return;
         }
@@ -493,12 +495,12 @@ public final class StarterStackFile {
         for (var entry : entries.entrySet()) {
             for (var b : entry.getValue()) {
                 for (var m : b.members()) {
-                    var where = iap.file() + " " + b.path();
+                    var where = b.path();
                     if (!entry.getKey().equals(chosen)) {
-                        policyNote(where, m.value(), "a grant under another condition ('" + b.condition().map(IamPolicyFile.Condition::title)
+                        policyNote(iap, where, m.value(), "a grant under another condition ('" + b.condition().map(IamPolicyFile.Condition::title)
                                 .orElse("") + "'): a stack declares one condition per service; the grant stays, not managed by the stack");
                     } else if (Principal.problem(m.value()).isPresent()) {
-                        policyNote(where, m.value(), Principal.problem(m.value()).get() + "; the authoritative list removes it at the first pulumi up");
+                        policyNote(iap, where, m.value(), Principal.problem(m.value()).get() + "; the authoritative list removes it at the first pulumi up");
                         warnings.add(m.value() + " holds " + Roles.IAP_ACCESSOR + " today; the authoritative accessor list removes it");
                     } else if (!members.contains(m.value())) {
                         members.add(m.value());
@@ -566,7 +568,9 @@ public final class StarterStackFile {
      * run.googleapis.com/secrets maps to projects/P/secrets/S; a name it does not list is a secret of the service's project.
      */
     private String secret(String name, String referencePath) {
-        var aliases = secretAliases();
+        if (aliases == null) {
+            aliases = secretAliases();
+        }
         if (aliases.containsKey(name)) {
             return aliases.get(name);
         }
@@ -639,9 +643,8 @@ public final class StarterStackFile {
         unexpressed.add(new Unexpressed(description.file(), path, value, why));
     }
 
-    private void policyNote(String where, String member, String why) {
-        var space = where.indexOf(' ');
-        unexpressed.add(new Unexpressed(where.substring(0, space), where.substring(space + 1), member, why));
+    private void policyNote(IamPolicyFile policy, String where, String member, String why) {
+        unexpressed.add(new Unexpressed(policy.file(), where, member, why));
     }
 
     private static String show(YamlNode node) {
