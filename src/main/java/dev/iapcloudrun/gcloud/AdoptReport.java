@@ -276,11 +276,12 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
 
     /** The same reading order as {@code diff}: what matters for security first, then each service. */
     public String text() {
+        var findings = findings();
         var out = new StringBuilder("Stack " + stack + ", adopting " + summary() + ".\n\nSecurity-relevant findings:\n");
-        if (findings().isEmpty()) {
+        if (findings.isEmpty()) {
             out.append("  none\n");
         }
-        findings().forEach(f -> out.append("  ! ").append(f.kind().id).append(": ").append(f.message()).append('\n'));
+        findings.forEach(f -> out.append("  ! ").append(f.kind().id).append(": ").append(f.message()).append('\n'));
         for (var s : services) {
             out.append("\nService ").append(s.service()).append(" (accessors: ").append(s.accessors()).append("):\n");
             lines(s).forEach((label, items) -> {
@@ -298,11 +299,12 @@ public record AdoptReport(String stack, List<ServiceReport> services) {
 
     public String markdown() {
         var out = new StringBuilder("### iap-cloudrun: adopting into stack `" + DiffFormat.code(stack) + "`\n\n**" + summary() + "**\n\n");
-        out.append("#### Security-relevant findings (").append(findings().size()).append(")\n\n");
-        if (findings().isEmpty()) {
+        var findings = findings();
+        out.append("#### Security-relevant findings (").append(findings.size()).append(")\n\n");
+        if (findings.isEmpty()) {
             out.append("None: nobody gains or loses access, no public principal, and the IAP agent can call every service.\n");
         }
-        findings().forEach(f -> out.append("- **").append(f.kind().id).append("**: ").append(DiffFormat.escape(f.message())).append('\n'));
+        findings.forEach(f -> out.append("- **").append(f.kind().id).append("**: ").append(DiffFormat.escape(f.message())).append('\n'));
         for (var s : services) {
             out.append("\n#### `").append(DiffFormat.code(s.service())).append("` (accessors: ").append(DiffFormat.escape(s.accessors())).append(")\n\n");
             lines(s).forEach((label, items) -> out.append("- ").append(label).append(": ").append(items.isEmpty() ? "none"
