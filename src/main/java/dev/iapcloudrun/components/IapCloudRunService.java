@@ -423,6 +423,7 @@ public final class IapCloudRunService extends ComponentResource {
         var volumes = c.known("volumes", value, "each secret's and Cloud SQL project's grant is a resource named after it")
                 .orElse(VolumesArgs.builder().build());
         var files = volumes.secrets().orElse(List.of());
+        var accepted = new TreeMap<Integer, String>();
         for (int i = 0; i < files.size(); i++) {
             var file = files.get(i);
             var at = "volumes.secrets[" + i + "]";
@@ -430,8 +431,11 @@ public final class IapCloudRunService extends ComponentResource {
                 c.missing(at, "a secret file with path and secret");
                 continue;
             }
-            required(c, at + ".path", file.path(), "the file's absolute path").flatMap(InputRules::secretFilePath)
-                    .ifPresent(p -> c.refuse(at + ".path", p));
+            var pathProblem = required(c, at + ".path", file.path(), "the file's absolute path").flatMap(InputRules::secretFilePath);
+            pathProblem.ifPresent(p -> c.refuse(at + ".path", p));
+            if (file.path() != null && pathProblem.isEmpty()) {
+                accepted.put(i, file.path());
+            }
             required(c, at + ".secret", file.secret(), "a Secret Manager secret").flatMap(InputRules::secret)
                     .ifPresent(p -> c.refuse(at + ".secret", p));
             file.version().flatMap(InputRules::secretVersion).ifPresent(p -> c.refuse(at + ".version", p));
@@ -451,31 +455,12 @@ public final class IapCloudRunService extends ComponentResource {
                 }
             }
         }
-        for (int i = 0; i < files.size(); i++) {
-            var path = files.get(i) == null ? null : files.get(i).path();
-            if (path != null && InputRules.secretFilePath(path).isEmpty()) {
-                var at = "volumes.secrets[" + i + "].path";
-                overlap(files, i, !instances.isEmpty()).ifPresent(p -> c.refuse(at, p));
-            }
-        }
+        var earlier = new ArrayList<String>();
+        accepted.forEach((i, path) -> {
+            InputRules.secretFileOverlap(path, earlier, !instances.isEmpty()).ifPresent(p -> c.refuse("volumes.secrets[" + i + "].path", p));
+            earlier.add(path);
+        });
         return volumes;
-    }
-
-    /** The first mount path that the secret file {@code i} overlaps: an earlier secret file's, or Cloud SQL's. */
-    private static Optional<String> overlap(List<SecretVolumeArgs> files, int i, boolean cloudSql) {
-        var path = files.get(i).path();
-        var what = "the secret file " + path;
-        var dir = InputRules.secretMountPath(path);
-        for (int j = 0; j < i; j++) {
-            var other = files.get(j) == null ? null : files.get(j).path();
-            if (other != null && InputRules.secretFilePath(other).isEmpty()) {
-                var problem = InputRules.mountPathsOverlap(what, dir, "the secret file " + other, InputRules.secretMountPath(other));
-                if (problem.isPresent()) {
-                    return problem;
-                }
-            }
-        }
-        return cloudSql ? InputRules.mountPathsOverlap(what, dir, "Cloud SQL", InputRules.CLOUD_SQL_MOUNT_PATH) : Optional.empty();
     }
 
     private static ServiceTemplateContainerStartupProbeArgs startupProbe(ProbeArgs p) {

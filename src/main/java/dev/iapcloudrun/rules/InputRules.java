@@ -659,6 +659,18 @@ public final class InputRules {
                 + CLOUD_SQL_MOUNT_PATH + " when Cloud SQL is used");
     }
 
+    /**
+     * The first overlap of a secret file's mount path (a path {@link #secretFilePath} accepts) with those of the secret
+     * files accepted before it, else with Cloud SQL's when the service uses it.
+     */
+    public static Optional<String> secretFileOverlap(String path, List<String> earlier, boolean cloudSql) {
+        var what = "the secret file " + path;
+        var dir = secretMountPath(path);
+        return earlier.stream().map(other -> mountPathsOverlap(what, dir, "the secret file " + other, secretMountPath(other)))
+                .flatMap(Optional::stream).findFirst()
+                .or(() -> cloudSql ? mountPathsOverlap(what, dir, "Cloud SQL", CLOUD_SQL_MOUNT_PATH) : Optional.empty());
+    }
+
     /** A Cloud SQL instance connection name, {@code PROJECT:REGION:INSTANCE}. */
     public static Optional<String> cloudSqlInstance(String name) {
         var parts = name.split(":", -1);

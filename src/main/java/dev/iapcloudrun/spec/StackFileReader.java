@@ -545,12 +545,7 @@ public final class StackFileReader {
         });
         var earlier = new ArrayList<String>();
         mounted.forEach((file, at) -> {
-            var dir = InputRules.secretMountPath(file);
-            var overlap = earlier.stream().map(other -> InputRules.mountPathsOverlap("the secret file " + file, dir,
-                            "the secret file " + other, InputRules.secretMountPath(other))).flatMap(Optional::stream).findFirst()
-                    .or(() -> instances.isEmpty() ? Optional.empty() : InputRules.mountPathsOverlap("the secret file " + file, dir,
-                            "Cloud SQL", InputRules.CLOUD_SQL_MOUNT_PATH));
-            overlap.ifPresent(message -> v.addProblem(at.getKey(), at.getValue(), message));
+            InputRules.secretFileOverlap(file, earlier, !instances.isEmpty()).ifPresent(message -> v.addProblem(at.getKey(), at.getValue(), message));
             earlier.add(file);
         });
         v.finish();

@@ -32,14 +32,14 @@ import dev.iapcloudrun.synth.OfflineEngine;
 import dev.iapcloudrun.synth.Urns;
 import dev.iapcloudrun.synth.Plan;
 import dev.iapcloudrun.synth.StructJson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pulumirpc.AliasOuterClass;
 import pulumirpc.EngineOuterClass.LogSeverity;
 import pulumirpc.Resource.RegisterResourceRequest;
 
 import java.util.Comparator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,30 +74,24 @@ class ComponentsConstructTest {
     private static final String ACCESSOR_BINDING = "gcp:iap/webCloudRunServiceIamBinding:WebCloudRunServiceIamBinding";
     private static final String ACCESSOR_MEMBER = "gcp:iap/webCloudRunServiceIamMember:WebCloudRunServiceIamMember";
 
-    private static PluginHarness plugin;
-
     /**
-     * The plugin that serves previews. The engine starts a plugin per operation, so one process sees either previews
-     * or updates; served by one process, a preview after updates now and then read its service's URI as a known null.
+     * Every Construct is served by a plugin process of its own. SDK 1.36.1 fails, now and then, a Construct that follows
+     * another in one process ("Trying to acquire Deployment#instance after 'run' was called": the deployment the SDK keeps
+     * per thread is still the one before); it was seen within a few dozen Constructs alternating a service and a project
+     * setup. The engine also starts a plugin per operation, so one process never serves both previews and updates.
      */
-    private static PluginHarness previewPlugin;
-
-    @BeforeAll
-    static void startThePlugin() throws Exception {
-        previewPlugin = PluginHarness.start(PluginHarness.fromTestClasses(ComponentPlugin.class));
-        plugin = PluginHarness.start(PluginHarness.fromTestClasses(ComponentPlugin.class));
-        // IapProjectSetup looks the project's number up; the real one, as the cloud would answer.
-        plugin.engine().answering(GcpTypes.GET_PROJECT,
-                Struct.newBuilder().putFields("number", Value.newBuilder().setStringValue(PROJECT_NUMBER).build()).build());
-    }
-
-    @AfterAll
-    static void stopThePlugin() throws Exception {
-        if (plugin != null) {
-            plugin.close();
-        }
-        if (previewPlugin != null) {
-            previewPlugin.close();
+    private static PluginHarness servedAlone() {
+        try {
+            var served = PluginHarness.start(PluginHarness.fromTestClasses(ComponentPlugin.class));
+            // IapProjectSetup looks the project's number up; the real one, as the cloud would answer.
+            served.engine().answering(GcpTypes.GET_PROJECT,
+                    Struct.newBuilder().putFields("number", Value.newBuilder().setStringValue(PROJECT_NUMBER).build()).build());
+            return served;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -105,7 +99,7 @@ class ComponentsConstructTest {
     // The same inputs, once for the wire and once for the Java API.
 
     private static PluginHarness.Construct projectSetup(String name) {
-        return plugin.construct(IapProjectSetup.TYPE, name).input("project", "acme-dev").input("projectNumber", PROJECT_NUMBER);
+        return servedAlone().construct(IapProjectSetup.TYPE, name).closingThePlugin().input("project", "acme-dev").input("projectNumber", PROJECT_NUMBER);
     }
 
     private static IapProjectSetupArgs projectSetupArgs() {
@@ -114,7 +108,7 @@ class ComponentsConstructTest {
 
     /** A service with a bit of everything: nested lists, integers, booleans, a secret of another project, invokers. */
     private static PluginHarness.Construct service(String name) {
-        return service(plugin, name);
+        return service(servedAlone(), name).closingThePlugin();
     }
 
     private static PluginHarness.Construct service(PluginHarness served, String name) {
@@ -187,7 +181,7 @@ class ComponentsConstructTest {
 
     /** Accessors of the service "orders" with a condition; one member written with capitals, which IAM ignores. */
     private static PluginHarness.Construct accessors(String name, String mode) {
-        return accessors(plugin, name, mode);
+        return accessors(servedAlone(), name, mode).closingThePlugin();
     }
 
     private static PluginHarness.Construct accessors(PluginHarness served, String name, String mode) {
@@ -212,7 +206,7 @@ class ComponentsConstructTest {
 
     /** OAuth client settings of one service, the secret in the wire form given. */
     private static PluginHarness.Construct oauthClient(String name, Value clientSecret) {
-        return plugin.construct(IapOAuthClientSettings.TYPE, name)
+        return servedAlone().construct(IapOAuthClientSettings.TYPE, name).closingThePlugin()
                 .input("projectNumber", PROJECT_NUMBER)
                 .input("region", "europe-west1")
                 .input("serviceName", "orders")
@@ -330,7 +324,7 @@ class ComponentsConstructTest {
         assertThat(construction.registeredOutputs().toString()).doesNotContain(OAUTH_SECRET);
         assertThat(construction.ok().toString()).doesNotContain(OAUTH_SECRET);
         assertThat(construction.logs()).noneMatch(log -> log.getMessage().contains(OAUTH_SECRET));
-        assertThat(plugin.stderr()).doesNotContain(OAUTH_SECRET);
+        assertThat(construction.plugin().get()).as("the plugin's stderr and the engine's log").doesNotContain(OAUTH_SECRET);
     }
 
     /*
@@ -356,7 +350,7 @@ class ComponentsConstructTest {
 
     @Test
     void aPreviewWithTheImageAndTheIapAgentUnknownRegistersTheServiceWithUnknowns() {
-        var construction = service(previewPlugin, "orders-preview").dryRun(true)
+        var construction = service(servedAlone(), "orders-preview").closingThePlugin().dryRun(true)
                 .input("image", PluginHarness.unknown())
                 .input("iapAgentMember", PluginHarness.unknown())
                 .call();
@@ -372,7 +366,7 @@ class ComponentsConstructTest {
 
     @Test
     void aPreviewWithTheServiceNameUnknownRegistersTheAuthoritativeBindingWithIt() {
-        var construction = accessors(previewPlugin, "orders-accessors-preview", "authoritative").dryRun(true)
+        var construction = accessors(servedAlone(), "orders-accessors-preview", "authoritative").closingThePlugin().dryRun(true)
                 .input("serviceName", PluginHarness.unknown())
                 .call();
 
@@ -523,7 +517,7 @@ class ComponentsConstructTest {
     @Test
     void theProjectSetupsOutputsAreTheCheckedNumberAndTheIapAgent() {
         var declared = projectSetup("acme-dev-outputs").call().state();
-        var lookedUp = plugin.construct(IapProjectSetup.TYPE, "acme-dev-looked-up").input("project", "acme-dev").call().state();
+        var lookedUp = servedAlone().construct(IapProjectSetup.TYPE, "acme-dev-looked-up").closingThePlugin().input("project", "acme-dev").call().state();
 
         for (var state : List.of(declared, lookedUp)) {
             assertThat(state.path("projectNumber").asText()).as(state.toString()).isEqualTo(PROJECT_NUMBER);

@@ -208,6 +208,7 @@ public final class PluginHarness implements AutoCloseable {
 
         private final Provider.ConstructRequest.Builder request;
         private final Map<String, Value> inputs = new LinkedHashMap<>();
+        private boolean closeThePlugin;
 
         private Construct(String type, String name) {
             this.request = Provider.ConstructRequest.newBuilder()
@@ -243,6 +244,12 @@ public final class PluginHarness implements AutoCloseable {
             return this;
         }
 
+        /** Stops the plugin and its engine once the call is answered: for a plugin started for this one Construct. */
+        public Construct closingThePlugin() {
+            closeThePlugin = true;
+            return this;
+        }
+
         /** Sends the request; a failure is returned, not thrown, with what the engine recorded during the call. */
         public Construction call() {
             var registrationsBefore = engine.registrations.size();
@@ -257,10 +264,20 @@ public final class PluginHarness implements AutoCloseable {
                 failure = e;
                 awaitErrorLog(logsBefore);
             }
+            java.util.function.Supplier<String> plugin = PluginHarness.this::describe;
+            if (closeThePlugin) {
+                var described = describe();
+                plugin = () -> described;
+                try {
+                    close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return new Construction(sent, Optional.ofNullable(response), Optional.ofNullable(failure),
                     List.copyOf(engine.registrations.subList(registrationsBefore, engine.registrations.size())),
                     List.copyOf(engine.outputs.subList(outputsBefore, engine.outputs.size())),
-                    List.copyOf(engine.logs.subList(logsBefore, engine.logs.size())), PluginHarness.this::describe);
+                    List.copyOf(engine.logs.subList(logsBefore, engine.logs.size())), plugin);
         }
     }
 

@@ -36,12 +36,21 @@ class ToyPluginTest {
     }
 
     /**
-     * A plugin process of its own, for a Construct that fails or previews: after a failed Construct, SDK 1.36.1's
-     * process fails the next ones it serves, and the engine gives each operation, preview or update, a process of its
-     * own.
+     * A plugin process of its own, for every Construct: after a failed Construct, SDK 1.36.1's process fails the next
+     * ones it serves, and now and then it fails one that follows a successful one too (its per-thread deployment is
+     * still the one before); the engine also gives each operation, preview or update, a process of its own.
      */
     private static PluginHarness freshPlugin() throws Exception {
         return PluginHarness.start(PluginHarness.fromTestClasses(ToyPlugin.class));
+    }
+
+    /** {@link #freshPlugin()} for a chain of calls, which cannot throw a checked exception. */
+    private static PluginHarness servedAlone() {
+        try {
+            return freshPlugin();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -65,7 +74,7 @@ class ToyPluginTest {
 
     @Test
     void constructRegistersTheComponentAndItsChildWithTheInputs() {
-        var construction = plugin.construct(Greeter.TYPE, "greet")
+        var construction = servedAlone().construct(Greeter.TYPE, "greet").closingThePlugin()
                 .input("name", "Ada")
                 .input("greeting", "Hi")
                 .input("times", 2)
@@ -86,7 +95,7 @@ class ToyPluginTest {
 
     @Test
     void knownInputsAreCompleteWhenTheComponentIsConstructed() {
-        var construction = plugin.construct(Greeter.TYPE, "known").input("name", "Ada").call();
+        var construction = servedAlone().construct(Greeter.TYPE, "known").closingThePlugin().input("name", "Ada").call();
 
         assertThat(construction.state().path("inputsAtConstruction").asText())
                 .isEqualTo("name: known; greeting: known; times: known; tags: known; style: known");
@@ -95,7 +104,7 @@ class ToyPluginTest {
 
     @Test
     void aSecretInputStaysSecretInTheChildAndTheOutput() {
-        var construction = plugin.construct(Greeter.TYPE, "secret")
+        var construction = servedAlone().construct(Greeter.TYPE, "secret").closingThePlugin()
                 .input("name", "Ada")
                 .input("greeting", PluginHarness.secret("Psst"))
                 .call();
@@ -155,8 +164,8 @@ class ToyPluginTest {
 
     @Test
     void anOutputValueWithDependenciesConstructsAndTheChildDependsOnThem() {
-        var other = plugin.construct(Greeter.TYPE, "other").input("name", "Bob").call().ok().getUrn();
-        var construction = plugin.construct(Greeter.TYPE, "depending")
+        var other = servedAlone().construct(Greeter.TYPE, "other").closingThePlugin().input("name", "Bob").call().ok().getUrn();
+        var construction = servedAlone().construct(Greeter.TYPE, "depending").closingThePlugin()
                 .input("name", "Ada")
                 .input("greeting", PluginHarness.output("Hi", false, List.of(other)))
                 .call();
