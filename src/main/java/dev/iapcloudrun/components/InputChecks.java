@@ -8,8 +8,11 @@ import dev.iapcloudrun.spec.InputException;
 import javax.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -33,16 +36,30 @@ final class InputChecks {
     private final boolean now;
     private final List<String> problems = new ArrayList<>();
     private final List<Output<Boolean>> deferred = new ArrayList<>();
-    /** The values the first pass checked: the second takes them as they are and checks every other one as it resolves. */
-    private final Set<Output<?>> checked;
+    /** What the first pass checked: the second takes it as it is and checks everything else as it resolves. */
+    private final Checked checked;
+    /** How often this pass has met each rule over two inputs, so that the two passes name the same call alike. */
+    private final Map<String, Integer> pairCalls = new HashMap<>();
+
+    /**
+     * What the first pass checked: the values it checked, and the rules over two inputs it could apply. A pair is
+     * remembered by its call (input, rule and turn) rather than by its two values, since a description may build
+     * one of them afresh on each reading ({@code Output.of} of a plain value): by the values alone, the second pass
+     * would wait again, at the cost of an apply, for a pair the first already checked.
+     */
+    private record Checked(Set<Output<?>> values, Set<String> pairs) {
+        static Checked none() {
+            return new Checked(Collections.newSetFromMap(new IdentityHashMap<>()), new HashSet<>());
+        }
+    }
 
     /**
      * What the first pass checked, handed to the second across the component's call of its superclass constructor,
      * which Java allows no local variable across. Both passes run on the constructor's thread, one right after the other.
      */
-    private static final ThreadLocal<Set<Output<?>>> CHECKED_FIRST = new ThreadLocal<>();
+    private static final ThreadLocal<Checked> CHECKED_FIRST = new ThreadLocal<>();
 
-    private InputChecks(String component, String name, boolean now, Set<Output<?>> checked) {
+    private InputChecks(String component, String name, boolean now, Checked checked) {
         this.component = component;
         this.name = name;
         this.now = now;
@@ -51,7 +68,7 @@ final class InputChecks {
 
     /** The first pass: checks what is known now and refuses it all at once. */
     static <T> String now(String component, String name, Function<InputChecks, T> inputs) {
-        var checks = new InputChecks(component, name, true, Collections.newSetFromMap(new IdentityHashMap<>()));
+        var checks = new InputChecks(component, name, true, Checked.none());
         inputs.apply(checks);
         if (!checks.problems.isEmpty()) {
             throw new InputException(checks.refusal(checks.problems));
@@ -64,7 +81,7 @@ final class InputChecks {
     static InputChecks later(String component, String name) {
         var checked = CHECKED_FIRST.get();
         CHECKED_FIRST.remove();
-        return new InputChecks(component, name, false, checked == null ? Set.of() : checked);
+        return new InputChecks(component, name, false, checked == null ? Checked.none() : checked);
     }
 
     /** An optional input: checked when present. */
@@ -104,15 +121,16 @@ final class InputChecks {
         if (a == null || b == null) {
             return;
         }
+        var call = input + "\u0000" + rule.getClass().getName();
+        call += "\u0000" + pairCalls.merge(call, 1, Integer::sum);
         if (now) {
             var da = data(a);
             var db = data(b);
             if (da.isPresent() && db.isPresent() && da.get().isKnown() && db.get().isKnown()) {
                 rule.apply(da.get().getValueNullable(), db.get().getValueNullable()).ifPresent(p -> problems.add(at(input) + p));
-                checked.add(a);
-                checked.add(b);
+                checked.pairs().add(call);
             }
-        } else if (!checked.contains(a) || !checked.contains(b)) {
+        } else if (!checked.pairs().contains(call)) {
             deferred.add(Output.tuple(a, b).applyValue(t -> {
                 rule.apply(t.t1, t.t2).ifPresent(p -> {
                     throw new InputException(refusal(List.of(at(input) + p)));
@@ -160,12 +178,12 @@ final class InputChecks {
         if (now) {
             if (data.isPresent() && data.get().isKnown() && data.get().getValueNullable() != null) {
                 rule.apply(data.get().getValueNullable()).ifPresent(p -> problems.add(at(input) + p));
-                checked.add(value);
+                checked.values().add(value);
             }
             return value;
         }
         // Checked in the first pass; any other value is checked as it resolves, even one that has resolved since.
-        if (checked.contains(value)) {
+        if (checked.values().contains(value)) {
             return value;
         }
         return value.applyValue(v -> {

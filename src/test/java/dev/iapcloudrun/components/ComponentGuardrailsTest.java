@@ -427,6 +427,33 @@ class ComponentGuardrailsTest {
     }
 
     @Test
+    void checksARuleOverTwoInputsWhenTheLaterOneResolves() {
+        var run = run(ctx -> {
+            // cpu is known when the component is created, concurrency only after it: the pair is checked when it resolves.
+            var concurrency = new CompletableFuture<Integer>();
+            new IapCloudRunService("orders", service().cpu("500m").concurrency(Output.of(concurrency)).build(), null);
+            concurrency.complete(80);
+        });
+
+        assertThat(run.result().exitCode()).isNotZero();
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' input 'concurrency': cpu 500m is less than 1 CPU");
+        assertThat(run.registered()).noneMatch(r -> r.startsWith("gcp:cloudrunv2/service:Service "));
+    }
+
+    @Test
+    void acceptsARuleOverTwoInputsWhenTheLaterOneResolvesAndPasses() {
+        var run = run(ctx -> {
+            var concurrency = new CompletableFuture<Integer>();
+            new IapCloudRunService("orders", service().cpu("500m").cpuIdle(true).executionEnvironment("gen1")
+                    .concurrency(Output.of(concurrency)).build(), null);
+            concurrency.complete(1);
+        });
+
+        assertThat(run.failure()).isEmpty();
+        assertThat(run.registered()).contains("gcp:cloudrunv2/service:Service orders");
+    }
+
+    @Test
     void refusesAnAdditiveMemberKnownOnlyAtDeployTime() {
         var later = run(ctx -> {
             var account = new Account("caller", AccountArgs.builder().accountId("caller").project("acme-dev").build(), null);
