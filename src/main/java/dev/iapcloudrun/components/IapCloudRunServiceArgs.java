@@ -339,9 +339,12 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
      * ({@code <name>-role-<role without roles/>}). Default none: the identity holds no project role. Predefined
      * ({@code roles/SERVICE.ROLE}) or custom ({@code projects/P/roles/ID}, {@code organizations/O/roles/ID}) roles; the
      * basic roles, service agent roles, roles that administer IAM, IAP or Cloud Run, and roles that act as other
-     * accounts (directly or through Cloud Build or Deployment Manager) are refused, other admin roles (a last part ending
-     * in {@code admin} or {@code Admin}) unless {@code allowAdminRoles}, and any role with {@code serviceAccount} set (the
-     * stack does not own that account). Known
+     * accounts (directly or through Cloud Build or Deployment Manager) are refused, and so are the project-wide forms of
+     * the access this component grants per service and per secret ({@code roles/run.invoker},
+     * {@code roles/run.servicesInvoker}, {@code roles/iap.httpsResourceAccessor}, {@code roles/secretmanager.secretAccessor}:
+     * list the identity in the invokers or accessors of the services it calls, and its secrets in {@code secrets} or
+     * {@code volumes}); other admin roles (a last part ending in {@code admin} or {@code Admin}) unless
+     * {@code allowAdminRoles}, and any role with {@code serviceAccount} set (the stack does not own that account). Known
      * when the program runs: each grant is a resource named after its role.
      */
     @Import(name="runtimeRoles")

@@ -324,6 +324,25 @@ public final class InputRules {
      * switch IAP and the invoker check off.
      */
     private static final Set<String> ACCESS_ADMIN_ROLES = Set.of("roles/iap.admin", "roles/iap.settingsAdmin", "roles/run.admin");
+    /**
+     * Roles that hold, for the whole project, an access this stack grants one resource at a time, so that no service's
+     * access can be read off its own accessors, invokers and secrets any more: run.invoker (and run.servicesInvoker)
+     * invokes every Cloud Run service of the project, and a service that accepts an identity's ID token with the invoker
+     * check on answers it directly at its run.app address, past IAP
+     * (https://cloud.google.com/run/docs/securing/managing-access); iap.httpsResourceAccessor passes IAP in front of
+     * every IAP-protected resource of the project (https://cloud.google.com/iap/docs/managing-access); and
+     * secretmanager.secretAccessor reads every secret of the project, IAP's OAuth client secret among them. Each maps
+     * to what the stack offers instead.
+     */
+    private static final Map<String, String> PROJECT_WIDE_ACCESS_ROLES = Map.of(
+            "roles/run.invoker", "calls every Cloud Run service of the project directly, past IAP; expected the service's "
+                    + "identity in the invokers of each service it calls",
+            "roles/run.servicesInvoker", "calls every Cloud Run service of the project directly, past IAP; expected the "
+                    + "service's identity in the invokers of each service it calls",
+            "roles/iap.httpsResourceAccessor", "passes IAP in front of every IAP-protected resource of the project; expected "
+                    + "the service's identity in the accessors of each service it calls",
+            "roles/secretmanager.secretAccessor", "reads every secret of the project, IAP's OAuth client secret among them; "
+                    + "expected the secrets the service reads in its secrets or volumes.secrets, each granted on that secret alone");
     // Roles that run work as a more privileged Google-managed account: builds run as the Cloud Build service account,
     // which by default holds broad rights on the project (https://cloud.google.com/build/docs/cloud-build-service-account),
     // and Deployment Manager deploys as the Google APIs service agent, an editor of the project
@@ -360,6 +379,10 @@ public final class InputRules {
                     + "code could open itself to anyone (IAP's access policy, the invoker policy, or IAP and the invoker check "
                     + "switched off), whatever policy.allowAdminRoles says; expected roles that do the service's own work "
                     + "(access is this stack's accessors and invokers)");
+        }
+        if (PROJECT_WIDE_ACCESS_ROLES.containsKey(role)) {
+            return Optional.of("found \"" + role + "\", which grants on the whole project what this stack grants one resource at "
+                    + "a time: the service " + PROJECT_WIDE_ACCESS_ROLES.get(role));
         }
         if (ESCALATION_ROLES.contains(role)) {
             return Optional.of("found \"" + role + "\", which runs work as a more privileged Google-managed account (Cloud "

@@ -355,10 +355,11 @@ class ComponentGuardrailsTest {
 
     @Test
     void refusesTheRolesAStackFileRefusesWhateverThePolicyInTheSameWords() {
-        var roles = new String[] {"roles/iap.admin", "roles/run.admin", "roles/cloudbuild.builds.builder", "roles/run.serviceAgent"};
+        var roles = new String[] {"roles/iap.admin", "roles/run.admin", "roles/cloudbuild.builds.builder", "roles/run.serviceAgent",
+                "roles/run.invoker", "roles/iap.httpsResourceAccessor", "roles/secretmanager.secretAccessor"};
         var run = run(ctx -> new IapCloudRunService("orders", service().runtimeRoles(roles).allowAdminRoles(true).build(), null));
 
-        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 4 refused inputs:");
+        assertThat(run.failure()).contains("IapCloudRunService 'orders' has 7 refused inputs:");
         for (int i = 0; i < roles.length; i++) {
             assertThat(run.failure()).contains("input 'runtimeRoles[" + i + "]': "
                     + stackFileMessage("runtimeRoles: [" + roles[i] + "]", "policy: {allowAdminRoles: true}\n"));

@@ -95,7 +95,9 @@ class StackFileSchemaTest {
             "roles/cloudbuild.builds.editor", "roles/cloudbuild.builds.builder", "roles/deploymentmanager.editor",
             "roles/cloudbuild.serviceAgent", "roles/run.serviceAgent", "roles/aiplatform.customCodeServiceAgent",
             "roles/storage.admin", "roles/compute.securityAdmin", "roles/run.viewer", "roles/cloudbuild.builds.viewer",
-            "roles/container.hostServiceAgentUser", "roles/cloudtrace.agent"})
+            "roles/container.hostServiceAgentUser", "roles/cloudtrace.agent", "roles/run.invoker", "roles/run.servicesInvoker",
+            "roles/iap.httpsResourceAccessor", "roles/secretmanager.secretAccessor", "roles/run.developer",
+            "roles/secretmanager.viewer"})
     void rejectsExactlyTheRuntimeRolesTheReaderRefusesWhateverThePolicy(String role) {
         var text = """
                 project: acme-demo

@@ -2,6 +2,7 @@ package dev.iapcloudrun.spec;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Optional;
@@ -220,7 +221,8 @@ class StackRulesTest {
             "roles/iam.workloadIdentityUser", "roles/resourcemanager.projectIamAdmin", "roles/resourcemanager.folderAdmin",
             "roles/resourcemanager.organizationAdmin", "roles/secretmanager.admin", "roles/iap.admin", "roles/iap.settingsAdmin",
             "roles/run.admin", "roles/cloudbuild.builds.editor", "roles/cloudbuild.builds.builder", "roles/deploymentmanager.editor",
-            "roles/cloudbuild.serviceAgent", "roles/run.serviceAgent", "roles/aiplatform.customCodeServiceAgent"})
+            "roles/cloudbuild.serviceAgent", "roles/run.serviceAgent", "roles/aiplatform.customCodeServiceAgent",
+            "roles/run.invoker", "roles/run.servicesInvoker", "roles/iap.httpsResourceAccessor", "roles/secretmanager.secretAccessor"})
     void refusesARoleThatHandsOverTheProjectWhateverThePolicy(String role) {
         var check = check(stack("policy:\n  allowAdminRoles: true", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
         assertThat(check.errors()).singleElement().satisfies(e -> {
@@ -235,6 +237,20 @@ class StackRulesTest {
         var check = check(stack("policy:\n  allowAdminRoles: true", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
         assertThat(check.errors()).singleElement().satisfies(e -> assertThat(e.message())
                 .startsWith("found \"" + role + "\", which administers who reaches the service").contains("open itself to anyone"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "roles/run.invoker | calls every Cloud Run service of the project directly, past IAP | invokers of each service it calls",
+            "roles/run.servicesInvoker | calls every Cloud Run service of the project directly, past IAP | invokers of each service it calls",
+            "roles/iap.httpsResourceAccessor | passes IAP in front of every IAP-protected resource | accessors of each service it calls",
+            "roles/secretmanager.secretAccessor | reads every secret of the project, IAP's OAuth client secret among them "
+                    + "| in its secrets or volumes.secrets, each granted on that secret alone"})
+    void refusesAProjectWideFormOfAnAccessTheStackGrantsPerResourceSayingWhatToUseInstead(String role, String why, String instead) {
+        var check = check(stack("policy:\n  allowAdminRoles: true", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
+        assertThat(check.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .startsWith("found \"" + role + "\", which grants on the whole project what this stack grants one resource at a time")
+                .contains(why).contains(instead));
     }
 
     @ParameterizedTest
