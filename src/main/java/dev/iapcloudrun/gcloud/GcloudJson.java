@@ -2,15 +2,10 @@ package dev.iapcloudrun.gcloud;
 
 import dev.iapcloudrun.spec.Location;
 import dev.iapcloudrun.spec.Problem;
+import dev.iapcloudrun.spec.TextFiles;
 import dev.iapcloudrun.spec.YamlNode;
 import dev.iapcloudrun.spec.YamlReader;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,28 +23,17 @@ final class GcloudJson {
 
     /** The document of {@code file}, or empty with the reason in {@code problems}. */
     static Optional<YamlNode.Mapping> read(Path file, String displayName, String expected, List<Problem> problems) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            problems.add(new Problem(new Location(displayName, 1, 1), "", "cannot read the file (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + "); expected " + expected));
+            return parse(displayName, TextFiles.read(file, MAX_BYTES), expected, problems);
+        } catch (TextFiles.Refused refused) {
+            var failure = refused.failure();
+            problems.add(new Problem(new Location(displayName, 1, 1), "", failure instanceof TextFiles.Failure.Unreadable u
+                    ? "cannot read the file (" + u.describe() + "); expected " + expected
+                    : failure instanceof TextFiles.Failure.TooLarge t ? "the file is " + t.bytes() + " bytes; expected " + expected
+                    + ", a few kilobytes"
+                    : "the file is not UTF-8 text; expected " + expected));
             return Optional.empty();
         }
-        if (bytes.length > MAX_BYTES) {
-            problems.add(new Problem(new Location(displayName, 1, 1), "", "the file is " + bytes.length + " bytes; expected "
-                    + expected + ", a few kilobytes"));
-            return Optional.empty();
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(new Problem(new Location(displayName, 1, 1), "", "the file is not UTF-8 text; expected " + expected));
-            return Optional.empty();
-        }
-        return parse(displayName, text, expected, problems);
     }
 
     static Optional<YamlNode.Mapping> parse(String displayName, String text, String expected, List<Problem> problems) {

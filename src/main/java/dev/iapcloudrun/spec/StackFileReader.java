@@ -5,12 +5,6 @@ import dev.iapcloudrun.spec.AccessorsSpec.ConditionSpec;
 import dev.iapcloudrun.spec.ServiceSpec.Ingress;
 import dev.iapcloudrun.spec.ServiceSpec.SecretRef;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,23 +102,15 @@ public final class StackFileReader {
 
     /** Reads and parses a stack file; {@code displayName} is how errors name it. */
     public static Parsed parse(Path file, String displayName) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            return Parsed.failed(displayName, "cannot read the stack file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            return parse(displayName, TextFiles.read(file, MAX_BYTES));
+        } catch (TextFiles.Refused refused) {
+            var failure = refused.failure();
+            return Parsed.failed(displayName, failure instanceof TextFiles.Failure.Unreadable u ? "cannot read the stack file (" + u.describe() + ")"
+                    : failure instanceof TextFiles.Failure.TooLarge t ? "the file is " + t.bytes() + " bytes; expected a stack file of at most "
+                    + MAX_BYTES + " bytes"
+                    : "the file is not UTF-8 text; expected a YAML stack file");
         }
-        if (bytes.length > MAX_BYTES) {
-            return Parsed.failed(displayName, "the file is " + bytes.length + " bytes; expected a stack file of at most " + MAX_BYTES + " bytes");
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return Parsed.failed(displayName, "the file is not UTF-8 text; expected a YAML stack file");
-        }
-        return parse(displayName, text);
     }
 
     /** Parses stack-file text; see {@link #parse(Path, String)}. */

@@ -3,7 +3,11 @@ package dev.iapcloudrun.gcloud;
 import dev.iapcloudrun.components.Roles;
 import dev.iapcloudrun.gcloud.IamPolicyFile.Which;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +32,23 @@ class IamPolicyFileTest {
         assertThat(policy.bindings().get(1).condition()).contains(new IamPolicyFile.Condition("auditors-q1",
                 "request.time < timestamp(\"2027-03-01T00:00:00Z\")", "Access ends with the audit."));
         assertThat(policy.bindings().get(0).members().get(2).isPublic()).isTrue();
+    }
+
+    @Test
+    void failsOnAFileThatIsNotUtf8TextNamingWhatWasExpected(@TempDir Path dir) throws Exception {
+        var file = Files.write(dir.resolve("iap.json"), "{\"etag\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> IamPolicyFile.read(file, "iap.json", Which.IAP, NUMBER)).isInstanceOf(GcloudInputException.class)
+                .hasMessageContaining("iap.json:1:1: the file is not UTF-8 text; expected a JSON IAM policy, the service's IAP policy");
+    }
+
+    @Test
+    void failsOnAFileFarLargerThanAPolicy(@TempDir Path dir) throws Exception {
+        var file = Files.write(dir.resolve("run.json"), new byte[GcloudJson.MAX_BYTES + 1]);
+
+        assertThatThrownBy(() -> IamPolicyFile.read(file, "run.json", Which.RUN, NUMBER)).isInstanceOf(GcloudInputException.class)
+                .hasMessageContaining("run.json:1:1: the file is " + (GcloudJson.MAX_BYTES + 1) + " bytes; expected a JSON IAM policy")
+                .hasMessageContaining(", a few kilobytes");
     }
 
     @Test

@@ -444,4 +444,14 @@ class StackFileReaderTest {
         assertThat(check.errors()).singleElement().hasToString("stacks/huge.yaml:1:1: the file is " + java.nio.file.Files.size(file)
                 + " bytes; expected a stack file of at most 1048576 bytes");
     }
+
+    @Test
+    void refusesAFileThatIsNotUtf8Text(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        var file = java.nio.file.Files.write(dir.resolve("latin1.yaml"),
+                ("# caf\u00e9\n" + VALID).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        var check = StackFileReader.check(file, "stacks/latin1.yaml", StackFileReader.Defaults.NONE, java.util.Optional.empty());
+
+        assertThat(check.errors()).singleElement().hasToString("stacks/latin1.yaml:1:1: the file is not UTF-8 text; expected a YAML stack file");
+    }
 }
