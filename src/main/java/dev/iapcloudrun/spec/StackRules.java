@@ -1,13 +1,13 @@
 package dev.iapcloudrun.spec;
 
 import dev.iapcloudrun.rules.InputRules;
+import dev.iapcloudrun.rules.WarningTexts;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The rules that warn instead of refusing: choices that are sometimes right, always worth a second look.
@@ -65,8 +65,6 @@ public final class StackRules {
             "southamerica-west1", "us-central1", "us-east1", "us-east4", "us-east5", "us-south1", "us-west1",
             "us-west2", "us-west3", "us-west4");
 
-    private static final Pattern DIGEST = Pattern.compile(".*@sha256:[a-f0-9]{64}");
-
     private StackRules() {}
 
     /** Warnings and policy errors of a valid stack, located through its YAML tree. */
@@ -81,38 +79,27 @@ public final class StackRules {
         for (int i = 0; i < services.size(); i++) {
             var s = services.get(i);
             var at = "services[" + i + "]";
-            if (!DIGEST.matcher(s.image()).matches()) {
-                found.add(Rule.IMAGE_NOT_PINNED, at + ".image", "the image of '" + s.name() + "' " + tagOf(s.image())
-                        .map(tag -> "is referenced by the tag '" + tag + "', not by a digest").orElse("has neither a tag nor a "
-                                + "digest, which means the tag :latest") + "; a tag can point at another image after review; "
-                        + "expected IMAGE@sha256:DIGEST", "services", i, "image");
+            var unpinned = WarningTexts.imageNotPinned(s.name(), s.image());
+            if (unpinned.isPresent()) {
+                found.add(Rule.IMAGE_NOT_PINNED, at + ".image", unpinned.get(), "services", i, "image");
             }
             var account = s.serviceAccount().filter(sa -> InputRules.isDefaultServiceAccount(sa));
             if (account.isPresent()) {
-                found.add(Rule.DEFAULT_SERVICE_ACCOUNT, at + ".serviceAccount", "'" + s.name() + "' runs as the project's default "
-                        + "service account " + account.get() + ", as policy.allowDefaultServiceAccounts allows; "
-                        + InputRules.DEFAULT_ACCOUNT_RISK, "services", i, "serviceAccount");
+                found.add(Rule.DEFAULT_SERVICE_ACCOUNT, at + ".serviceAccount", WarningTexts.defaultServiceAccount(s.name(),
+                        account.get(), "policy.allowDefaultServiceAccounts"), "services", i, "serviceAccount");
             }
             for (int j = 0; j < s.runtimeRoles().size(); j++) {
                 var role = s.runtimeRoles().get(j);
                 if (InputRules.isAdminRole(role)) {
-                    found.add(Rule.ADMIN_RUNTIME_ROLE, at + ".runtimeRoles[" + j + "]", "the runtime identity of '" + s.name()
-                            + "' holds the admin role " + role + ", as policy.allowAdminRoles allows; " + InputRules.ADMIN_ROLE_RISK,
-                            "services", i, "runtimeRoles", j);
+                    found.add(Rule.ADMIN_RUNTIME_ROLE, at + ".runtimeRoles[" + j + "]",
+                            WarningTexts.adminRuntimeRole(s.name(), role, "policy.allowAdminRoles"), "services", i, "runtimeRoles", j);
                 } else if (InputRules.isCustomRole(role)) {
-                    found.add(Rule.CUSTOM_RUNTIME_ROLE, at + ".runtimeRoles[" + j + "]", "the runtime identity of '" + s.name()
-                            + "' holds the custom role " + role + ", whose permissions this tool cannot see: check that it "
-                            + "includes no IAM administration (setIamPolicy) and no iam.serviceAccounts.actAs or token creation",
+                    found.add(Rule.CUSTOM_RUNTIME_ROLE, at + ".runtimeRoles[" + j + "]", WarningTexts.customRuntimeRole(s.name(), role),
                             "services", i, "runtimeRoles", j);
                 }
             }
             if (s.iap() && !s.invokers().isEmpty()) {
-                // Google's "Configure IAP for Cloud Run": the IAP check happens first, then IAP calls Cloud Run as its own agent.
-                found.add(Rule.INVOKER_BEHIND_IAP, at + ".invokers", "'" + s.name() + "' has IAP on, so its invokers do not reach it: "
-                        + "every request passes IAP first, which then calls Cloud Run as its own service agent, and roles/run.invoker "
-                        + "gets no one past IAP; a service-to-service caller needs IAP access (list it among the accessors) and an "
-                        + "ID token IAP accepts (with Google's managed OAuth client, one whose audience is an OAuth client id "
-                        + "allow-listed in the IAP settings' programmaticClients)", "services", i, "invokers");
+                found.add(Rule.INVOKER_BEHIND_IAP, at + ".invokers", WarningTexts.invokerBehindIap(s.name()), "services", i, "invokers");
             }
             if (s.binaryAuthorization().isEmpty() && spec.policy().requireBinaryAuthorization()) {
                 found.add(Rule.BINARY_AUTHORIZATION_MISSING, at + ".binaryAuthorization", "'" + s.name() + "' has no "
@@ -121,22 +108,17 @@ public final class StackRules {
             }
             var breakglass = s.binaryAuthorization().flatMap(b -> b.breakglassJustification());
             if (breakglass.isPresent()) {
-                found.add(Rule.BREAKGLASS, at + ".binaryAuthorization.breakglassJustification", "'" + s.name() + "' is deployed "
-                        + "with Binary Authorization's breakglass (\"" + breakglass.get() + "\"): images the policy would refuse are "
-                        + "deployed, and only an audit log entry records it; remove breakglassJustification once the emergency is over",
-                        "services", i, "binaryAuthorization", "breakglassJustification");
+                found.add(Rule.BREAKGLASS, at + ".binaryAuthorization.breakglassJustification",
+                        WarningTexts.breakglass(s.name(), breakglass.get()), "services", i, "binaryAuthorization", "breakglassJustification");
             }
             if (!s.deletionProtection()) {
-                found.add(Rule.DELETION_PROTECTION_OFF, at + ".deletionProtection", "deletion protection is off for '" + s.name()
-                        + "': a destroy or a replacement deletes the service without a further step", "services", i, "deletionProtection");
+                found.add(Rule.DELETION_PROTECTION_OFF, at + ".deletionProtection", WarningTexts.deletionProtectionOff(s.name()),
+                        "services", i, "deletionProtection");
             }
             var mode = s.accessors().map(AccessorsSpec::mode);
             if (s.adopt() && mode.filter(m -> m == AccessorsSpec.Mode.AUTHORITATIVE).isPresent()) {
-                found.add(Rule.ADOPTED_AUTHORITATIVE_ACCESSORS, at + ".accessors.mode", "'" + s.name() + "' is adopted with authoritative "
-                        + "accessors: the first pulumi up imports its roles/iap.httpsResourceAccessor binding and then leaves exactly the "
-                        + s.accessors().get().members().size() + " listed members, removing everyone else the live policy holds; compare "
-                        + "with gcloud iap web get-iam-policy --resource-type=cloud-run --service=" + s.name() + " (the adopt report lists "
-                        + "who loses access) and check the binding's members in pulumi preview", "services", i, "accessors", "mode");
+                found.add(Rule.ADOPTED_AUTHORITATIVE_ACCESSORS, at + ".accessors.mode", WarningTexts.adoptedAuthoritativeAccessors(s.name(),
+                        s.accessors().get().members().size()), "services", i, "accessors", "mode");
             }
             if (mode.filter(m -> m == AccessorsSpec.Mode.ADDITIVE).isPresent()) {
                 var before = base.flatMap(b -> b.services().stream().filter(o -> o.name().equals(s.name())).findFirst())
@@ -172,13 +154,6 @@ public final class StackRules {
                 }
             }
         }
-    }
-
-    /** The tag of an image reference without a digest: what follows the last ':' of its last path segment (a port has a '/' after it). */
-    static Optional<String> tagOf(String image) {
-        var name = image.substring(image.lastIndexOf('/') + 1);
-        int colon = name.indexOf(':');
-        return colon < 0 ? Optional.empty() : Optional.of(name.substring(colon + 1));
     }
 
     private static int indexOf(YamlNode root, int service, String member) {
