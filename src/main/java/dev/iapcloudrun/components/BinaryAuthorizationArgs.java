@@ -23,7 +23,7 @@ public final class BinaryAuthorizationArgs extends com.pulumi.resources.Resource
 
     /**
      * Deploys images the policy would refuse, logged as breakglass with this justification; only with the default
-     * policy. Default: none, the policy is enforced. A stack file that sets it is warned each time.
+     * policy. Default: none, the policy is enforced. Warned of each time it is set ([breakglass]), as in a stack file.
      */
     @Import(name="breakglassJustification")
     private @Nullable String breakglassJustification;

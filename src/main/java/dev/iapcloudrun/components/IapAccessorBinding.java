@@ -15,7 +15,9 @@ import dev.iapcloudrun.provider.gcp.iap.WebCloudRunServiceIamMemberArgs;
 import dev.iapcloudrun.provider.gcp.iap.inputs.WebCloudRunServiceIamBindingConditionArgs;
 import dev.iapcloudrun.provider.gcp.iap.inputs.WebCloudRunServiceIamMemberConditionArgs;
 import dev.iapcloudrun.rules.InputRules;
+import dev.iapcloudrun.rules.WarningTexts;
 import dev.iapcloudrun.spec.Principal;
+import dev.iapcloudrun.spec.StackRules;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ public final class IapAccessorBinding extends ComponentResource {
 
     public IapAccessorBinding(String name, IapAccessorBindingArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, InputChecks.now(COMPONENT, name, checks -> inputs(checks, args)), options);
-        var in = inputs(InputChecks.later(COMPONENT, name), args);
+        var in = inputs(InputChecks.later(COMPONENT, name, this), args);
         switch (in.mode()) {
             case "authoritative" -> {
                 var binding = WebCloudRunServiceIamBindingArgs.builder()
@@ -163,12 +165,19 @@ public final class IapAccessorBinding extends ComponentResource {
             members = InputChecks.map(c.optional("members", args.members(), IapAccessorBinding::memberProblem).orElseThrow(),
                     list -> list.stream().map(Principal::canonical).distinct().sorted().toList());
         }
+        var adoption = adoption(c, args);
+        if (adoption.isPresent() && mode.orElse("authoritative").equals("authoritative") && args.serviceName() != null
+                && args.members() != null) {
+            // Every time: taking over a hand-made policy is the point of adopting, and who loses access is the review.
+            c.warn("mode", Output.tuple(args.serviceName(), args.members()), StackRules.Rule.ADOPTED_AUTHORITATIVE_ACCESSORS,
+                    t -> Optional.of(WarningTexts.adoptedAuthoritativeAccessors(t.t1, t.t2.size())));
+        }
         return new Inputs(
                 c.required("project", args.project(), "a project id", InputRules::projectId),
                 c.required("region", args.region(), "a region such as europe-west1", r -> InputRules.region(r, Set.of())),
                 c.required("serviceName", args.serviceName(), "the service's name (IapCloudRunService's serviceName)", n -> Optional.empty()),
                 mode.orElse("authoritative"), List.copyOf(additive), members,
-                c.optional("condition", args.condition().orElse(null), IapAccessorBinding::conditionProblem), adoption(c, args));
+                c.optional("condition", args.condition().orElse(null), IapAccessorBinding::conditionProblem), adoption);
     }
 
     /** The first refused member of a list, if any, by the rules the stack file's members meet. */

@@ -43,7 +43,9 @@ import dev.iapcloudrun.provider.gcp.projects.IAMMember;
 import dev.iapcloudrun.provider.gcp.secretmanager.SecretIamMember;
 import dev.iapcloudrun.provider.gcp.serviceaccount.Account;
 import dev.iapcloudrun.spec.Principal;
+import dev.iapcloudrun.spec.StackRules;
 import dev.iapcloudrun.rules.InputRules;
+import dev.iapcloudrun.rules.WarningTexts;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
@@ -137,7 +139,7 @@ public final class IapCloudRunService extends ComponentResource {
      */
     public IapCloudRunService(String name, IapCloudRunServiceArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, InputChecks.now(COMPONENT, name, checks -> inputs(checks, name, args)), options);
-        var checks = InputChecks.later(COMPONENT, name);
+        var checks = InputChecks.later(COMPONENT, name, this);
         var in = inputs(checks, name, args);
         this.runtimeIdentity = in.serviceAccount().orElseGet(() -> runtimeAccount(name, in));
         this.runtimeMember = runtimeIdentity.applyValue(email -> "serviceAccount:" + email);
@@ -228,7 +230,16 @@ public final class IapCloudRunService extends ComponentResource {
         var written = c.known("invokers", args.invokers().orElse(null), "each invoker's grant is a resource named after its principal")
                 .orElse(List.of());
         principals(c, "invokers", written, invokers);
-        var runtimeRoles = runtimeRoles(c, args);
+        var runtimeRoles = runtimeRoles(c, name, args);
+        if (iap && !invokers.isEmpty()) {
+            c.warn("invokers", StackRules.Rule.INVOKER_BEHIND_IAP, WarningTexts.invokerBehindIap(name));
+        }
+        c.warn("image", args.image(), StackRules.Rule.IMAGE_NOT_PINNED, image -> WarningTexts.imageNotPinned(name, image));
+        c.warn("serviceAccount", args.serviceAccount().orElse(null), StackRules.Rule.DEFAULT_SERVICE_ACCOUNT,
+                account -> allowDefault && InputRules.isDefaultServiceAccount(account)
+                        ? Optional.of(WarningTexts.defaultServiceAccount(name, account, "allowDefaultServiceAccount")) : Optional.empty());
+        c.warn("deletionProtection", args.deletionProtection().orElse(null), StackRules.Rule.DELETION_PROTECTION_OFF,
+                on -> on ? Optional.empty() : Optional.of(WarningTexts.deletionProtectionOff(name)));
         var adoption = adoption(c, args, iap);
         // The agent's grant is imported by the agent the project number names: another member would be another grant.
         adoption.flatMap(Adoption::projectNumber).ifPresent(number -> c.together("iapAgentMember", iapAgentMember.orElse(null),
@@ -247,7 +258,7 @@ public final class IapCloudRunService extends ComponentResource {
                 c.optional("args", args.args().orElse(null), words -> InputRules.commandLine("args", words)),
                 probe(c, "startupProbe", args.startupProbe().orElse(null), false),
                 probe(c, "livenessProbe", args.livenessProbe().orElse(null), true),
-                network(c, args.network().orElse(null), args.region()), binaryAuthorization(c, args.binaryAuthorization().orElse(null)),
+                network(c, args.network().orElse(null), args.region()), binaryAuthorization(c, name, args.binaryAuthorization().orElse(null)),
                 volumes,
                 c.optional("timeout", args.timeout().orElse(null), InputRules::timeout),
                 c.optional("port", args.port().orElse(null), InputRules::port),
@@ -275,7 +286,7 @@ public final class IapCloudRunService extends ComponentResource {
     }
 
     /** The runtime identity's project roles, each checked, duplicates refused, none on an account the stack does not own. */
-    private static List<String> runtimeRoles(InputChecks c, IapCloudRunServiceArgs args) {
+    private static List<String> runtimeRoles(InputChecks c, String name, IapCloudRunServiceArgs args) {
         var roles = c.known("runtimeRoles", args.runtimeRoles().orElse(null), "each role's grant is a resource named after it")
                 .orElse(List.of());
         var allowAdmin = c.known("allowAdminRoles", args.allowAdminRoles().orElse(null),
@@ -301,6 +312,11 @@ public final class IapCloudRunService extends ComponentResource {
                 continue;
             }
             c.together(at, args.project(), Output.of(role), (project, r) -> InputRules.runtimeRoleInProject(r, project));
+            if (InputRules.isAdminRole(role)) {
+                c.warn(at, StackRules.Rule.ADMIN_RUNTIME_ROLE, WarningTexts.adminRuntimeRole(name, role, "allowAdminRoles"));
+            } else if (InputRules.isCustomRole(role)) {
+                c.warn(at, StackRules.Rule.CUSTOM_RUNTIME_ROLE, WarningTexts.customRuntimeRole(name, role));
+            }
             var first = seen.putIfAbsent(role, i);
             if (first != null) {
                 c.refuse(at, InputRules.roleTwice(role, "at runtimeRoles[" + first + "]"));
@@ -371,13 +387,17 @@ public final class IapCloudRunService extends ComponentResource {
     }
 
     /** Binary Authorization, checked by the same rules as a stack file's: the default or a named policy. */
-    private static Optional<BinaryAuthorizationArgs> binaryAuthorization(InputChecks c, @Nullable Output<BinaryAuthorizationArgs> value) {
+    private static Optional<BinaryAuthorizationArgs> binaryAuthorization(InputChecks c, String name,
+                                                                         @Nullable Output<BinaryAuthorizationArgs> value) {
         var binaryAuthorization = c.known("binaryAuthorization", value, "it decides between the project's default and a named policy");
         binaryAuthorization.ifPresent(b -> {
             var policy = required(c, "binaryAuthorization.policy", b.policy(), "default, or a policy's name or path");
             policy.flatMap(InputRules::binaryAuthorizationPolicy).ifPresent(m -> c.refuse("binaryAuthorization.policy", m));
             b.breakglassJustification().flatMap(j -> InputRules.breakglassJustification(policy.orElse(InputRules.DEFAULT_POLICY), j))
                     .ifPresent(m -> c.refuse("binaryAuthorization.breakglassJustification", m));
+            // Every time: breakglass is for emergencies, and deploys what the policy would refuse.
+            b.breakglassJustification().ifPresent(j -> c.warn("binaryAuthorization.breakglassJustification",
+                    StackRules.Rule.BREAKGLASS, WarningTexts.breakglass(name, j)));
         });
         return binaryAuthorization;
     }

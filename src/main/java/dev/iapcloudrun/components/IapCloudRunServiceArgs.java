@@ -357,7 +357,7 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
     /**
      * Allow admin roles ({@code roles/storage.admin}, {@code roles/compute.securityAdmin}) among {@code runtimeRoles},
      * but never those of IAM, IAP or Cloud Run. Default false: an admin role usually lets its holder
-     * change the IAM policy of its resources. The stack-file program warns of every role this allows.
+     * change the IAM policy of its resources. The component warns of every role this allows ([admin-runtime-role]).
      */
     @Import(name="allowAdminRoles")
     private @Nullable Output<Boolean> allowAdminRoles;

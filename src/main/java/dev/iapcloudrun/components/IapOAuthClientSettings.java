@@ -40,7 +40,7 @@ public final class IapOAuthClientSettings extends ComponentResource {
 
     public IapOAuthClientSettings(String name, IapOAuthClientSettingsArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, InputChecks.now(COMPONENT, name, checks -> inputs(checks, args)), options);
-        var in = inputs(InputChecks.later(COMPONENT, name), args);
+        var in = inputs(InputChecks.later(COMPONENT, name, this), args);
         var oauth = SettingsAccessSettingsOauthSettingsArgs.builder()
                 .clientId(in.clientId())
                 // asSecret: the secret must stay masked in every plan, diff and state file.

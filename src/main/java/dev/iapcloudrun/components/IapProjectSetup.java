@@ -49,7 +49,7 @@ public final class IapProjectSetup extends ComponentResource {
      */
     public IapProjectSetup(String name, IapProjectSetupArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, InputChecks.now(COMPONENT, name, checks -> inputs(checks, args)), options);
-        var in = inputs(InputChecks.later(COMPONENT, name), args);
+        var in = inputs(InputChecks.later(COMPONENT, name, this), args);
         var project = in.project();
         var runApi = api(name + "-run-api", project, "run.googleapis.com");
         var iapApi = api(name + "-iap-api", project, "iap.googleapis.com");

@@ -3,7 +3,9 @@ package dev.iapcloudrun.components;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.core.internal.OutputData;
+import com.pulumi.resources.Resource;
 import dev.iapcloudrun.spec.InputException;
+import dev.iapcloudrun.spec.StackRules;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
@@ -47,9 +49,9 @@ final class InputChecks {
      * one of them afresh on each reading ({@code Output.of} of a plain value): by the values alone, the second pass
      * would wait again, at the cost of an apply, for a pair the first already checked.
      */
-    private record Checked(Set<Output<?>> values, Set<String> pairs) {
+    private record Checked(Set<Output<?>> values, Set<String> pairs, List<String> warnings) {
         static Checked none() {
-            return new Checked(Collections.newSetFromMap(new IdentityHashMap<>()), new HashSet<>());
+            return new Checked(Collections.newSetFromMap(new IdentityHashMap<>()), new HashSet<>(), new ArrayList<>());
         }
     }
 
@@ -77,11 +79,16 @@ final class InputChecks {
         return name;
     }
 
-    /** The second pass: the inputs, each value known only later checked when it resolves. */
-    static InputChecks later(String component, String name) {
+    /**
+     * The second pass: the inputs, each value known only later checked when it resolves. The warnings of the first pass
+     * are reported on {@code self}, now registered.
+     */
+    static InputChecks later(String component, String name, Resource self) {
         var checked = CHECKED_FIRST.get();
         CHECKED_FIRST.remove();
-        return new InputChecks(component, name, false, checked == null ? Checked.none() : checked);
+        var checks = new InputChecks(component, name, false, checked == null ? Checked.none() : checked);
+        ComponentWarnings.report(self, checks.checked.warnings());
+        return checks;
     }
 
     /** An optional input: checked when present. */
@@ -137,6 +144,27 @@ final class InputChecks {
                 });
                 return true;
             }));
+        }
+    }
+
+    /**
+     * A choice that is allowed but worth a second look, the same as a stack file's warning {@code rule}: given when the value
+     * is known now and no secret (a warning must not show a secret), and reported once the component is registered.
+     */
+    <T> void warn(String input, @Nullable Output<T> value, StackRules.Rule rule, Function<T, Optional<String>> warning) {
+        if (!now || value == null) {
+            return;
+        }
+        var data = data(value);
+        if (data.isPresent() && data.get().isKnown() && !data.get().isSecret() && data.get().getValueNullable() != null) {
+            warning.apply(data.get().getValueNullable()).ifPresent(w -> warn(input, rule, w));
+        }
+    }
+
+    /** A warning about a value the component holds as a plain value. */
+    void warn(String input, StackRules.Rule rule, String warning) {
+        if (now) {
+            checked.warnings().add(component + " '" + name + "' " + at(input) + warning + " [" + rule.id + "]");
         }
     }
 

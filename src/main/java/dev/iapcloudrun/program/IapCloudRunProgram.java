@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.iapcloudrun.components.ComponentWarnings;
 import dev.iapcloudrun.components.IapAccessorBinding;
 import dev.iapcloudrun.components.IapAccessorBindingArgs;
 import dev.iapcloudrun.components.IapCloudRunService;
@@ -129,8 +130,16 @@ public final class IapCloudRunProgram {
         return Optional.empty();
     }
 
-    /** Declares the resources of a validated stack and exports its services and access summary. */
+    /**
+     * Declares the resources of a validated stack and exports its services and access summary. The stack file's warnings
+     * are its reader's, reported at their lines by whoever checked it ({@link #run}, {@code synth}, {@code validate}); the
+     * components, which give the same warnings in the same words, do not repeat them.
+     */
     public static void declare(Context ctx, StackSpec spec) {
+        ComponentWarnings.reportedByCaller(() -> declareComponents(ctx, spec));
+    }
+
+    private static void declareComponents(Context ctx, StackSpec spec) {
         var setupArgs = IapProjectSetupArgs.builder().project(spec.project());
         spec.projectNumber().ifPresent(setupArgs::projectNumber);
         var setup = new IapProjectSetup(spec.project(), setupArgs.build(), null);

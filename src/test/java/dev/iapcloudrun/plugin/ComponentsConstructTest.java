@@ -260,6 +260,22 @@ class ComponentsConstructTest {
     }
 
     @Test
+    void aServiceGivesTheJavaApisWarningsOnTheEngineLogAttachedToTheComponent() {
+        var construction = service("orders").call();
+
+        var javaWarnings = new java.util.ArrayList<String>();
+        OfflineEngine.synth(PluginHarness.PROJECT, PluginHarness.STACK, Map.of(), Set.of(),
+                ctx -> new IapCloudRunService("orders", serviceArgs().build(), null), javaWarnings::add);
+        var warnings = construction.logs().stream().filter(log -> log.getSeverity() == LogSeverity.WARNING).toList();
+        assertThat(javaWarnings).as("the Java API's warnings").isNotEmpty()
+                .anySatisfy(w -> assertThat(w).endsWith("[deletion-protection-off]"));
+        assertThat(warnings).extracting(log -> log.getMessage()).containsExactlyInAnyOrderElementsOf(javaWarnings);
+        var component = construction.registered(IapCloudRunService.TYPE);
+        assertThat(warnings).allSatisfy(log -> assertThat(log.getUrn()).isEqualTo(Urns.of(PluginHarness.STACK, PluginHarness.PROJECT,
+                component.getParent(), component.getType(), component.getName())));
+    }
+
+    @Test
     void anAuthoritativeAccessorBindingWithAConditionRegistersWhatTheJavaApiRegisters() {
         var construction = accessors("orders-accessors", "authoritative").call();
 

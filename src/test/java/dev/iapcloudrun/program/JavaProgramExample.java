@@ -114,6 +114,11 @@ final class JavaProgramExample {
 
     /** {@code program} run offline with the example's config, as {@link #synth(Map)} runs the example's own. */
     static Plan synth(Consumer<Context> program, Map<String, String> overrides) {
+        return synth(program, overrides, warning -> { });
+    }
+
+    /** As {@link #synth(Consumer, Map)}, handing each warning the program logs to {@code warnings}. */
+    static Plan synth(Consumer<Context> program, Map<String, String> overrides, Consumer<String> warnings) {
         try {
             var project = PulumiProject.load(ROOT);
             var config = project.stackConfig(STACK);
@@ -122,7 +127,7 @@ final class JavaProgramExample {
             }
             var values = new HashMap<>(config.values());
             values.putAll(overrides);
-            return OfflineEngine.synth(project.name(), STACK, values, config.secretKeys(), config.fingerprints(), program, warning -> { });
+            return OfflineEngine.synth(project.name(), STACK, values, config.secretKeys(), config.fingerprints(), program, warnings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

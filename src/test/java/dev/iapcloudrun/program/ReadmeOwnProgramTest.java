@@ -24,6 +24,8 @@ class ReadmeOwnProgramTest {
     private static final String HEADING = "## Use the components in your own program";
     private static final Path APP = JavaProgramExample.ROOT.resolve("src/main/java/com/acme/portal/App.java");
     private static final String FRONTEND_MEMBERS = ".members(\"group:portal-users@acme.example\")";
+    /** The backend's last input, the first of the example's two: where the README's change goes. */
+    private static final String BACKEND_AGENT = ".iapAgentMember(setup.iapAgentMember())";
 
     private static String section() throws IOException {
         var readme = Files.readString(Path.of("README.md"));
@@ -89,6 +91,22 @@ class ReadmeOwnProgramTest {
         var error = catchThrowable(() -> JavaProgramExample.synth(JavaProgramExample.program(JavaProgramExample.compile(List.of(mistaken))), Map.of()));
 
         assertThat(error).hasMessage(refusal);
+    }
+
+    @Test
+    void itsWarningIsTheOneTheExampleGivesForThatChoice() throws IOException {
+        var section = section();
+        var warning = blocks(section, "").get(1).strip();
+        assertThat(section).contains("With `.deletionProtection(false)` added to the backend's");
+        var app = Files.readString(APP);
+        assertThat(app).contains(BACKEND_AGENT);
+        var changed = JavaSources.inMemory(APP + ", deletionProtection(false)", "com/acme/portal/App.java",
+                app.replaceFirst(Pattern.quote(BACKEND_AGENT), BACKEND_AGENT + ".deletionProtection(false)"));
+
+        var warnings = new java.util.ArrayList<String>();
+        JavaProgramExample.synth(JavaProgramExample.program(JavaProgramExample.compile(List.of(changed))), Map.of(), warnings::add);
+
+        assertThat(warnings).containsExactly(warning);
     }
 
     @Test

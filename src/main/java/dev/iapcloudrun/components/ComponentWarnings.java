@@ -1,0 +1,50 @@
+package dev.iapcloudrun.components;
+
+import com.pulumi.deployment.internal.DeploymentImpl;
+import com.pulumi.deployment.internal.DeploymentInternal;
+import com.pulumi.resources.Resource;
+
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Where a component's warnings go: the engine's log, on the component itself, so that {@code pulumi preview} and
+ * {@code pulumi up} show them beside it, whatever language the program is written in. An allowed choice that weakens a
+ * default (an admin role, a default service account, deletion protection off, a breakglass deployment) is then always
+ * visible, as it is in a stack file.
+ */
+public final class ComponentWarnings {
+
+    /** Set while a caller that reports the same warnings itself declares its components. */
+    private static final ThreadLocal<Boolean> REPORTED_BY_CALLER = ThreadLocal.withInitial(() -> false);
+
+    private ComponentWarnings() {}
+
+    /**
+     * Runs {@code declare}, whose components' warnings the caller reports itself, in the same words and located in its own
+     * source: the stack-file program reports each at its line of the stack file, so its components do not repeat them.
+     */
+    public static void reportedByCaller(Runnable declare) {
+        var before = REPORTED_BY_CALLER.get();
+        REPORTED_BY_CALLER.set(true);
+        try {
+            declare.run();
+        } finally {
+            REPORTED_BY_CALLER.set(before);
+        }
+    }
+
+    static void report(Resource component, List<String> warnings) {
+        if (warnings.isEmpty() || REPORTED_BY_CALLER.get()) {
+            return;
+        }
+        // Every engine this program runs under (pulumi up, a component package's Construct, the in-process engine) is the
+        // SDK's DeploymentImpl; its log is the engine's, where a warning on a resource is shown with that resource.
+        if (DeploymentInternal.getInstance() instanceof DeploymentImpl deployment) {
+            warnings.forEach(warning -> deployment.getLog().warn(warning, component));
+        } else {
+            var log = Logger.getLogger(ComponentWarnings.class.getName());
+            warnings.forEach(log::warning);
+        }
+    }
+}
