@@ -28,9 +28,9 @@ import java.util.stream.Collectors;
 final class AdoptCommands {
 
     // What each file option takes: the command that prints it, the same for both commands.
-    private static final String RUN_POLICY = "gcloud run services get-iam-policy SERVICE --region REGION --format=json";
-    private static final String IAP_POLICY = "gcloud iap web get-iam-policy --resource-type=cloud-run --service=SERVICE --region=REGION --format=json";
-    private static final String DESCRIPTION = "gcloud run services describe SERVICE --region REGION --format=json";
+    private static final String RUN_POLICY = IamPolicyFile.RUN_POLICY_COMMAND;
+    private static final String IAP_POLICY = IamPolicyFile.IAP_POLICY_COMMAND;
+    private static final String DESCRIPTION = ServiceDescription.COMMAND;
 
     private AdoptCommands() {}
 
@@ -182,7 +182,7 @@ final class AdoptCommands {
             }
             var err = main.err();
             main.emit(result.text(), out);
-            err.println("project id " + result.projectId() + ", from " + result.projectSource());
+            err.println("project id " + result.projectId() + ", from --project-id");
             result.unexpressed().forEach(u -> err.println("not declared: " + u));
             result.warnings().forEach(w -> err.println("warning: " + w));
             check.warnings().forEach(w -> err.println("warning: " + w.path() + ": " + w.message()));

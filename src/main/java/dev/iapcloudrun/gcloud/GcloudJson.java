@@ -7,8 +7,11 @@ import dev.iapcloudrun.spec.YamlNode;
 import dev.iapcloudrun.spec.YamlReader;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A file gcloud printed with {@code --format=json}, read with the project's one YAML reader (JSON is YAML), so that every
@@ -51,6 +54,20 @@ final class GcloudJson {
             return Optional.empty();
         }
         return Optional.of(mapping);
+    }
+
+    /**
+     * What {@code of} makes of the document {@code source} reads, when neither found a problem.
+     *
+     * @throws GcloudInputException with every problem of the file
+     */
+    static <T> T checked(Function<List<Problem>, Optional<YamlNode.Mapping>> source, BiFunction<YamlNode.Mapping, List<Problem>, T> of) {
+        var problems = new ArrayList<Problem>();
+        var value = source.apply(problems).map(root -> of.apply(root, problems));
+        if (!problems.isEmpty() || value.isEmpty()) {
+            throw new GcloudInputException(problems);
+        }
+        return value.get();
     }
 
     /** The text at {@code path}, or empty when absent; a value that is not text is a problem. */

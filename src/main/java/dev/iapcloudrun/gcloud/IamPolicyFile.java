@@ -24,17 +24,22 @@ import java.util.regex.Pattern;
  *
  * @param file the file as the user named it
  */
-public record IamPolicyFile(String file, Which which, List<Binding> bindings) {
+public record IamPolicyFile(String file, List<Binding> bindings) {
 
     public IamPolicyFile {
         bindings = List.copyOf(bindings);
     }
 
+    /** The command that prints a service's Cloud Run policy. */
+    public static final String RUN_POLICY_COMMAND = "gcloud run services get-iam-policy SERVICE --region REGION --format=json";
+    /** The command that prints a service's IAP policy. */
+    public static final String IAP_POLICY_COMMAND = "gcloud iap web get-iam-policy --resource-type=cloud-run --service=SERVICE "
+            + "--region=REGION --format=json";
+
     /** Which of the two policies of an IAP service a file is. */
     public enum Which {
-        RUN("the service's Cloud Run policy (gcloud run services get-iam-policy SERVICE --region REGION --format=json)", "roles/run."),
-        IAP("the service's IAP policy (gcloud iap web get-iam-policy --resource-type=cloud-run --service=SERVICE "
-                + "--region=REGION --format=json)", "roles/iap.");
+        RUN("the service's Cloud Run policy (" + RUN_POLICY_COMMAND + ")", "roles/run."),
+        IAP("the service's IAP policy (" + IAP_POLICY_COMMAND + ")", "roles/iap.");
 
         public final String description;
         final String rolePrefix;
@@ -67,7 +72,7 @@ public record IamPolicyFile(String file, Which which, List<Binding> bindings) {
     }
 
     /** One role+condition entry of the policy. */
-    public record Binding(String role, List<Member> members, Optional<Condition> condition, Location location, String path) {
+    public record Binding(String role, List<Member> members, Optional<Condition> condition, String path) {
         public Binding {
             members = List.copyOf(members);
         }
@@ -89,24 +94,14 @@ public record IamPolicyFile(String file, Which which, List<Binding> bindings) {
      * @throws GcloudInputException with every problem of the file
      */
     public static IamPolicyFile read(Path path, String displayName, Which which, Optional<String> projectNumber) {
-        var problems = new ArrayList<Problem>();
-        var policy = GcloudJson.read(path, displayName, "a JSON IAM policy, " + which.description, problems)
-                .map(root -> of(displayName, root, which, projectNumber, problems));
-        if (!problems.isEmpty() || policy.isEmpty()) {
-            throw new GcloudInputException(problems);
-        }
-        return policy.get();
+        return GcloudJson.checked(problems -> GcloudJson.read(path, displayName, "a JSON IAM policy, " + which.description, problems),
+                (root, problems) -> of(displayName, root, which, projectNumber, problems));
     }
 
     /** Parses policy text; see {@link #read}. */
     public static IamPolicyFile parse(String displayName, String text, Which which, Optional<String> projectNumber) {
-        var problems = new ArrayList<Problem>();
-        var policy = GcloudJson.parse(displayName, text, "a JSON IAM policy, " + which.description, problems)
-                .map(root -> of(displayName, root, which, projectNumber, problems));
-        if (!problems.isEmpty() || policy.isEmpty()) {
-            throw new GcloudInputException(problems);
-        }
-        return policy.get();
+        return GcloudJson.checked(problems -> GcloudJson.parse(displayName, text, "a JSON IAM policy, " + which.description, problems),
+                (root, problems) -> of(displayName, root, which, projectNumber, problems));
     }
 
     private static IamPolicyFile of(String file, YamlNode.Mapping root, Which which, Optional<String> projectNumber, List<Problem> problems) {
@@ -137,7 +132,7 @@ public record IamPolicyFile(String file, Which which, List<Binding> bindings) {
         for (int i = 0; i < items.size(); i++) {
             binding(items.get(i), "bindings[" + i + "]", which, projectNumber, problems).ifPresent(bindings::add);
         }
-        return new IamPolicyFile(file, which, bindings);
+        return new IamPolicyFile(file, bindings);
     }
 
     private static Optional<Binding> binding(YamlNode node, String path, Which which, Optional<String> projectNumber, List<Problem> problems) {
@@ -197,7 +192,7 @@ public record IamPolicyFile(String file, Which which, List<Binding> bindings) {
         } else if (c.isPresent()) {
             problems.add(new Problem(c.get().location(), path + ".condition", "found " + c.get().describe() + "; expected a condition {title, expression, description}"));
         }
-        return Optional.of(new Binding(role.get(), members, condition, m.location(), path));
+        return Optional.of(new Binding(role.get(), members, condition, path));
     }
 
     /** The bindings of one role. */

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  */
 public record ServiceDescription(String file, String name, String region, String projectNumber, YamlNode.Mapping root) {
 
-    static final String EXPECTED = "the JSON of gcloud run services describe SERVICE --region REGION --format=json";
+    /** The command that prints a service's description. */
+    public static final String COMMAND = "gcloud run services describe SERVICE --region REGION --format=json";
+    static final String EXPECTED = "the JSON of " + COMMAND;
     static final String LOCATION_LABEL = "cloud.googleapis.com/location";
     private static final Pattern NUMBER = Pattern.compile("[0-9]{6,20}");
 
@@ -33,22 +35,12 @@ public record ServiceDescription(String file, String name, String region, String
      * @throws GcloudInputException with every problem of the file
      */
     public static ServiceDescription read(Path path, String displayName) {
-        var problems = new ArrayList<Problem>();
-        var description = GcloudJson.read(path, displayName, EXPECTED, problems).map(root -> of(displayName, root, problems));
-        if (!problems.isEmpty() || description.isEmpty()) {
-            throw new GcloudInputException(problems);
-        }
-        return description.get();
+        return GcloudJson.checked(problems -> GcloudJson.read(path, displayName, EXPECTED, problems), (root, problems) -> of(displayName, root, problems));
     }
 
     /** Parses description text; see {@link #read}. */
     public static ServiceDescription parse(String displayName, String text) {
-        var problems = new ArrayList<Problem>();
-        var description = GcloudJson.parse(displayName, text, EXPECTED, problems).map(root -> of(displayName, root, problems));
-        if (!problems.isEmpty() || description.isEmpty()) {
-            throw new GcloudInputException(problems);
-        }
-        return description.get();
+        return GcloudJson.checked(problems -> GcloudJson.parse(displayName, text, EXPECTED, problems), (root, problems) -> of(displayName, root, problems));
     }
 
     private static ServiceDescription of(String file, YamlNode.Mapping root, List<Problem> problems) {

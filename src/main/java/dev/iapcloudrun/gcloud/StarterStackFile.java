@@ -38,11 +38,8 @@ public final class StarterStackFile {
         }
     }
 
-    /**
-     * @param projectSource where the project id came from, for the person who runs the command
-     * @param warnings      declared values that deserve a second look (the default compute account, say)
-     */
-    public record Result(String text, String projectId, String projectSource, List<Unexpressed> unexpressed, List<String> warnings) {}
+    /** @param warnings declared values that deserve a second look (the default compute account, say) */
+    public record Result(String text, String projectId, List<Unexpressed> unexpressed, List<String> warnings) {}
 
     private static final String ANNOTATIONS = "metadata.annotations";
     private static final String TEMPLATE_ANNOTATIONS = "spec.template.metadata.annotations";
@@ -80,8 +77,10 @@ public final class StarterStackFile {
     /**
      * Writes the starter stack file.
      *
+     * @param run       the Cloud Run policy, read with the description's project number, so that it holds no other project's
+     *                  IAP agent ({@link IamPolicyFile#read}); {@code iap} likewise
      * @param projectId the project id from the command line: the description names the project by its number only
-     * @throws GcloudInputException when a policy belongs to another project, or a secret alias is not resolved
+     * @throws GcloudInputException when a secret alias is not resolved
      */
     public static Result write(ServiceDescription description, IamPolicyFile run, IamPolicyFile iap, String projectId) {
         return new StarterStackFile(description).write(run, iap, projectId);
@@ -89,24 +88,12 @@ public final class StarterStackFile {
 
     private Result write(IamPolicyFile run, IamPolicyFile iap, String projectId) {
         var account = text("spec.template.spec.serviceAccountName");
-        var projectSource = "--project-id";
         // A service may run as an account of another project (a central identities project): legitimate, but worth a look.
         account.map(USER_MANAGED_ACCOUNT::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(1))
                 .filter(p -> !p.equals(projectId))
                 .ifPresent(p -> warnings.add("the service account " + account.get() + " (spec.template.spec.serviceAccountName) belongs to project "
                         + p + ", not to --project-id " + projectId + ": check that " + projectId + " is the project of " + description.name()
                         + " (number " + description.projectNumber() + ")"));
-        for (var policy : List.of(run, iap)) {
-            for (var b : policy.bindings()) {
-                for (var m : b.members()) {
-                    IapServiceAgent.projectNumber(m.value()).filter(n -> !n.equals(description.projectNumber())).ifPresent(n -> {
-                        throw new GcloudInputException(List.of(new Problem(m.location(), "", "found the IAP service agent of project number "
-                                + n + "; expected that of " + description.name() + "'s project, " + description.projectNumber()
-                                + " (metadata.namespace of " + description.file() + "): is this the policy of a service in another project?")));
-                    });
-                }
-            }
-        }
 
         var out = new StringBuilder();
         out.append("project: ").append(quote(projectId)).append('\n');
@@ -156,7 +143,7 @@ public final class StarterStackFile {
             header.append("# Not declared here, because a stack file cannot say it (each is listed with where it was found):\n");
             unexpressed.forEach(u -> header.append("#   ").append(u.toString().replace('\n', ' ')).append('\n'));
         }
-        return new Result(header + out.toString(), projectId, projectSource, List.copyOf(unexpressed), List.copyOf(warnings));
+        return new Result(header + out.toString(), projectId, List.copyOf(unexpressed), List.copyOf(warnings));
     }
 
     private void service(StringBuilder out, Optional<String> account, IamPolicyFile run, IamPolicyFile iap) {
