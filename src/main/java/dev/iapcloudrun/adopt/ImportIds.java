@@ -2,6 +2,7 @@ package dev.iapcloudrun.adopt;
 
 import dev.iapcloudrun.provider.gcp.GcpTypes;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,20 @@ public final class ImportIds {
                     + "@" + get(inputs, type, "project") + ".iam.gserviceaccount.com";
             default -> null;
         });
+    }
+
+    /**
+     * The import ID of an adopted resource of {@code type}: from the inputs its component knows of all its resources and
+     * the pairs ({@code name, value, ...}) that name this one.
+     *
+     * @throws IllegalArgumentException when {@code type} is not adopted or an input the ID names is missing
+     */
+    public static String of(String type, Map<String, String> known, String... pairs) {
+        var inputs = new HashMap<>(known);
+        for (int i = 0; i < pairs.length; i += 2) {
+            inputs.put(pairs[i], pairs[i + 1]);
+        }
+        return of(type, inputs).orElseThrow(() -> new IllegalArgumentException(type + " is not adopted"));
     }
 
     private static String runService(String project, String location, String name) {

@@ -105,13 +105,10 @@ public final class IapAccessorBinding extends ComponentResource {
     private record Adoption(String project, String region, String serviceName, Optional<String> conditionTitle) {
 
         String importId(String type, String... inputs) {
-            var all = new HashMap<String, String>(Map.of("project", project, "location", region,
+            var known = new HashMap<String, String>(Map.of("project", project, "location", region,
                     "cloudRunServiceName", serviceName, "role", Roles.IAP_ACCESSOR));
-            conditionTitle.ifPresent(title -> all.put("condition.title", title));
-            for (int i = 0; i < inputs.length; i += 2) {
-                all.put(inputs[i], inputs[i + 1]);
-            }
-            return ImportIds.of(type, all).orElseThrow();
+            conditionTitle.ifPresent(title -> known.put("condition.title", title));
+            return ImportIds.of(type, known, inputs);
         }
     }
 

@@ -123,13 +123,7 @@ public final class IapCloudRunService extends ComponentResource {
 
         /** The import ID of a resource of {@code type}, from the inputs it declares besides project and region. */
         String importId(String type, String... inputs) {
-            var all = new HashMap<String, String>();
-            all.put("project", project);
-            all.put("location", region);
-            for (int i = 0; i < inputs.length; i += 2) {
-                all.put(inputs[i], inputs[i + 1]);
-            }
-            return ImportIds.of(type, all).orElseThrow();
+            return ImportIds.of(type, Map.of("project", project, "location", region), inputs);
         }
     }
 
