@@ -182,10 +182,7 @@ public record PlanDiff(String stack, List<ResourceChange> changes, List<Finding>
 
     /** Whether an IAM resource's member (or members) differ only in what IAM ignores: the case of an email or domain. */
     private static boolean sameToIam(String type, String key, JsonNode before, JsonNode after) {
-        boolean iam = type.equals(GcpTypes.RUN_SERVICE_IAM_MEMBER) || type.equals(GcpTypes.IAP_WEB_RUN_IAM_MEMBER)
-                || type.equals(GcpTypes.IAP_WEB_RUN_IAM_BINDING) || type.equals(GcpTypes.SECRET_IAM_MEMBER)
-                || type.equals(GcpTypes.PROJECT_IAM_MEMBER);
-        if (!iam || !(key.equals("member") || key.equals("members"))) {
+        if (!GcpTypes.IAM_GRANTS.contains(type) || !(key.equals("member") || key.equals("members"))) {
             return false;
         }
         return canonicalMembers(before).equals(canonicalMembers(after));

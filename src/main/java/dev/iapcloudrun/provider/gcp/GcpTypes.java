@@ -15,5 +15,9 @@ public final class GcpTypes {
     public static final String SECRET_IAM_MEMBER = "gcp:secretmanager/secretIamMember:SecretIamMember";
     public static final String GET_PROJECT = "gcp:organizations/getProject:getProject";
 
+    /** The types whose resources grant a role: an IAM binding or member of a service, a secret or the project. */
+    public static final java.util.Set<String> IAM_GRANTS = java.util.Set.of(RUN_SERVICE_IAM_MEMBER, IAP_WEB_RUN_IAM_BINDING,
+            IAP_WEB_RUN_IAM_MEMBER, SECRET_IAM_MEMBER, PROJECT_IAM_MEMBER);
+
     private GcpTypes() {}
 }
