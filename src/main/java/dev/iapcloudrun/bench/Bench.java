@@ -114,6 +114,7 @@ public final class Bench {
         out.printf(Locale.ROOT, "%-9s %10s %12s %14s %12s %12s %8s %14s %8s%n", "services", "resources", "synth ms", "resources/s",
                 "peak MiB", "floor ms", "ratio", "matched ms", "ratio");
         double lastRatio = Double.NaN;
+        Runnable tasksLine = () -> { };
         for (int size : sizes) {
             var yaml = BenchStacks.stack(size, 0);
             var plan = withDeadline("synth at " + size + " services", deadline, () -> synth(yaml));
@@ -127,6 +128,9 @@ public final class Bench {
             var floor = measures.get(1);
             var matched = measures.get(2);
             lastRatio = (double) synth.nanos() / floor.nanos();
+            tasksLine = () -> out.printf(Locale.ROOT, "SDK tasks per resource at %d services: synth %.1f, floor %.1f, matched %.1f%n", size,
+                    tasksPerResource(resources, () -> PlanJson.write(synth(yaml)).length()), tasksPerResource(resources, () -> floor(resources)),
+                    tasksPerResource(resources, () -> matchedFloor(inputs)));
             out.printf(Locale.ROOT, "%-9d %10d %12.1f %14.0f %12.1f %12.1f %8.2f %14.1f %8.2f%n", size, resources, synth.nanos() / 1e6,
                     resources / (synth.nanos() / 1e9), synth.peakBytes() / 1048576.0, floor.nanos() / 1e6, lastRatio,
                     matched.nanos() / 1e6, (double) synth.nanos() / matched.nanos());
@@ -142,6 +146,7 @@ public final class Bench {
         }))).get(0);
         out.printf(Locale.ROOT, "diff of two %d-service plans (%d resources changed): %.1f ms, peak %.1f MiB%n", largest, changed[0],
                 diff.nanos() / 1e6, diff.peakBytes() / 1048576.0);
+        tasksLine.run();
         if (startupRuns > 0) {
             startup(sizes.stream().min(Integer::compare).orElseThrow());
         }
@@ -387,6 +392,16 @@ public final class Bench {
         } finally {
             PulumiTestInternal.cleanup();
         }
+    }
+
+    /**
+     * The tasks the SDK registers per resource for one run of {@code work}: one per {@code Output} and per step of each
+     * registration, so it counts the SDK's work, where the time also holds the machine's noise.
+     */
+    private double tasksPerResource(int resources, Supplier<Integer> work) {
+        long before = dev.iapcloudrun.synth.CountingRunner.tasksRegistered();
+        withDeadline("counting tasks", deadline, work);
+        return (double) (dev.iapcloudrun.synth.CountingRunner.tasksRegistered() - before) / resources;
     }
 
     /** Medians of each piece of work, run in turn: all warm-up runs first, then the measured rounds. */

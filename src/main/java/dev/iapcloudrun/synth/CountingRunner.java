@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,12 @@ import java.util.function.Supplier;
  * half the samples in {@code CompletableFuture.toString} and {@code String.format}).
  */
 public final class CountingRunner implements Runner {
+
+    /**
+     * Every task any runner of this process has registered: the SDK registers one per {@code Output} and per step of a
+     * registration, so {@code bench} reports it as a measure of the SDK's work, beside the time.
+     */
+    private static final LongAdder REGISTERED = new LongAdder();
 
     private final Supplier<EngineLogger> engineLogger;
     private final Queue<Exception> swallowed = new ConcurrentLinkedQueue<>();
@@ -43,6 +50,7 @@ public final class CountingRunner implements Runner {
 
     @Override
     public <T> void registerTask(String description, CompletableFuture<T> task) {
+        REGISTERED.increment();
         running.incrementAndGet();
         task.whenComplete((value, thrown) -> {
             if (thrown != null && firstFailure.compareAndSet(null, thrown) && waiting) {
@@ -52,6 +60,11 @@ public final class CountingRunner implements Runner {
                 checkDrained();
             }
         });
+    }
+
+    /** How many tasks the runners of this process have registered so far. */
+    public static long tasksRegistered() {
+        return REGISTERED.sum();
     }
 
     @Override
