@@ -3,7 +3,6 @@ package dev.iapcloudrun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,19 +23,8 @@ class AdoptWalkthroughTest {
 
     private final Console console = new Console();
 
-    private static String walkthrough() throws IOException {
-        var readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("### Walk-through: from `gcloud run deploy --iap` to a stack");
-        assertThat(start).as("the walk-through section").isNotNegative();
-        return readme.substring(start, readme.indexOf("\n## ", start));
-    }
-
-    /** The block fenced with {@code fence} that follows {@code marker} in the walk-through. */
-    private static String block(String text, String marker, String fence) {
-        int at = text.indexOf(marker);
-        assertThat(at).as("'%s' in the walk-through", marker).isNotNegative();
-        int start = text.indexOf(fence, at) + fence.length();
-        return text.substring(start, text.indexOf("```\n", start));
+    private static String walkthrough() {
+        return Readme.section("### Walk-through: from `gcloud run deploy --iap` to a stack");
     }
 
     /** Runs the command of a {@code $ java -jar ...} line, as the README writes it. */
@@ -60,7 +48,7 @@ class AdoptWalkthroughTest {
     void eachStepWritesAndPrintsWhatTheReadmeShows() throws Exception {
         var text = walkthrough();
         Files.writeString(root.resolve("Pulumi.yaml"), "name: iap-cloudrun\nruntime: java\n");
-        Files.writeString(root.resolve("Pulumi.tools.yaml"), block(text, "**2. Give the environment its config**", "```yaml\n"));
+        Files.writeString(root.resolve("Pulumi.tools.yaml"), Readme.blockAfter(text, "**2. Give the environment its config**", "```yaml\n"));
         for (var file : new String[] {"team-wiki.describe.json", "team-wiki.run-policy.json", "team-wiki.iap-policy.json"}) {
             assertThat(text).contains(file);
             Files.copy(Path.of("examples/adopt/gcloud").resolve(file), root.resolve(file));
@@ -75,16 +63,16 @@ class AdoptWalkthroughTest {
         run(JAR + "adopt-init --describe team-wiki.describe.json --run-policy team-wiki.run-policy.json --iap-policy "
                 + "team-wiki.iap-policy.json --project-id acme-tools --out stacks/tools.yaml");
         assertThat(Files.readString(Path.of("README.md"))).contains("--iap-policy team-wiki.iap-policy.json --project-id acme-tools --out stacks/tools.yaml");
-        assertThat(Files.readString(root.resolve("stacks/tools.yaml"))).isEqualTo(block(text, "**3. Write the stack file**", "```yaml\n"));
+        assertThat(Files.readString(root.resolve("stacks/tools.yaml"))).isEqualTo(Readme.blockAfter(text, "**3. Write the stack file**", "```yaml\n"));
 
         // 4. The adopt report: nobody loses access, since the list is today's.
-        var report = block(text, "**4. Read who keeps, gains and loses access**", "```\n");
+        var report = Readme.blockAfter(text, "**4. Read who keeps, gains and loses access**", "```\n");
         assertThat(run(firstLine(report).replace("origin/main", "HEAD"))).isEqualTo(afterFirstLine(report));
 
         // 5. The pull request's diff, against the commit before the stack, and the import file.
-        var diff = block(text, "**5. Check the plan and the import.**", "```\n");
+        var diff = Readme.blockAfter(text, "**5. Check the plan and the import.**", "```\n");
         assertThat(run(firstLine(diff).replace("origin/main", "HEAD"))).isEqualTo(afterFirstLine(diff));
         run(JAR + "import-file --stack tools --out import.json");
-        assertThat(Files.readString(root.resolve("import.json"))).isEqualTo(block(text, "`import-file --stack tools --out import.json` writes", "```json\n"));
+        assertThat(Files.readString(root.resolve("import.json"))).isEqualTo(Readme.blockAfter(text, "`import-file --stack tools --out import.json` writes", "```json\n"));
     }
 }

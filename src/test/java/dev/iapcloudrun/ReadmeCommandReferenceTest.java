@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,7 @@ class ReadmeCommandReferenceTest {
 
     @Test
     void theReadmeShowsTheHelpOfEveryCommandAsTheJarPrintsIt() throws IOException {
-        var readme = Files.readString(Path.of("README.md"));
-        var section = readme.substring(readme.indexOf("## Command reference"), readme.indexOf("\n## ", readme.indexOf("## Command reference") + 1));
+        var section = Readme.section("## Command reference");
         var shown = new ArrayList<String>();
         var matcher = HELP_BLOCK.matcher(section);
         while (matcher.find()) {

@@ -19,10 +19,8 @@ class ReadmeEnvironmentsTest {
 
     private static final String JAR = "java -jar target/iap-cloudrun.jar ";
 
-    private static String section() throws IOException {
-        var readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("## Environments");
-        return readme.substring(start, readme.indexOf("\n## ", start + 1));
+    private static String section() {
+        return Readme.section("## Environments");
     }
 
     @Test
@@ -40,7 +38,7 @@ class ReadmeEnvironmentsTest {
     @Test
     void itsNewStackCommandsWriteStacksThatValidate(@TempDir Path root) throws IOException {
         var section = section();
-        var block = section.substring(section.indexOf("```sh\n") + "```sh\n".length(), section.indexOf("```", section.indexOf("```sh\n") + 6));
+        var block = Readme.blocks(section, "sh").get(0);
         var commands = block.lines().filter(line -> line.startsWith(JAR + "new-stack ")).toList();
         assertThat(commands).hasSize(2);
         for (var command : commands) {

@@ -20,19 +20,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The README's examples are real: each one is checked against what the program does. */
 class ReadmeExamplesTest {
 
-    private static String readme() throws IOException {
-        return Files.readString(Path.of("README.md"));
-    }
-
-    /** The first fenced block after {@code marker}, without its fences. */
-    private static String block(String text, String marker, String fence) {
-        int start = text.indexOf(fence, text.indexOf(marker)) + fence.length();
-        return text.substring(start, text.indexOf("```", start));
-    }
-
     @Test
     void theStackFileReferenceIsAValidStackFile() throws IOException {
-        var yaml = block(readme(), "## Stack files", "```yaml\n");
+        var yaml = Readme.blockAfter(Readme.text(), "## Stack files", "```yaml\n");
         var spec = StackFileReader.parse("README.md", yaml, StackFileReader.Defaults.NONE);
         assertThat(spec.services()).hasSize(1);
         assertThat(spec.oauthClient()).isPresent();
@@ -41,7 +31,7 @@ class ReadmeExamplesTest {
 
     @Test
     void theErrorExampleIsWhatSynthPrintsForThatMistake() throws IOException {
-        var example = block(readme(), "With `ingress` misspelt", "```\n");
+        var example = Readme.blockAfter(Readme.text(), "With `ingress` misspelt", "```\n");
         var expected = example.substring(example.indexOf('\n') + 1);
         var dev = Files.readString(Path.of("stacks/dev.yaml"))
                 .replace("\n    ingress: all\n", "\n    ingres: all\n")
@@ -53,9 +43,7 @@ class ReadmeExamplesTest {
 
     /** The first block fenced with four backticks after {@code marker}: a Markdown example that holds fences itself. */
     private static String markdownBlock(String text, String marker) {
-        var fence = "````markdown\n";
-        int start = text.indexOf(fence, text.indexOf(marker)) + fence.length();
-        return text.substring(start, text.indexOf("````\n", start));
+        return Readme.blockAfter(text, marker, "````markdown\n");
     }
 
     @Test
@@ -70,7 +58,7 @@ class ReadmeExamplesTest {
         var diff = PlanDiff.between(new Workspace(Path.of("")).synth("staging"), new Workspace(head).synth("staging"));
 
         assertThat(DiffFormat.MARKDOWN.render(diff, "java -jar target/iap-cloudrun.jar diff --stack staging --base origin/main"))
-                .isEqualTo(markdownBlock(readme(), "gets this comment"));
+                .isEqualTo(markdownBlock(Readme.text(), "gets this comment"));
     }
 
     @Test
@@ -78,14 +66,12 @@ class ReadmeExamplesTest {
         var audience = StackFileReader.read(Path.of("stacks/prod.yaml"), "stacks/prod.yaml", StackFileReader.Defaults.NONE).audience();
         var report = new AccessReport(List.of(AccessReport.Environment.of(TestPlans.bundled("prod").synth(), audience)));
 
-        assertThat(report.markdown()).isEqualTo(markdownBlock(readme(), "### Access report"));
+        assertThat(report.markdown()).isEqualTo(markdownBlock(Readme.text(), "### Access report"));
     }
 
     @Test
     void theGuardrailsSectionListsEveryWarningAndPolicySwitch() throws IOException {
-        var readme = readme();
-        int start = readme.indexOf("## Guardrails");
-        var guardrails = readme.substring(start, readme.indexOf("\n## ", start + 1));
+        var guardrails = Readme.section("## Guardrails");
         for (var rule : StackRules.Rule.values()) {
             assertThat(guardrails).contains("| `" + rule.id + "` |");
             if (rule.policyKey != null) {

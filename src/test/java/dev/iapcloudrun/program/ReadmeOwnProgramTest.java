@@ -1,5 +1,6 @@
 package dev.iapcloudrun.program;
 
+import dev.iapcloudrun.Readme;
 import dev.iapcloudrun.JavaSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,33 +28,12 @@ class ReadmeOwnProgramTest {
     /** The backend's last input, the first of the example's two: where the README's change goes. */
     private static final String BACKEND_AGENT = ".iapAgentMember(setup.iapAgentMember())";
 
-    private static String section() throws IOException {
-        var readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf(HEADING + "\n");
-        assertThat(start).as("the README's section " + HEADING).isNotNegative();
-        int end = readme.indexOf("\n## ", start + 1);
-        return readme.substring(start, end < 0 ? readme.length() : end);
+    private static String section() {
+        return Readme.section(HEADING);
     }
 
-    /** The fenced blocks whose opening fence names {@code language} (none: {@code ""}), without their fences. */
     private static List<String> blocks(String text, String language) {
-        var found = new ArrayList<String>();
-        StringBuilder block = null;
-        String info = null;
-        for (var line : text.split("\n", -1)) {
-            if (block == null && line.startsWith("```")) {
-                block = new StringBuilder();
-                info = line.substring(3).strip();
-            } else if (block != null && line.equals("```")) {
-                if (info.equals(language)) {
-                    found.add(block.toString());
-                }
-                block = null;
-            } else if (block != null) {
-                block.append(line).append('\n');
-            }
-        }
-        return found;
+        return Readme.blocks(text, language);
     }
 
     @Test

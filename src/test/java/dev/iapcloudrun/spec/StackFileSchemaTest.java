@@ -1,5 +1,6 @@
 package dev.iapcloudrun.spec;
 
+import dev.iapcloudrun.Readme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,10 +24,7 @@ class StackFileSchemaTest {
 
     @Test
     void theReadmeReferenceConformsToTheSchema() throws IOException {
-        var readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("```yaml\n", readme.indexOf("## Stack files")) + "```yaml\n".length();
-
-        assertThat(StackFileSchema.violations(readme.substring(start, readme.indexOf("```", start)))).isEmpty();
+        assertThat(StackFileSchema.violations(Readme.blockAfter(Readme.text(), "## Stack files", "```yaml\n"))).isEmpty();
     }
 
     @Test
