@@ -338,7 +338,7 @@ public final class IapCloudRunServiceArgs extends com.pulumi.resources.ResourceA
      * Project roles for the dedicated runtime identity, each an additive grant on the service's project
      * ({@code <name>-role-<role without roles/>}). Default none: the identity holds no project role. Predefined
      * ({@code roles/SERVICE.ROLE}) or custom ({@code projects/P/roles/ID}, {@code organizations/O/roles/ID}) roles; the
-     * basic roles, service agent roles, roles that administer IAM, IAP or Cloud Run, and roles that act as other
+     * basic roles, service agent roles, roles that administer IAM, IAP or Cloud Run ({@code roles/run.developer} included), and roles that act as other
      * accounts (directly or through Cloud Build or Deployment Manager) are refused, and so are the project-wide forms of
      * the access this component grants per service and per secret ({@code roles/run.invoker},
      * {@code roles/run.servicesInvoker}, {@code roles/iap.httpsResourceAccessor}, {@code roles/secretmanager.secretAccessor}:

@@ -321,27 +321,29 @@ public final class InputRules {
     /**
      * Roles that administer the access this project manages: with iap.admin or iap.settingsAdmin the service could set
      * its own IAP policy or settings (grant allUsers httpsResourceAccessor), with run.admin its own invoker policy or
-     * switch IAP and the invoker check off.
+     * switch IAP and the invoker check off, and with run.developer, which updates and deletes every Cloud Run service of
+     * the project (https://cloud.google.com/run/docs/securing/managing-access), switch IAP off on any of them.
      */
-    private static final Set<String> ACCESS_ADMIN_ROLES = Set.of("roles/iap.admin", "roles/iap.settingsAdmin", "roles/run.admin");
+    private static final Set<String> ACCESS_ADMIN_ROLES = Set.of("roles/iap.admin", "roles/iap.settingsAdmin", "roles/run.admin",
+            "roles/run.developer");
     /**
      * Roles that hold, for the whole project, an access this stack grants one resource at a time, so that no service's
      * access can be read off its own accessors, invokers and secrets any more: run.invoker (and run.servicesInvoker)
-     * invokes every Cloud Run service of the project, and a service that accepts an identity's ID token with the invoker
-     * check on answers it directly at its run.app address, past IAP
-     * (https://cloud.google.com/run/docs/securing/managing-access); iap.httpsResourceAccessor passes IAP in front of
-     * every IAP-protected resource of the project (https://cloud.google.com/iap/docs/managing-access); and
-     * secretmanager.secretAccessor reads every secret of the project, IAP's OAuth client secret among them. Each maps
-     * to what the stack offers instead.
+     * invokes every Cloud Run service of the project that IAP does not guard, those of other stacks and teams among them
+     * (a service behind IAP is reached through IAP only: https://cloud.google.com/iap/docs/enabling-cloud-run);
+     * iap.httpsResourceAccessor passes IAP in front of every IAP-protected resource of the project
+     * (https://cloud.google.com/iap/docs/managing-access); and secretmanager.secretAccessor reads every secret of the
+     * project. Each maps to what the stack offers instead.
      */
+    private static final String INVOKES_EVERY_SERVICE = "calls every Cloud Run service of the project that IAP does not "
+            + "guard, those of other stacks and teams among them; expected the service's identity in the invokers of each "
+            + "service without IAP it calls, and in the accessors of each service behind IAP";
     private static final Map<String, String> PROJECT_WIDE_ACCESS_ROLES = Map.of(
-            "roles/run.invoker", "calls every Cloud Run service of the project directly, past IAP; expected the service's "
-                    + "identity in the invokers of each service it calls",
-            "roles/run.servicesInvoker", "calls every Cloud Run service of the project directly, past IAP; expected the "
-                    + "service's identity in the invokers of each service it calls",
+            "roles/run.invoker", INVOKES_EVERY_SERVICE,
+            "roles/run.servicesInvoker", INVOKES_EVERY_SERVICE,
             "roles/iap.httpsResourceAccessor", "passes IAP in front of every IAP-protected resource of the project; expected "
                     + "the service's identity in the accessors of each service it calls",
-            "roles/secretmanager.secretAccessor", "reads every secret of the project, IAP's OAuth client secret among them; "
+            "roles/secretmanager.secretAccessor", "reads every secret of the project, other services' among them; "
                     + "expected the secrets the service reads in its secrets or volumes.secrets, each granted on that secret alone");
     // Roles that run work as a more privileged Google-managed account: builds run as the Cloud Build service account,
     // which by default holds broad rights on the project (https://cloud.google.com/build/docs/cloud-build-service-account),

@@ -232,7 +232,7 @@ class StackRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"roles/iap.admin", "roles/iap.settingsAdmin", "roles/run.admin"})
+    @ValueSource(strings = {"roles/iap.admin", "roles/iap.settingsAdmin", "roles/run.admin", "roles/run.developer"})
     void refusesARoleThatAdministersAccessToTheServiceSayingWhy(String role) {
         var check = check(stack("policy:\n  allowAdminRoles: true", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
         assertThat(check.errors()).singleElement().satisfies(e -> assertThat(e.message())
@@ -241,10 +241,12 @@ class StackRulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "roles/run.invoker | calls every Cloud Run service of the project directly, past IAP | invokers of each service it calls",
-            "roles/run.servicesInvoker | calls every Cloud Run service of the project directly, past IAP | invokers of each service it calls",
+            "roles/run.invoker | calls every Cloud Run service of the project that IAP does not guard | invokers of each service "
+                    + "without IAP it calls, and in the accessors of each service behind IAP",
+            "roles/run.servicesInvoker | calls every Cloud Run service of the project that IAP does not guard | invokers of each "
+                    + "service without IAP it calls, and in the accessors of each service behind IAP",
             "roles/iap.httpsResourceAccessor | passes IAP in front of every IAP-protected resource | accessors of each service it calls",
-            "roles/secretmanager.secretAccessor | reads every secret of the project, IAP's OAuth client secret among them "
+            "roles/secretmanager.secretAccessor | reads every secret of the project, other services' among them "
                     + "| in its secrets or volumes.secrets, each granted on that secret alone"})
     void refusesAProjectWideFormOfAnAccessTheStackGrantsPerResourceSayingWhatToUseInstead(String role, String why, String instead) {
         var check = check(stack("policy:\n  allowAdminRoles: true", "runtimeRoles: [" + role + "]\n" + AUTHORITATIVE), Optional.empty());
