@@ -23,6 +23,7 @@ public final class ComponentWarnings {
     /**
      * Runs {@code declare}, whose components' warnings the caller reports itself, in the same words and located in its own
      * source: the stack-file program reports each at its line of the stack file, so its components do not repeat them.
+     * Meant only for such a caller: anywhere else it hides the warnings.
      */
     public static void reportedByCaller(Runnable declare) {
         var before = REPORTED_BY_CALLER.get();
@@ -38,8 +39,9 @@ public final class ComponentWarnings {
         if (warnings.isEmpty() || REPORTED_BY_CALLER.get()) {
             return;
         }
-        // Every engine this program runs under (pulumi up, a component package's Construct, the in-process engine) is the
-        // SDK's DeploymentImpl; its log is the engine's, where a warning on a resource is shown with that resource.
+        // Under pulumi up, a component package's Construct and the in-process engine the deployment is the SDK's
+        // DeploymentImpl, whose log is the engine's: a warning on a resource is shown with that resource. A program's own
+        // unit tests may run on the SDK's MockDeployment, which has no engine log; there the warnings go to the JDK's log.
         if (DeploymentInternal.getInstance() instanceof DeploymentImpl deployment) {
             warnings.forEach(warning -> deployment.getLog().warn(warning, component));
         } else {

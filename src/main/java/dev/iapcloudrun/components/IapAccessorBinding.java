@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -163,11 +164,12 @@ public final class IapAccessorBinding extends ComponentResource {
                     list -> list.stream().map(Principal::canonical).distinct().sorted().toList());
         }
         var adoption = adoption(c, args);
-        if (adoption.isPresent() && mode.orElse("authoritative").equals("authoritative") && args.serviceName() != null
-                && args.members() != null) {
-            // Every time: taking over a hand-made policy is the point of adopting, and who loses access is the review.
-            c.warn("mode", Output.tuple(args.serviceName(), args.members()), StackRules.Rule.ADOPTED_AUTHORITATIVE_ACCESSORS,
-                    t -> Optional.of(WarningTexts.adoptedAuthoritativeAccessors(t.t1, t.t2.size())));
+        if (adoption.isPresent() && mode.orElse("authoritative").equals("authoritative")) {
+            // Every time: taking over a hand-made policy is the point of adopting, and who loses access is the review. The
+            // members may be known only at deploy time; the service's name is known, as adopting needs it.
+            var count = InputChecks.shownNow(args.members()).map(m -> OptionalInt.of(m.size())).orElse(OptionalInt.empty());
+            c.warn("mode", StackRules.Rule.ADOPTED_AUTHORITATIVE_ACCESSORS,
+                    WarningTexts.adoptedAuthoritativeAccessors(adoption.get().serviceName(), count));
         }
         return new Inputs(
                 c.required("project", args.project(), "a project id", InputRules::projectId),

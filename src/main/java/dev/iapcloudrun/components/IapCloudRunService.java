@@ -229,6 +229,8 @@ public final class IapCloudRunService extends ComponentResource {
             c.warn("invokers", StackRules.Rule.INVOKER_BEHIND_IAP, WarningTexts.invokerBehindIap(name));
         }
         c.warn("image", args.image(), StackRules.Rule.IMAGE_NOT_PINNED, image -> WarningTexts.imageNotPinned(name, image));
+        c.warn("region", args.region(), StackRules.Rule.UNKNOWN_REGION, region -> InputRules.region(region, Set.of()).isPresent()
+                ? Optional.empty() : WarningTexts.unknownRegion(region, StackRules.CLOUD_RUN_REGIONS));
         c.warn("serviceAccount", args.serviceAccount().orElse(null), StackRules.Rule.DEFAULT_SERVICE_ACCOUNT,
                 account -> allowDefault && InputRules.isDefaultServiceAccount(account)
                         ? Optional.of(WarningTexts.defaultServiceAccount(name, account, "allowDefaultServiceAccount")) : Optional.empty());

@@ -40,6 +40,8 @@ final class InputChecks {
     private final List<Output<Boolean>> deferred = new ArrayList<>();
     /** What the first pass checked: the second takes it as it is and checks everything else as it resolves. */
     private final Checked checked;
+    /** Inputs whose value was taken as a secret: a warning about one of them must not show its text. */
+    private final Set<String> secretInputs = new HashSet<>();
     /** How often this pass has met each rule over two inputs, so that the two passes name the same call alike. */
     private final Map<String, Integer> pairCalls = new HashMap<>();
 
@@ -114,6 +116,9 @@ final class InputChecks {
         // A value that comes from another resource is refused even when that resource happens to have answered
         // already: the resources a program declares must not depend on how fast the engine answers.
         if (data.isPresent() && data.get().isKnown() && data.get().getResources().isEmpty()) {
+            if (data.get().isSecret()) {
+                secretInputs.add(input);
+            }
             return Optional.ofNullable(data.get().getValueNullable());
         }
         if (now) {
@@ -149,23 +154,38 @@ final class InputChecks {
 
     /**
      * A choice that is allowed but worth a second look, the same as a stack file's warning {@code rule}: given when the value
-     * is known now and no secret (a warning must not show a secret), and reported once the component is registered.
+     * is known now, and reported once the component is registered. The warning about a secret value is given without its
+     * text, which would show the secret.
      */
     <T> void warn(String input, @Nullable Output<T> value, StackRules.Rule rule, Function<T, Optional<String>> warning) {
         if (!now || value == null) {
             return;
         }
         var data = data(value);
-        if (data.isPresent() && data.get().isKnown() && !data.get().isSecret() && data.get().getValueNullable() != null) {
-            warning.apply(data.get().getValueNullable()).ifPresent(w -> warn(input, rule, w));
+        if (data.isPresent() && data.get().isKnown() && data.get().getValueNullable() != null) {
+            warning.apply(data.get().getValueNullable()).ifPresent(w -> warn(input, rule, w, data.get().isSecret()));
         }
     }
 
-    /** A warning about a value the component holds as a plain value. */
+    /** A warning about a value the component holds (through {@link #known}): without its text when that value is a secret. */
     void warn(String input, StackRules.Rule rule, String warning) {
+        warn(input, rule, warning, secretInputs.stream().anyMatch(s -> input.equals(s) || input.startsWith(s + "[")
+                || input.startsWith(s + ".")));
+    }
+
+    private void warn(String input, StackRules.Rule rule, String warning, boolean secret) {
         if (now) {
-            checked.warnings().add(component + " '" + name + "' " + at(input) + warning + " [" + rule.id + "]");
+            checked.warnings().add(component + " '" + name + "' " + at(input) + (secret ? SECRET_WARNING : warning) + " [" + rule.id + "]");
         }
+    }
+
+    /** What a warning about a secret value says instead of its text. */
+    static final String SECRET_WARNING = "its value is a secret, which this warning would show; check what the program sets it to";
+
+    /** A value known now and no secret, which a message may show; empty otherwise. */
+    static <T> Optional<T> shownNow(@Nullable Output<T> value) {
+        var data = value == null ? Optional.<OutputData<T>>empty() : data(value);
+        return data.filter(d -> d.isKnown() && !d.isSecret()).map(OutputData::getValueNullable);
     }
 
     /** A problem found by the component itself. */

@@ -1,6 +1,10 @@
 package dev.iapcloudrun.rules;
 
+import dev.iapcloudrun.spec.DidYouMean;
+
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +33,15 @@ public final class WarningTexts {
         var name = image.substring(image.lastIndexOf('/') + 1);
         int colon = name.indexOf(':');
         return colon < 0 ? Optional.empty() : Optional.of(name.substring(colon + 1));
+    }
+
+    /** A region missing from {@code known}, where Cloud Run runs today; empty for a known one. */
+    public static Optional<String> unknownRegion(String region, Set<String> known) {
+        if (known.contains(region)) {
+            return Optional.empty();
+        }
+        return Optional.of("the region \"" + region + "\" is not one this tool knows Cloud Run to run in; "
+                + DidYouMean.hint(region, known) + "check the name (Cloud Run locations: https://cloud.google.com/run/docs/locations)");
     }
 
     /** @param allowedBy the switch that allowed it, as the reader knows it ({@code policy.allowDefaultServiceAccounts}) */
@@ -66,9 +79,11 @@ public final class WarningTexts {
         return "deletion protection is off for '" + service + "': a destroy or a replacement deletes the service without a further step";
     }
 
-    public static String adoptedAuthoritativeAccessors(String service, int members) {
+    /** @param members how many members are listed, when that is known (a component may have them only at deploy time) */
+    public static String adoptedAuthoritativeAccessors(String service, OptionalInt members) {
         return "'" + service + "' is adopted with authoritative accessors: the first pulumi up imports its "
-                + "roles/iap.httpsResourceAccessor binding and then leaves exactly the " + members + " listed members, removing "
+                + "roles/iap.httpsResourceAccessor binding and then leaves exactly the "
+                + (members.isPresent() ? members.getAsInt() + " " : "") + "listed members, removing "
                 + "everyone else the live policy holds; compare with gcloud iap web get-iam-policy --resource-type=cloud-run "
                 + "--service=" + service + " (the adopt report lists who loses access) and check the binding's members in pulumi preview";
     }

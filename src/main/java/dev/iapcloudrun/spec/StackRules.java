@@ -55,7 +55,7 @@ public final class StackRules {
      * Regions where Cloud Run runs today. A region missing here only warns: Google adds regions, and a
      * stale list must not block a deployment.
      */
-    static final Set<String> CLOUD_RUN_REGIONS = Set.of(
+    public static final Set<String> CLOUD_RUN_REGIONS = Set.of(
             "africa-south1", "asia-east1", "asia-east2", "asia-northeast1", "asia-northeast2", "asia-northeast3",
             "asia-south1", "asia-south2", "asia-southeast1", "asia-southeast2", "australia-southeast1",
             "australia-southeast2", "europe-central2", "europe-north1", "europe-north2", "europe-southwest1",
@@ -70,11 +70,7 @@ public final class StackRules {
     /** Warnings and policy errors of a valid stack, located through its YAML tree. */
     static void apply(YamlNode root, StackSpec spec, Optional<StackSpec> base, List<Problem> errors, List<Problem> warnings) {
         var found = new Found(root, spec.policy(), errors, warnings);
-        if (!CLOUD_RUN_REGIONS.contains(spec.region())) {
-            found.add(Rule.UNKNOWN_REGION, "region", "the region \"" + spec.region() + "\" is not one this tool knows Cloud Run "
-                    + "to run in; " + DidYouMean.hint(spec.region(), CLOUD_RUN_REGIONS)
-                    + "check the name (Cloud Run locations: https://cloud.google.com/run/docs/locations)", "region");
-        }
+        WarningTexts.unknownRegion(spec.region(), CLOUD_RUN_REGIONS).ifPresent(m -> found.add(Rule.UNKNOWN_REGION, "region", m, "region"));
         var services = spec.services();
         for (int i = 0; i < services.size(); i++) {
             var s = services.get(i);
@@ -118,7 +114,7 @@ public final class StackRules {
             var mode = s.accessors().map(AccessorsSpec::mode);
             if (s.adopt() && mode.filter(m -> m == AccessorsSpec.Mode.AUTHORITATIVE).isPresent()) {
                 found.add(Rule.ADOPTED_AUTHORITATIVE_ACCESSORS, at + ".accessors.mode", WarningTexts.adoptedAuthoritativeAccessors(s.name(),
-                        s.accessors().get().members().size()), "services", i, "accessors", "mode");
+                        java.util.OptionalInt.of(s.accessors().get().members().size())), "services", i, "accessors", "mode");
             }
             if (mode.filter(m -> m == AccessorsSpec.Mode.ADDITIVE).isPresent()) {
                 var before = base.flatMap(b -> b.services().stream().filter(o -> o.name().equals(s.name())).findFirst())

@@ -101,15 +101,46 @@ class ComponentWarningsTest {
                 .members("group:team@acme.example", "user:ada@acme.example").build(), null));
 
         assertThat(warnings).containsExactly("IapAccessorBinding 'orders-accessors' input 'mode': "
-                + WarningTexts.adoptedAuthoritativeAccessors("orders", 2) + " [adopted-authoritative-accessors]");
+                + WarningTexts.adoptedAuthoritativeAccessors("orders", java.util.OptionalInt.of(2)) + " [adopted-authoritative-accessors]");
     }
 
     @Test
-    void neverShowsASecretValueInAWarning() {
+    void warnsOfASecretValueWithoutShowingIt() {
         var image = "europe-docker.pkg.dev/acme/apps/orders:private-tag";
         var warnings = warnings(ctx -> new IapCloudRunService("orders", service().image(Output.ofSecret(image)).build(), null));
 
-        assertThat(warnings).noneMatch(w -> w.contains("private-tag"));
+        assertThat(warnings).containsExactly("IapCloudRunService 'orders' input 'image': " + InputChecks.SECRET_WARNING
+                + " [image-not-pinned]");
+    }
+
+    @Test
+    void warnsOfASecretBreakglassJustificationWithoutShowingIt() {
+        var warnings = warnings(ctx -> new IapCloudRunService("orders", service().binaryAuthorization(Output.ofSecret(
+                BinaryAuthorizationArgs.builder().policy("default").breakglassJustification("INC-1042 private").build())).build(), null));
+
+        assertThat(warnings).containsExactly("IapCloudRunService 'orders' input 'binaryAuthorization.breakglassJustification': "
+                + InputChecks.SECRET_WARNING + " [breakglass]");
+    }
+
+    @Test
+    void warnsOfARegionCloudRunIsNotKnownToRunIn() {
+        var warnings = warnings(ctx -> new IapCloudRunService("orders", service().region("europe-west7").build(), null));
+
+        assertThat(warnings).containsExactly("IapCloudRunService 'orders' input 'region': " + WarningTexts.unknownRegion("europe-west7",
+                dev.iapcloudrun.spec.StackRules.CLOUD_RUN_REGIONS).orElseThrow() + " [unknown-region]");
+    }
+
+    @Test
+    void warnsOfAnAdoptedAuthoritativeBindingWhoseMembersAreKnownOnlyLater() {
+        var warnings = warnings(ctx -> {
+            var members = new java.util.concurrent.CompletableFuture<List<String>>();
+            new IapAccessorBinding("orders-accessors", IapAccessorBindingArgs.builder().project("acme-dev").region("europe-west1")
+                    .serviceName("orders").mode("authoritative").adopt(true).members(Output.of(members)).build(), null);
+            members.complete(List.of("group:team@acme.example"));
+        });
+
+        assertThat(warnings).containsExactly("IapAccessorBinding 'orders-accessors' input 'mode': "
+                + WarningTexts.adoptedAuthoritativeAccessors("orders", java.util.OptionalInt.empty()) + " [adopted-authoritative-accessors]");
     }
 
     @Test
