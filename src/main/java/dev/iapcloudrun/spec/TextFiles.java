@@ -48,11 +48,20 @@ public final class TextFiles {
         }
     }
 
-    /** The text of {@code file}, of at most {@code maxBytes} bytes. */
+    /**
+     * The text of {@code file}, of at most {@code maxBytes} bytes. A larger file is refused by its size, before it is read,
+     * and no more than one byte past the limit is ever read, whatever the file claims to be (a device, a pipe).
+     */
     public static String read(Path file, int maxBytes) throws Refused {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new Refused(new Failure.TooLarge(size));
+            }
+            try (var in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(maxBytes + 1);
+            }
         } catch (IOException e) {
             throw new Refused(new Failure.Unreadable(e));
         }

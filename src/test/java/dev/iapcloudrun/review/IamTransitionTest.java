@@ -266,4 +266,19 @@ class IamTransitionTest {
         assertThat(problems(plan, plan)).isEmpty();
         assertThat(IamTransition.declared(plan).entries()).isNotEmpty();
     }
+
+    @Test
+    void modelsEveryGrantOfEveryTypeThatGrantsARole() {
+        var seen = new HashSet<String>();
+        for (var name : List.of("dev", "staging", "prod")) {
+            var plan = TestPlans.bundled(name).synth();
+            var grants = plan.resources().stream().filter(r -> GcpTypes.IAM_GRANTS.contains(r.type())).toList();
+            grants.forEach(r -> seen.add(r.type()));
+
+            assertThat(IamTransition.iamResources(plan, java.util.Optional.empty()).keySet()).as(name)
+                    .containsExactlyInAnyOrderElementsOf(grants.stream().map(Plan.PlannedResource::urn).toList());
+        }
+        // Every type is met in the bundled stacks, so none can be left out of the model unnoticed.
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(GcpTypes.IAM_GRANTS);
+    }
 }

@@ -31,6 +31,15 @@ class TextFilesTest {
     }
 
     @Test
+    void readsNoMoreThanOneBytePastTheLimitOfAFileWithoutASize() {
+        var endless = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(endless), "no /dev/zero here");
+
+        var refused = catchThrowableOfType(() -> TextFiles.read(endless, 64), TextFiles.Refused.class);
+        assertThat(refused.failure()).isEqualTo(new TextFiles.Failure.TooLarge(65));
+    }
+
+    @Test
     void refusesBytesThatAreNotUtf8() throws Exception {
         var file = Files.write(dir.resolve("latin1.yaml"), "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
