@@ -128,7 +128,12 @@ final class InputChecks {
         return Optional.empty();
     }
 
-    /** A rule over two inputs, checked once both are known. */
+    /**
+     * A rule over two inputs, checked once both are known. The second pass finds the first's check by the call's input,
+     * rule and turn, so a description must make its calls of this in the same order in both passes: they may depend on
+     * the arguments and on what {@link #known} gives (the same in both), never on {@link #checking} or on whether an
+     * {@code Output} has resolved yet.
+     */
     <A, B> void together(String input, @Nullable Output<A> a, @Nullable Output<B> b, BiFunction<A, B, Optional<String>> rule) {
         if (a == null || b == null) {
             return;
