@@ -281,9 +281,7 @@ public final class Grants {
             } else if (project.isEmpty()) {
                 project = stackProject;
             }
-            var service = services.stream().filter(s -> !s.runtimeIdentity().isEmpty() && s.runtimeMember().equals(principal))
-                    .map(ServiceSettings::service).findFirst().orElse("");
-            grants.add(new SecretGrant(service, principal, project, secret, in.path("role").asText()));
+            grants.add(new SecretGrant(serviceOf(services, principal), principal, project, secret, in.path("role").asText()));
         }
         grants.sort(Comparator.comparing(SecretGrant::service).thenComparing(SecretGrant::path)
                 .thenComparing(SecretGrant::role).thenComparing(SecretGrant::principal));
@@ -297,14 +295,18 @@ public final class Grants {
         for (var r : plan.ofType(GcpTypes.PROJECT_IAM_MEMBER)) {
             var in = r.inputs();
             var principal = in.path("member").asText();
-            var service = services.stream().filter(s -> !s.runtimeIdentity().isEmpty()
-                            && Principal.canonical(s.runtimeMember()).equals(Principal.canonical(principal)))
-                    .map(ServiceSettings::service).findFirst().orElse("");
-            roles.add(new ProjectRole(service, principal, in.path("project").asText(""), in.path("role").asText()));
+            roles.add(new ProjectRole(serviceOf(services, principal), principal, in.path("project").asText(""), in.path("role").asText()));
         }
         roles.sort(Comparator.comparing(ProjectRole::service).thenComparing(ProjectRole::project)
                 .thenComparing(ProjectRole::role).thenComparing(ProjectRole::principal));
         return roles;
+    }
+
+    /** The service whose runtime identity {@code principal} is, as IAM compares members; empty for anyone else. */
+    private static String serviceOf(List<ServiceSettings> services, String principal) {
+        var member = Principal.canonical(principal);
+        return services.stream().filter(s -> !s.runtimeIdentity().isEmpty() && Principal.canonical(s.runtimeMember()).equals(member))
+                .map(ServiceSettings::service).findFirst().orElse("");
     }
 
     /** The stack's project: as it exports it, or as its services name it. */
