@@ -35,8 +35,13 @@ public final class ComponentWarnings {
         }
     }
 
+    /** Whether the caller reports the warnings of the components declared now: they then need not even be written. */
+    static boolean reportedByCaller() {
+        return REPORTED_BY_CALLER.get();
+    }
+
     static void report(Resource component, List<String> warnings) {
-        if (warnings.isEmpty() || REPORTED_BY_CALLER.get()) {
+        if (warnings.isEmpty()) {
             return;
         }
         // Under pulumi up, a component package's Construct and the in-process engine the deployment is the SDK's

@@ -167,9 +167,8 @@ public final class IapAccessorBinding extends ComponentResource {
         if (adoption.isPresent() && mode.orElse("authoritative").equals("authoritative")) {
             // Every time: taking over a hand-made policy is the point of adopting, and who loses access is the review. The
             // members may be known only at deploy time; the service's name is known, as adopting needs it.
-            var count = InputChecks.shownNow(args.members()).map(m -> OptionalInt.of(m.size())).orElse(OptionalInt.empty());
-            c.warn("mode", StackRules.Rule.ADOPTED_AUTHORITATIVE_ACCESSORS,
-                    WarningTexts.adoptedAuthoritativeAccessors(adoption.get().serviceName(), count));
+            c.warn("mode", StackRules.Rule.ADOPTED_AUTHORITATIVE_ACCESSORS, () -> WarningTexts.adoptedAuthoritativeAccessors(
+                    adoption.get().serviceName(), InputChecks.shownNow(args.members()).map(m -> OptionalInt.of(m.size())).orElse(OptionalInt.empty())));
         }
         return new Inputs(
                 c.required("project", args.project(), "a project id", InputRules::projectId),

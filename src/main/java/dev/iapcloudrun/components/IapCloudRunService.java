@@ -226,7 +226,7 @@ public final class IapCloudRunService extends ComponentResource {
         principals(c, "invokers", written, invokers);
         var runtimeRoles = runtimeRoles(c, name, args);
         if (iap && !invokers.isEmpty()) {
-            c.warn("invokers", StackRules.Rule.INVOKER_BEHIND_IAP, WarningTexts.invokerBehindIap(name));
+            c.warn("invokers", StackRules.Rule.INVOKER_BEHIND_IAP, () -> WarningTexts.invokerBehindIap(name));
         }
         c.warn("image", args.image(), StackRules.Rule.IMAGE_NOT_PINNED, image -> WarningTexts.imageNotPinned(name, image));
         c.warn("region", args.region(), StackRules.Rule.UNKNOWN_REGION, region -> InputRules.region(region, Set.of()).isPresent()
@@ -309,9 +309,9 @@ public final class IapCloudRunService extends ComponentResource {
             }
             c.together(at, args.project(), Output.of(role), (project, r) -> InputRules.runtimeRoleInProject(r, project));
             if (InputRules.isAdminRole(role)) {
-                c.warn(at, StackRules.Rule.ADMIN_RUNTIME_ROLE, WarningTexts.adminRuntimeRole(name, role, "allowAdminRoles"));
+                c.warn(at, StackRules.Rule.ADMIN_RUNTIME_ROLE, () -> WarningTexts.adminRuntimeRole(name, role, "allowAdminRoles"));
             } else if (InputRules.isCustomRole(role)) {
-                c.warn(at, StackRules.Rule.CUSTOM_RUNTIME_ROLE, WarningTexts.customRuntimeRole(name, role));
+                c.warn(at, StackRules.Rule.CUSTOM_RUNTIME_ROLE, () -> WarningTexts.customRuntimeRole(name, role));
             }
             var first = seen.putIfAbsent(role, i);
             if (first != null) {
@@ -393,7 +393,7 @@ public final class IapCloudRunService extends ComponentResource {
                     .ifPresent(m -> c.refuse("binaryAuthorization.breakglassJustification", m));
             // Every time: breakglass is for emergencies, and deploys what the policy would refuse.
             b.breakglassJustification().ifPresent(j -> c.warn("binaryAuthorization.breakglassJustification",
-                    StackRules.Rule.BREAKGLASS, WarningTexts.breakglass(name, j)));
+                    StackRules.Rule.BREAKGLASS, () -> WarningTexts.breakglass(name, j)));
         });
         return binaryAuthorization;
     }

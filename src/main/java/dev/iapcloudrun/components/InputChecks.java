@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A component's inputs checked against {@link dev.iapcloudrun.rules.InputRules}, in two passes over one description
@@ -163,7 +164,7 @@ final class InputChecks {
      * text, which would show the secret.
      */
     <T> void warn(String input, @Nullable Output<T> value, StackRules.Rule rule, Function<T, Optional<String>> warning) {
-        if (!now || value == null) {
+        if (!warns() || value == null) {
             return;
         }
         var data = data(value);
@@ -173,15 +174,20 @@ final class InputChecks {
     }
 
     /** A warning about a value the component holds (through {@link #known}): without its text when that value is a secret. */
-    void warn(String input, StackRules.Rule rule, String warning) {
-        warn(input, rule, warning, secretInputs.stream().anyMatch(s -> input.equals(s) || input.startsWith(s + "[")
-                || input.startsWith(s + ".")));
+    void warn(String input, StackRules.Rule rule, Supplier<String> warning) {
+        if (warns()) {
+            warn(input, rule, warning.get(), secretInputs.stream().anyMatch(s -> input.equals(s) || input.startsWith(s + "[")
+                    || input.startsWith(s + ".")));
+        }
     }
 
     private void warn(String input, StackRules.Rule rule, String warning, boolean secret) {
-        if (now) {
-            checked.warnings().add(component + " '" + name + "' " + at(input) + (secret ? SECRET_WARNING : warning) + " [" + rule.id + "]");
-        }
+        checked.warnings().add(component + " '" + name + "' " + at(input) + (secret ? SECRET_WARNING : warning) + " [" + rule.id + "]");
+    }
+
+    /** Warnings are written in the first pass, unless the caller reports the same ones itself. */
+    private boolean warns() {
+        return now && !ComponentWarnings.reportedByCaller();
     }
 
     /** What a warning about a secret value says instead of its text. */
