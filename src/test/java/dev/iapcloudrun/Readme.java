@@ -25,8 +25,9 @@ public final class Readme {
     /** From the heading {@code heading} (a whole line, such as {@code ## Environments}) to the next second-level heading. */
     public static String section(String heading) {
         var readme = text();
-        int start = readme.startsWith(heading + "\n") ? 0 : readme.indexOf("\n" + heading + "\n") + 1;
-        assertThat(start).as("the README's section '%s'", heading).isPositive();
+        int at = readme.indexOf("\n" + heading + "\n");
+        int start = readme.startsWith(heading + "\n") ? 0 : at < 0 ? -1 : at + 1;
+        assertThat(start).as("the README's section '%s'", heading).isNotNegative();
         int end = readme.indexOf("\n## ", start + 1);
         return readme.substring(start, end < 0 ? readme.length() : end);
     }
